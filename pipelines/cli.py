@@ -1,0 +1,169 @@
+"""`peristiwa` console script: run | sql | ui | models | eval.
+
+Heavy imports (dagster, great_expectations, stanza) happen inside the commands that need them, so that
+`peristiwa sql` starts fast and can be called in a loop.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import shutil
+import signal
+import sys
+from pathlib import Path
+
+import click
+
+from pipelines.settings import REPO_ROOT, Settings
+
+SAMPLE_INBOX = REPO_ROOT / "peristiwa" / "sample_data" / "inbox"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """peristiwa: Indonesian news -> events -> country-pair aggregates, in DuckDB."""
+
+
+def _copy_samples(inbox: Path) -> int:
+    target = inbox / "samples"
+    target.mkdir(parents=True, exist_ok=True)
+    copied = 0
+    for source in sorted(SAMPLE_INBOX.iterdir()):
+        if source.suffix not in (".txt", ".jsonl"):
+            continue
+        destination = target / source.name
+        if not destination.exists() or destination.read_bytes() != source.read_bytes():
+            shutil.copyfile(source, destination)
+            copied += 1
+    return copied
+
+
+@main.command()
+@click.option("--inbox", type=click.Path(path_type=Path), help="Inbox folder (default: $PERISTIWA_INBOX).")
+@click.option("--warehouse", type=click.Path(path_type=Path),
+              help="Served warehouse file (default: $PERISTIWA_WAREHOUSE).")
+@click.option("--sample", is_flag=True, help="Copy the bundled sample articles into the inbox first.")
+@click.option("--reprocess-all", is_flag=True, help="Re-clean every published article (backfill).")
+def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all: bool) -> None:
+    """Materialise the whole chain in-process and print per-stage counts and check outcomes.
+
+    Exits 1 when a blocking check fails (nothing downstream of it runs, published data is unchanged).
+    """
+    settings = Settings.from_env()
+    overrides = {}
+    if inbox:
+        overrides["inbox"] = inbox.resolve()
+    if warehouse:
+        overrides["warehouse"] = warehouse.resolve()
+    settings = Settings(**{**settings.__dict__, **overrides})
+    if sample:
+        n = _copy_samples(settings.inbox)
+        click.echo(f"sample articles: {n} copied into {settings.inbox / 'samples'}", err=True)
+    if not settings.inbox.is_dir():
+        raise click.ClickException(
+            f"inbox {settings.inbox} does not exist: create it and put .txt/.jsonl articles in it, "
+            "or run `peristiwa run --sample`"
+        )
+
+    from pipelines.instance import ensure_dagster_home
+
+    os.environ["DAGSTER_HOME"] = str(ensure_dagster_home(settings.dagster_home))
+    import dagster as dg
+
+    from pipelines.definitions import build_definitions
+    from pipelines.summary import format_summary, summarize
+
+    click.echo(f"inbox: {settings.inbox}\nwarehouse: {settings.warehouse}", err=True)
+    defs = build_definitions(settings)
+    job = defs.resolve_job_def("chain_job")
+    run_config = {
+        "loggers": {"console": {"config": {"log_level": "INFO"}}},
+        "ops": {"articles_clean": {"config": {"reprocess_all": reprocess_all}}},
+    }
+    with dg.DagsterInstance.get() as instance:
+        result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False,
+                                        tags={"peristiwa/trigger": "cli"})
+    stages = summarize(result)
+    click.echo(f"\nrun {result.run_id}: {'SUCCESS' if result.success else 'FAILURE'}")
+    click.echo(format_summary(stages, str(settings.warehouse)))
+    if not result.success:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--csv", "as_csv", is_flag=True, help="Print a header line then rows, as CSV.")
+@click.option("--warehouse", type=click.Path(path_type=Path), help="Served warehouse file.")
+def sql(query: str, as_csv: bool, warehouse: Path | None) -> None:
+    """Run a read-only SQL query against the served warehouse."""
+    import duckdb
+
+    from warehouse.connection import Warehouse, WarehouseMissingError
+
+    path = warehouse.resolve() if warehouse else Settings.from_env().warehouse
+    try:
+        con = Warehouse(path).reader()
+    except WarehouseMissingError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        cursor = con.execute(query)
+        header = [d[0] for d in cursor.description or []]
+        rows = cursor.fetchall() if header else []
+    except duckdb.Error as error:
+        raise click.ClickException(f"query failed: {error}") from None
+    finally:
+        con.close()
+    if as_csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(rows)
+        return
+    _print_table(header, rows)
+
+
+def _print_table(header: list[str], rows: list[tuple]) -> None:
+    cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
+    widths = [min(60, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(header)]
+    click.echo("  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True)))
+    click.echo("  ".join("-" * w for w in widths))
+    for row in cells:
+        click.echo("  ".join(v[:w].ljust(w) for v, w in zip(row, widths, strict=True)))
+    click.echo(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+@main.command()
+@click.option("--port", default=3000, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def ui(port: int, host: str) -> None:
+    """Start the Dagster UI (webserver + daemon) with a persistent DAGSTER_HOME under the data dir."""
+    from pipelines.instance import ensure_dagster_home
+
+    settings = Settings.from_env()
+    os.environ["DAGSTER_HOME"] = str(ensure_dagster_home(settings.dagster_home))
+    os.environ.setdefault("PERISTIWA_INBOX", str(settings.inbox))
+    os.environ.setdefault("PERISTIWA_WAREHOUSE", str(settings.warehouse))
+    dagster = Path(sys.executable).with_name("dagster")
+    command = [str(dagster), "dev", "-w", str(REPO_ROOT / "workspace.yaml"), "-h", host, "-p", str(port)]
+    click.echo(f"Dagster UI on http://{host}:{port} (DAGSTER_HOME={os.environ['DAGSTER_HOME']})", err=True)
+    # A shell that starts us in the background ignores SIGINT, and `dagster dev` maps SIGTERM onto the SIGINT
+    # handler: restore default dispositions so Ctrl-C and SIGTERM both stop the whole process tree.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    os.chdir(REPO_ROOT)
+    os.execv(command[0], command)
+
+
+def _register_optional_groups() -> None:
+    try:
+        from pipelines.cli_nlp import eval_group, models_group
+    except ImportError:  # the NLP CLI lands with the Stanza models
+        return
+    main.add_command(models_group, "models")
+    main.add_command(eval_group, "eval")
+
+
+_register_optional_groups()
+
+if __name__ == "__main__":
+    main()

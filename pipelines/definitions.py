@@ -1,0 +1,37 @@
+"""Assembles the Dagster code location: assets, checks, job, schedule, sensor, resources."""
+
+from __future__ import annotations
+
+import dagster as dg
+
+from assets.cleaned import articles_clean
+from assets.raw import raw_articles
+from pipelines.jobs import chain_job
+from pipelines.resources import CleaningResource, InboxResource, QualityGates, WarehouseResource
+from pipelines.schedules import daily_chain
+from pipelines.sensors import inbox_sensor
+from pipelines.settings import Settings
+
+
+def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
+    return {
+        "inbox": InboxResource(path=str(settings.inbox)),
+        "warehouse": WarehouseResource(path=str(settings.warehouse)),
+        "cleaning": CleaningResource(),
+        "gates": QualityGates(),
+    }
+
+
+def build_definitions(settings: Settings, resources: dict | None = None) -> dg.Definitions:
+    return dg.Definitions(
+        assets=[raw_articles, articles_clean],
+        jobs=[chain_job],
+        schedules=[daily_chain],
+        sensors=[inbox_sensor],
+        resources={**build_resources(settings), **(resources or {})},
+        # GX costs ~5 s to import; one process per run pays it once (see shared design notes).
+        executor=dg.in_process_executor,
+    )
+
+
+defs = build_definitions(Settings.from_env())

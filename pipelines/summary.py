@@ -1,0 +1,64 @@
+"""Turns a finished in-process run into the per-stage summary `peristiwa run` prints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import dagster as dg
+
+STAGES = ("raw_articles", "articles_clean")
+
+
+@dataclass
+class StageSummary:
+    asset: str
+    status: str = "not run"
+    metadata: dict[str, Any] = field(default_factory=dict)
+    checks: list[tuple[str, bool, dict[str, Any]]] = field(default_factory=list)
+
+
+def _plain(metadata: dict[str, Any]) -> dict[str, Any]:
+    return {k: getattr(v, "value", v) for k, v in metadata.items()}
+
+
+def summarize(result: dg.ExecuteInProcessResult) -> dict[str, StageSummary]:
+    stages = {name: StageSummary(name) for name in STAGES}
+    for event in result.all_events:
+        if event.is_step_materialization:
+            mat = event.event_specific_data.materialization
+            name = mat.asset_key.to_user_string()
+            stage = stages.setdefault(name, StageSummary(name))
+            stage.status = "materialized"
+            stage.metadata = _plain(mat.metadata)
+        elif event.event_type_value == "ASSET_CHECK_EVALUATION":
+            evaluation = event.event_specific_data
+            name = evaluation.asset_key.to_user_string()
+            stage = stages.setdefault(name, StageSummary(name))
+            stage.checks.append((evaluation.check_name, evaluation.passed, _plain(evaluation.metadata)))
+        elif event.is_step_failure and event.step_key in stages:
+            stages[event.step_key].status = "failed"
+    return stages
+
+
+def format_summary(stages: dict[str, StageSummary], warehouse: str) -> str:
+    lines = []
+    for stage in stages.values():
+        lines.append(f"{stage.asset}: {stage.status}")
+        shown = {k: v for k, v in stage.metadata.items() if k not in ("outcomes",)}
+        if shown:
+            lines.append("    " + ", ".join(f"{k}={v}" for k, v in shown.items()))
+        if stage.asset == "raw_articles" and "outcomes" in stage.metadata:
+            reasons = {k: v for k, v in stage.metadata["outcomes"].items() if k.startswith("quarantined:")}
+            if reasons:
+                lines.append("    quarantine reasons: " + ", ".join(f"{k.split(':', 1)[1]}={v}"
+                                                                  for k, v in sorted(reasons.items())))
+        for check_name, passed, metadata in stage.checks:
+            verdict = "PASSED" if passed else "FAILED"
+            note = f" ({metadata['note']})" if metadata.get("note") else ""
+            lines.append(f"    check {check_name}: {verdict}{note}")
+            if not passed:
+                for failure in metadata.get("failed") or []:
+                    lines.append(f"        {failure}")
+    lines.append(f"warehouse: {warehouse}")
+    return "\n".join(lines)

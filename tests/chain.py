@@ -1,0 +1,60 @@
+"""Runs the real chain job in-process (real Dagster, real DuckDB, real GX) against throwaway paths."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+import duckdb
+
+from pipelines.definitions import build_definitions
+from pipelines.settings import Settings
+
+CONTRACT_TABLES = (
+    "articles_raw", "ingest_log", "quarantine", "inbox_files", "articles_clean", "cleaning_audit",
+)
+
+
+def settings_for(inbox: Path, warehouse: Path) -> Settings:
+    base = warehouse.parent
+    return Settings(data_dir=base, inbox=inbox, warehouse=warehouse, shared_dir=base / "shared",
+                    dagster_home=base / "dagster_home")
+
+
+def run_chain(inbox: Path, warehouse: Path, instance: Any, resources: dict | None = None,
+              reprocess_all: bool = False) -> dg.ExecuteInProcessResult:
+    defs = build_definitions(settings_for(inbox, warehouse), resources=resources)
+    job = defs.resolve_job_def("chain_job")
+    return job.execute_in_process(
+        instance=instance,
+        raise_on_error=False,
+        run_config={"ops": {"articles_clean": {"config": {"reprocess_all": reprocess_all}}}},
+    )
+
+
+def served(warehouse: Path, query: str, params: list | None = None) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        return con.execute(query, params or []).fetchall()
+
+
+def table_snapshot(warehouse: Path, table: str, exclude: tuple[str, ...] = ()) -> list[tuple]:
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        columns = [r[0] for r in con.execute(f"DESCRIBE main.{table}").fetchall() if r[0] not in exclude]
+        return con.execute(f"SELECT {', '.join(columns)} FROM main.{table} ORDER BY ALL").fetchall()
+
+
+def check_outcomes(result: dg.ExecuteInProcessResult) -> dict[str, bool]:
+    return {
+        e.event_specific_data.check_name: e.event_specific_data.passed
+        for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION"
+    }
+
+
+def materialized(result: dg.ExecuteInProcessResult) -> set[str]:
+    return {
+        e.event_specific_data.materialization.asset_key.to_user_string()
+        for e in result.all_events
+        if e.is_step_materialization
+    }

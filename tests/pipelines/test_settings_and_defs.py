@@ -1,0 +1,45 @@
+"""Configuration at the edge, and the code location as Dagster loads it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from pipelines.settings import REPO_ROOT, Settings
+
+
+def test_defaults_live_under_the_data_dir(tmp_path):
+    s = Settings.from_env({"PERISTIWA_HOME": str(tmp_path)})
+    assert s.inbox == tmp_path / "inbox"
+    assert s.warehouse == tmp_path / "warehouse.duckdb"
+    assert s.dagster_home == tmp_path / "dagster_home"
+
+
+def test_environment_overrides(tmp_path):
+    s = Settings.from_env(
+        {"PERISTIWA_INBOX": str(tmp_path / "in"), "PERISTIWA_WAREHOUSE": str(tmp_path / "w.duckdb")}
+    )
+    assert s.inbox == tmp_path / "in" and s.warehouse == tmp_path / "w.duckdb"
+    assert s.data_dir == REPO_ROOT / "data"
+
+
+def test_definitions_load_with_job_schedule_sensor_and_blocking_checks():
+    from pipelines.definitions import defs
+
+    job = defs.resolve_job_def("chain_job")
+    assert {n.name for n in job.graph.node_defs} >= {"raw_articles", "articles_clean"}
+    assert defs.resolve_schedule_def("daily_chain")
+    assert defs.resolve_sensor_def("inbox_sensor")
+    graph = defs.resolve_asset_graph()
+    specs = [spec for key in graph.asset_check_keys for spec in [graph.get_check_spec(key)]]
+    assert specs and all(spec.blocking for spec in specs)
+    for key in graph.get_all_asset_keys():
+        assert graph.get(key).pools == {"duckdb_writer"}
+
+
+def test_dagster_validates_the_workspace():
+    dagster = Path(sys.executable).with_name("dagster")
+    proc = subprocess.run([str(dagster), "definitions", "validate", "-w", "workspace.yaml"], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 0, proc.stdout + proc.stderr

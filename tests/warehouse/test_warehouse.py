@@ -1,0 +1,94 @@
+"""Warehouse contract: documented schema, atomic publish, single writer, served snapshot."""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+import pytest
+
+from warehouse.connection import Warehouse, WarehouseBusyError, WarehouseMissingError
+from warehouse.publish import publish, write_staging
+from warehouse.schema import column_docs, table_names
+
+CONTRACT = {
+    "articles_raw", "quarantine", "articles_clean", "dq_results", "ingest_log", "inbox_files",
+    "cleaning_audit",
+}
+
+
+def _row(article_id: str, text: str = "teks") -> dict:
+    return {"article_id": article_id, "rule_id": "r", "reason": "dateline", "text": text, "line_no": 1,
+            "rules_version": "1", "run_id": "run"}
+
+
+def test_every_contract_table_exists_and_every_column_is_documented(warehouse_path):
+    wh = Warehouse(warehouse_path)
+    with wh.writer() as con:
+        docs = column_docs(con)
+    tables = {t for t, *_ in docs}
+    assert tables >= CONTRACT
+    assert set(table_names()) == CONTRACT
+    undocumented = [(t, c) for t, c, _, comment in docs if t in CONTRACT and not comment.strip()]
+    assert undocumented == []
+    assert ("articles_clean", "published_date") in {(t, c) for t, c, *_ in docs}
+
+
+def test_reader_before_first_publish_says_what_to_do(warehouse_path):
+    with pytest.raises(WarehouseMissingError, match="peristiwa run"):
+        Warehouse(warehouse_path).reader()
+
+
+def test_publish_is_all_or_nothing(warehouse_path):
+    wh = Warehouse(warehouse_path)
+    with wh.writer() as con:
+        write_staging(con, "cleaning_audit", pl.DataFrame([_row("a"), _row("b")]))
+        publish(con, appends=["cleaning_audit"])
+        write_staging(con, "cleaning_audit", pl.DataFrame([_row("c")]))
+        with pytest.raises(duckdb.Error):
+            # the second table does not exist: the first append must be rolled back with it
+            publish(con, appends=["cleaning_audit", "no_such_table"])
+        assert con.execute("SELECT count(*) FROM main.cleaning_audit").fetchone()[0] == 2
+
+
+def test_replace_removes_rows_the_new_result_no_longer_has(warehouse_path):
+    wh = Warehouse(warehouse_path)
+    with wh.writer() as con:
+        write_staging(con, "cleaning_audit", pl.DataFrame([_row("a", "x"), _row("a", "y"), _row("b")]))
+        publish(con, appends=["cleaning_audit"])
+        write_staging(con, "cleaning_audit", pl.DataFrame([_row("a", "z")]))
+        publish(con, replace=[("cleaning_audit", "article_id", "cleaning_audit")])
+        rows = con.execute("SELECT article_id, text FROM main.cleaning_audit ORDER BY ALL").fetchall()
+    assert rows == [("a", "z"), ("b", "teks")]
+
+
+def test_second_writer_waits_then_fails_clearly(warehouse_path):
+    wh = Warehouse(warehouse_path)
+    with wh.writer(), pytest.raises(WarehouseBusyError, match="writer lock"), wh.writer(timeout_s=0.5):
+        pass
+
+
+def test_open_reader_keeps_its_snapshot_while_a_new_one_is_served(warehouse_path):
+    wh = Warehouse(warehouse_path)
+    with wh.writer() as con:
+        write_staging(con, "cleaning_audit", pl.DataFrame([_row("a")]))
+        publish(con, appends=["cleaning_audit"])
+    reader = wh.reader()
+    with wh.writer() as con:
+        write_staging(con, "cleaning_audit", pl.DataFrame([_row("b")]))
+        publish(con, appends=["cleaning_audit"])
+    assert reader.execute("SELECT count(*) FROM cleaning_audit").fetchone()[0] == 1
+    reader.close()
+    with wh.reader() as fresh:
+        assert fresh.execute("SELECT count(*) FROM cleaning_audit").fetchone()[0] == 2
+
+
+def test_failed_block_serves_nothing_new(warehouse_path):
+    wh = Warehouse(warehouse_path)
+    with wh.writer():
+        pass
+    with pytest.raises(RuntimeError), wh.writer() as con:
+        write_staging(con, "cleaning_audit", pl.DataFrame([_row("a")]))
+        publish(con, appends=["cleaning_audit"])
+        raise RuntimeError("stage crashed after publishing to the working copy")
+    with wh.reader() as reader:
+        assert reader.execute("SELECT count(*) FROM cleaning_audit").fetchone()[0] == 0

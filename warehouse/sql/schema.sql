@@ -1,0 +1,185 @@
+-- peristiwa warehouse contract: tables users query with SQL.
+-- Every table lives twice: `main.<table>` holds published data that passed its checks;
+-- `staging.<table>` holds the last batch a stage wrote, whether or not it passed (for debugging).
+-- Column comments are the documentation: warehouse/README.md is generated from them.
+
+CREATE TABLE IF NOT EXISTS articles_raw (
+    article_id          VARCHAR PRIMARY KEY,
+    source_path         VARCHAR NOT NULL,
+    line_no             INTEGER,
+    file_sha256         VARCHAR NOT NULL,
+    source_id           VARCHAR,
+    url                 VARCHAR,
+    source              VARCHAR,
+    published           VARCHAR,
+    title               VARCHAR,
+    section             VARCHAR,
+    text                VARCHAR NOT NULL,
+    metadata_json       VARCHAR NOT NULL,
+    encoding            VARCHAR NOT NULL,
+    encoding_converted  BOOLEAN NOT NULL,
+    byte_size           INTEGER NOT NULL,
+    language            VARCHAR NOT NULL,
+    language_score      DOUBLE NOT NULL,
+    version             INTEGER NOT NULL,
+    supersedes          VARCHAR,
+    run_id              VARCHAR NOT NULL,
+    ingested_at         TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE articles_raw IS 'One row per distinct article content ingested from the inbox (identity = content hash).';
+COMMENT ON COLUMN articles_raw.article_id IS 'Content hash of the article: first 32 hex chars of sha256 over the NFC-normalised, stripped text. Same text = same id.';
+COMMENT ON COLUMN articles_raw.source_path IS 'Path of the input file relative to the inbox root (POSIX separators).';
+COMMENT ON COLUMN articles_raw.line_no IS '1-based line number inside a .jsonl file; NULL for a .txt file.';
+COMMENT ON COLUMN articles_raw.file_sha256 IS 'sha256 of the whole input file at ingest time.';
+COMMENT ON COLUMN articles_raw.source_id IS 'The "id" field of a JSONL record, if any.';
+COMMENT ON COLUMN articles_raw.url IS 'The "url" field of a JSONL record, if any.';
+COMMENT ON COLUMN articles_raw.source IS 'The "source" field of a JSONL record (site or publisher), if any.';
+COMMENT ON COLUMN articles_raw.published IS 'The "published" field of a JSONL record exactly as given (unparsed); see articles_clean.published_date for the parsed date.';
+COMMENT ON COLUMN articles_raw.title IS 'The "title" field of a JSONL record, if any.';
+COMMENT ON COLUMN articles_raw.section IS 'The "section" field of a JSONL record, if any.';
+COMMENT ON COLUMN articles_raw.text IS 'Article text exactly as decoded from the input (not cleaned).';
+COMMENT ON COLUMN articles_raw.metadata_json IS 'JSON object with any JSONL fields beyond id, url, source, published, title, section, text ("{}" if none).';
+COMMENT ON COLUMN articles_raw.encoding IS 'Encoding the input was decoded from (utf-8, utf-8-sig, utf-16, cp1252, ...).';
+COMMENT ON COLUMN articles_raw.encoding_converted IS 'TRUE when the input was not plain UTF-8 and was converted.';
+COMMENT ON COLUMN articles_raw.byte_size IS 'Size in bytes of the input item (the .txt file or the JSONL line).';
+COMMENT ON COLUMN articles_raw.language IS 'Language detected by the offline language-ID model (only Indonesian is ingested).';
+COMMENT ON COLUMN articles_raw.language_score IS 'Language-ID confidence for the detected language, in [0, 1].';
+COMMENT ON COLUMN articles_raw.version IS '1 for the first content seen at (source_path, line_no); incremented each time the file at that place changes.';
+COMMENT ON COLUMN articles_raw.supersedes IS 'article_id of the previous version at the same (source_path, line_no), or NULL.';
+COMMENT ON COLUMN articles_raw.run_id IS 'Dagster run that ingested the article.';
+COMMENT ON COLUMN articles_raw.ingested_at IS 'UTC time of ingestion.';
+
+CREATE TABLE IF NOT EXISTS ingest_log (
+    run_id       VARCHAR NOT NULL,
+    source_path  VARCHAR NOT NULL,
+    line_no      INTEGER,
+    file_sha256  VARCHAR NOT NULL,
+    outcome      VARCHAR NOT NULL,
+    article_id   VARCHAR,
+    reason       VARCHAR,
+    logged_at    TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE ingest_log IS 'Accounting of every input item (a .txt file, a JSONL line, or any other file): exactly one row per item per file version.';
+COMMENT ON COLUMN ingest_log.run_id IS 'Dagster run that processed the item.';
+COMMENT ON COLUMN ingest_log.source_path IS 'Path of the input file relative to the inbox root.';
+COMMENT ON COLUMN ingest_log.line_no IS '1-based JSONL line; NULL for whole-file items.';
+COMMENT ON COLUMN ingest_log.file_sha256 IS 'sha256 of the input file the item came from.';
+COMMENT ON COLUMN ingest_log.outcome IS 'ingested | duplicate | quarantined.';
+COMMENT ON COLUMN ingest_log.article_id IS 'ingested: the new article id; duplicate: the id of the article it duplicates; quarantined: NULL.';
+COMMENT ON COLUMN ingest_log.reason IS 'Quarantine reason code (see quarantine.reason); NULL otherwise.';
+COMMENT ON COLUMN ingest_log.logged_at IS 'UTC time the outcome was recorded.';
+
+CREATE TABLE IF NOT EXISTS quarantine (
+    source_path    VARCHAR NOT NULL,
+    line_no        INTEGER,
+    file_sha256    VARCHAR NOT NULL,
+    reason         VARCHAR NOT NULL,
+    message        VARCHAR NOT NULL,
+    excerpt        VARCHAR,
+    run_id         VARCHAR NOT NULL,
+    quarantined_at TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE quarantine IS 'Input items that were not ingested, with a machine-readable reason and a human message.';
+COMMENT ON COLUMN quarantine.source_path IS 'Path of the input file relative to the inbox root.';
+COMMENT ON COLUMN quarantine.line_no IS '1-based JSONL line; NULL for whole-file items.';
+COMMENT ON COLUMN quarantine.file_sha256 IS 'sha256 of the input file.';
+COMMENT ON COLUMN quarantine.reason IS 'Reason code: empty, binary, undecodable, too_large, malformed_json, missing_text, too_short, not_indonesian, html, unsupported_type, ...';
+COMMENT ON COLUMN quarantine.message IS 'Human-readable explanation of what is wrong and where.';
+COMMENT ON COLUMN quarantine.excerpt IS 'First characters of the offending content (printable), when there is any.';
+COMMENT ON COLUMN quarantine.run_id IS 'Dagster run that quarantined the item.';
+COMMENT ON COLUMN quarantine.quarantined_at IS 'UTC time the item was quarantined.';
+
+CREATE TABLE IF NOT EXISTS inbox_files (
+    source_path  VARCHAR NOT NULL,
+    file_sha256  VARCHAR NOT NULL,
+    n_items      INTEGER NOT NULL,
+    run_id       VARCHAR NOT NULL,
+    processed_at TIMESTAMP NOT NULL,
+    PRIMARY KEY (source_path, file_sha256)
+);
+COMMENT ON TABLE inbox_files IS 'Input file versions that were fully processed; an unchanged file is skipped on later runs.';
+COMMENT ON COLUMN inbox_files.source_path IS 'Path of the input file relative to the inbox root.';
+COMMENT ON COLUMN inbox_files.file_sha256 IS 'sha256 of the file version that was processed.';
+COMMENT ON COLUMN inbox_files.n_items IS 'Number of items (1 for a .txt file, lines for a .jsonl file) accounted for in ingest_log.';
+COMMENT ON COLUMN inbox_files.run_id IS 'Dagster run that processed this file version.';
+COMMENT ON COLUMN inbox_files.processed_at IS 'UTC time the file version was processed.';
+
+CREATE TABLE IF NOT EXISTS articles_clean (
+    article_id            VARCHAR PRIMARY KEY,
+    source_path           VARCHAR NOT NULL,
+    title                 VARCHAR,
+    title_basis           VARCHAR NOT NULL,
+    publisher             VARCHAR,
+    publisher_basis       VARCHAR NOT NULL,
+    dateline_place        VARCHAR,
+    published_date        DATE,
+    published_date_basis  VARCHAR NOT NULL,
+    published_date_text   VARCHAR,
+    text                  VARCHAR NOT NULL,
+    n_chars               INTEGER NOT NULL,
+    spans_json            VARCHAR NOT NULL,
+    rules_version         VARCHAR NOT NULL,
+    run_id                VARCHAR NOT NULL,
+    cleaned_at            TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE articles_clean IS 'One row per ingested article after boilerplate removal, Unicode normalisation and metadata extraction.';
+COMMENT ON COLUMN articles_clean.article_id IS 'Same id as articles_raw.article_id.';
+COMMENT ON COLUMN articles_clean.source_path IS 'Path of the input file relative to the inbox root.';
+COMMENT ON COLUMN articles_clean.title IS 'Headline, from metadata or the first line of the text (see title_basis).';
+COMMENT ON COLUMN articles_clean.title_basis IS 'Where the title came from: metadata | first_line | none.';
+COMMENT ON COLUMN articles_clean.publisher IS 'Publisher or site name (e.g. Republika, IDN Times).';
+COMMENT ON COLUMN articles_clean.publisher_basis IS 'Where the publisher came from: metadata | dateline | url | text | none.';
+COMMENT ON COLUMN articles_clean.dateline_place IS 'Place named in the dateline (e.g. Jakarta, Moskow), if any.';
+COMMENT ON COLUMN articles_clean.published_date IS 'Publication date, from metadata or the text (see published_date_basis); NULL when nothing states it.';
+COMMENT ON COLUMN articles_clean.published_date_basis IS 'How published_date was found: metadata | text_timestamp | text_weekday_date | none.';
+COMMENT ON COLUMN articles_clean.published_date_text IS 'The exact text the publication date was read from.';
+COMMENT ON COLUMN articles_clean.text IS 'Cleaned body text (headline excluded), paragraphs separated by newlines.';
+COMMENT ON COLUMN articles_clean.n_chars IS 'Length of the cleaned text in characters.';
+COMMENT ON COLUMN articles_clean.spans_json IS 'JSON list of {kind, start, end} character spans of the cleaned text that are not body prose (captions, sub-headings).';
+COMMENT ON COLUMN articles_clean.rules_version IS 'Version of the cleaning rules (peristiwa/cleaning/rules.yaml) that produced this row; a new version re-cleans every article.';
+COMMENT ON COLUMN articles_clean.run_id IS 'Dagster run that cleaned the article.';
+COMMENT ON COLUMN articles_clean.cleaned_at IS 'UTC time of cleaning.';
+
+CREATE TABLE IF NOT EXISTS cleaning_audit (
+    article_id     VARCHAR NOT NULL,
+    rule_id        VARCHAR NOT NULL,
+    reason         VARCHAR NOT NULL,
+    text           VARCHAR,
+    line_no        INTEGER,
+    rules_version  VARCHAR NOT NULL,
+    run_id         VARCHAR NOT NULL
+);
+COMMENT ON TABLE cleaning_audit IS 'What the cleaner removed or changed in each article, and which rule did it.';
+COMMENT ON COLUMN cleaning_audit.article_id IS 'Article the change applies to.';
+COMMENT ON COLUMN cleaning_audit.rule_id IS 'Id of the rule in peristiwa/cleaning/rules.yaml.';
+COMMENT ON COLUMN cleaning_audit.reason IS 'Category of the change: dateline, byline, read_also, site_chrome, tags, initials, duplicate_caption, headline, unicode, glue_repair, ...';
+COMMENT ON COLUMN cleaning_audit.text IS 'The removed or changed text (truncated to 300 characters).';
+COMMENT ON COLUMN cleaning_audit.line_no IS '1-based line of the raw text where it was found, when known.';
+COMMENT ON COLUMN cleaning_audit.rules_version IS 'Cleaning rules version.';
+COMMENT ON COLUMN cleaning_audit.run_id IS 'Dagster run that cleaned the article.';
+
+CREATE TABLE IF NOT EXISTS dq_results (
+    run_id           VARCHAR NOT NULL,
+    asset            VARCHAR NOT NULL,
+    check_name       VARCHAR NOT NULL,
+    expectation      VARCHAR NOT NULL,
+    column_name      VARCHAR,
+    passed           BOOLEAN NOT NULL,
+    observed         VARCHAR,
+    unexpected_count BIGINT,
+    sample           VARCHAR,
+    batch_rows       BIGINT NOT NULL,
+    evaluated_at     TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE dq_results IS 'Every Great Expectations expectation evaluated by a blocking check, per run (written whether it passed or failed).';
+COMMENT ON COLUMN dq_results.run_id IS 'Dagster run in which the check ran.';
+COMMENT ON COLUMN dq_results.asset IS 'Asset the check gates (raw_articles, articles_clean, ...).';
+COMMENT ON COLUMN dq_results.check_name IS 'Dagster asset check name (a GX expectation suite).';
+COMMENT ON COLUMN dq_results.expectation IS 'GX expectation type, e.g. expect_column_values_to_be_unique.';
+COMMENT ON COLUMN dq_results.column_name IS 'Column the expectation looks at, if any.';
+COMMENT ON COLUMN dq_results.passed IS 'Whether the expectation passed.';
+COMMENT ON COLUMN dq_results.observed IS 'Observed value reported by GX (JSON), e.g. a share or a row count.';
+COMMENT ON COLUMN dq_results.unexpected_count IS 'Number of rows that violated the expectation, when GX reports it.';
+COMMENT ON COLUMN dq_results.sample IS 'JSON list of up to 5 failing values, for a failed expectation.';
+COMMENT ON COLUMN dq_results.batch_rows IS 'Rows in the batch that was validated.';
+COMMENT ON COLUMN dq_results.evaluated_at IS 'UTC time of the validation.';

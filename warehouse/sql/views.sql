@@ -1,0 +1,27 @@
+-- User-facing views. Recreated on every schema migration; safe to query from the served warehouse.
+
+CREATE OR REPLACE VIEW v_articles AS
+SELECT c.article_id, c.published_date, c.publisher, c.title, c.dateline_place, c.n_chars,
+       r.url, r.source, r.source_path, r.line_no, c.text
+FROM articles_clean c JOIN articles_raw r USING (article_id);
+COMMENT ON VIEW v_articles IS 'Cleaned articles with their provenance (url, source, input file and line).';
+
+CREATE OR REPLACE VIEW v_ingest_summary AS
+SELECT run_id, outcome, coalesce(reason, '') AS reason, count(*) AS n_items, min(logged_at) AS first_logged
+FROM ingest_log GROUP BY ALL ORDER BY first_logged, outcome, reason;
+COMMENT ON VIEW v_ingest_summary IS 'Per run: how many input items were ingested, duplicates, or quarantined (by reason).';
+
+CREATE OR REPLACE VIEW v_quarantine_reasons AS
+SELECT reason, count(*) AS n_items, any_value(message) AS example_message, max(quarantined_at) AS last_seen
+FROM quarantine GROUP BY reason ORDER BY n_items DESC;
+COMMENT ON VIEW v_quarantine_reasons IS 'Quarantined input items by reason, with an example message.';
+
+CREATE OR REPLACE VIEW v_cleaning_removals AS
+SELECT rules_version, reason, rule_id, count(*) AS n_removals, count(DISTINCT article_id) AS n_articles
+FROM cleaning_audit GROUP BY ALL ORDER BY n_removals DESC;
+COMMENT ON VIEW v_cleaning_removals IS 'What the cleaner removed, by rule, over all articles.';
+
+CREATE OR REPLACE VIEW v_dq_failures AS
+SELECT run_id, asset, check_name, expectation, column_name, observed, unexpected_count, sample, evaluated_at
+FROM dq_results WHERE NOT passed ORDER BY evaluated_at DESC;
+COMMENT ON VIEW v_dq_failures IS 'Failed data-quality expectations, newest first.';
