@@ -58,3 +58,12 @@ def materialized(result: dg.ExecuteInProcessResult) -> set[str]:
         for e in result.all_events
         if e.is_step_materialization
     }
+
+
+def stage_metadata(result: dg.ExecuteInProcessResult, asset: str) -> dict[str, Any]:
+    for e in result.all_events:
+        if e.is_step_materialization:
+            mat = e.event_specific_data.materialization
+            if mat.asset_key.to_user_string() == asset:
+                return {k: getattr(v, "value", v) for k, v in mat.metadata.items()}
+    raise AssertionError(f"{asset} was not materialised")

@@ -92,3 +92,9 @@ def test_failed_block_serves_nothing_new(warehouse_path):
         raise RuntimeError("stage crashed after publishing to the working copy")
     with wh.reader() as reader:
         assert reader.execute("SELECT count(*) FROM cleaning_audit").fetchone()[0] == 0
+
+
+def test_warehouse_readme_is_generated_from_the_ddl():
+    from warehouse.docs import README, generate
+
+    assert README.read_text(encoding="utf-8") == generate(), "run `python -m warehouse.docs`"
