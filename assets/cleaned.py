@@ -1,6 +1,5 @@
 """`articles_clean`: clean new (or re-clean stale) articles with the versioned rules, publish what passes."""
 
-from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -62,8 +61,8 @@ def articles_clean(
     rules = load_rules(Path(cleaning.rules_path) if cleaning.rules_path else None)
     wh = warehouse.get()
     with wh.writer(warehouse.lock_timeout_s) as con:
-        todo = con.execute(
-            _TODO_SQL, {"reprocess_all": config.reprocess_all, "rules_version": rules.version}
+        todo = con.sql(
+            _TODO_SQL, params={"reprocess_all": config.reprocess_all, "rules_version": rules.version}
         ).pl()
         n_total = con.execute("SELECT count(*) FROM main.articles_raw").fetchone()[0]
         context.log.info(f"{todo.height} of {n_total} articles need cleaning (rules {rules.version})")
@@ -72,19 +71,19 @@ def articles_clean(
             clean, audit = clean_in_chunks(todo, rules, context.log.info)
         else:
             clean, audit = pl.DataFrame(), pl.DataFrame()
-        clean = clean.with_columns(
+        clean = clean.join(todo.select("article_id", "source_path"), on="article_id", how="left").with_columns(
             pl.col("text").str.len_chars().cast(pl.Int32).alias("n_chars"),
-            pl.lit(context.run_id).alias("run_id"),
+            pl.lit(context.run.run_id).alias("run_id"),
             pl.lit(now).alias("cleaned_at"),
         ) if clean.height else clean
         audit = audit.with_columns(
-            pl.lit(rules.version).alias("rules_version"), pl.lit(context.run_id).alias("run_id")
+            pl.lit(rules.version).alias("rules_version"), pl.lit(context.run.run_id).alias("run_id")
         ) if audit.height else audit
         write_staging(con, "articles_clean", clean)
         write_staging(con, "cleaning_audit", audit)
         outcomes = [clean_checks.validate_clean(clean, residue_patterns(rules), gates)]
         decision = publish_or_fail(
-            con, context.run_id, "articles_clean", outcomes,
+            con, context.run.run_id, "articles_clean", outcomes,
             replace=[("articles_clean", "article_id", "articles_clean"),
                      ("cleaning_audit", "article_id", "articles_clean")],
         )

@@ -1,7 +1,5 @@
 """`raw_articles`: scan the inbox, account for every input item, publish the new articles that pass."""
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,7 +78,7 @@ def raw_articles(
         context.log.info(f"scanning inbox {inbox.path} ({len(known_ids)} articles already published)")
         result = scan_inbox(Path(inbox.path), known_article_ids=known_ids, known_files=known_files,
                             limits=inbox.limits())
-        frames = batch_frames(result, context.run_id)
+        frames = batch_frames(result, context.run.run_id)
         for table, frame in frames.items():
             write_staging(con, table, frame)
         con.execute(_LAST_VERSION_SQL)
@@ -90,7 +88,7 @@ def raw_articles(
             raw_checks.validate_accounting(frames["ingest_log"], gates),
         ]
         published = publish_or_fail(
-            con, context.run_id, "raw_articles", outcomes,
+            con, context.run.run_id, "raw_articles", outcomes,
             appends=["articles_raw", "ingest_log", "quarantine", "inbox_files"],
         )
         n_published = con.execute("SELECT count(*) FROM main.articles_raw").fetchone()[0]

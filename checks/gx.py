@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -71,6 +72,15 @@ def _jsonable(value: Any) -> Any:
         return str(value)
 
 
+def _excerpt(value: str, regex: str | None, width: int = 100) -> str:
+    """The part of a failing value worth showing: around the regex match when there is one."""
+    match = re.search(regex, value) if regex else None
+    if match is None:
+        return value[: 2 * width]
+    start, end = max(0, match.start() - width), min(len(value), match.end() + width)
+    return ("…" if start else "") + value[start:end] + ("…" if end < len(value) else "")
+
+
 def run_suite(check_name: str, frame: pl.DataFrame, build: Callable[[Any], Sequence[Any]]) -> SuiteOutcome:
     """Validate `frame` against the expectations `build(gx.expectations)` returns."""
     import great_expectations as gx
@@ -88,7 +98,8 @@ def run_suite(check_name: str, frame: pl.DataFrame, build: Callable[[Any], Seque
         kwargs = r.expectation_config.kwargs
         column = kwargs.get("column") or ",".join(kwargs.get("column_list") or []) or None
         details = r.result or {}
-        sample = [] if r.success else [str(v)[:200] for v in (details.get("partial_unexpected_list") or [])]
+        values = [] if r.success else details.get("partial_unexpected_list") or []
+        sample = [_excerpt(str(v), kwargs.get("regex")) for v in values]
         outcomes.append(
             ExpectationOutcome(
                 expectation=r.expectation_config.type,

@@ -29,7 +29,7 @@ def write_staging(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFram
 
 
 def read_staging(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
-    return con.execute(f"SELECT * FROM staging.{table}").pl()
+    return con.sql(f"SELECT * FROM staging.{table}").pl()
 
 
 def publish(

@@ -102,11 +102,10 @@ def test_failed_raw_check_stops_downstream_and_keeps_published_data(
 
 
 def test_failed_clean_check_stops_the_chain(sample_inbox, warehouse_path, dagster_instance, tmp_path):
-    from peristiwa.cleaning import load_rules
+    from peristiwa.cleaning import DEFAULT_RULES_PATH
 
     # a rules file that forgets how to remove "Baca Juga" teasers is caught by the residue expectation
-    rules_path = Path(load_rules().path)
-    text = rules_path.read_text(encoding="utf-8")
+    text = Path(DEFAULT_RULES_PATH).read_text(encoding="utf-8")
     broken = tmp_path / "rules.yaml"
     broken.write_text(text.replace("Baca", "Bxca"), encoding="utf-8")
     result = run_chain(sample_inbox, warehouse_path, dagster_instance,
