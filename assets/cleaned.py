@@ -7,11 +7,11 @@ from pathlib import Path
 
 import dagster as dg
 import polars as pl
-from peristiwa.cleaning import clean_frame, load_rules, residue_patterns
 
 from assets.gating import publish_or_fail
 from assets.raw import raw_articles
 from checks import cleaned as clean_checks
+from peristiwa.cleaning import clean_frame, load_rules, residue_patterns
 from pipelines.resources import WRITER_POOL, CleaningResource, QualityGates, WarehouseResource
 from warehouse.publish import write_staging
 
@@ -66,24 +66,23 @@ def articles_clean(
         ).pl()
         n_total = con.execute("SELECT count(*) FROM main.articles_raw").fetchone()[0]
         context.log.info(f"{todo.height} of {n_total} articles need cleaning (rules {rules.version})")
-        now = datetime.now(UTC).replace(tzinfo=None)
+        run_id = context.run.run_id
+        clean = audit = pl.DataFrame()
         if todo.height:
             clean, audit = clean_in_chunks(todo, rules, context.log.info)
-        else:
-            clean, audit = pl.DataFrame(), pl.DataFrame()
-        clean = clean.join(todo.select("article_id", "source_path"), on="article_id", how="left").with_columns(
-            pl.col("text").str.len_chars().cast(pl.Int32).alias("n_chars"),
-            pl.lit(context.run.run_id).alias("run_id"),
-            pl.lit(now).alias("cleaned_at"),
-        ) if clean.height else clean
-        audit = audit.with_columns(
-            pl.lit(rules.version).alias("rules_version"), pl.lit(context.run.run_id).alias("run_id")
-        ) if audit.height else audit
+            clean = clean.join(todo.select("article_id", "source_path"), on="article_id").with_columns(
+                pl.col("text").str.len_chars().cast(pl.Int32).alias("n_chars"),
+                pl.lit(run_id).alias("run_id"),
+                pl.lit(datetime.now(UTC).replace(tzinfo=None)).alias("cleaned_at"),
+            )
+            audit = audit.with_columns(
+                pl.lit(rules.version).alias("rules_version"), pl.lit(run_id).alias("run_id")
+            )
         write_staging(con, "articles_clean", clean)
         write_staging(con, "cleaning_audit", audit)
         outcomes = [clean_checks.validate_clean(clean, residue_patterns(rules), gates)]
         decision = publish_or_fail(
-            con, context.run.run_id, "articles_clean", outcomes,
+            con, run_id, "articles_clean", outcomes,
             replace=[("articles_clean", "article_id", "articles_clean"),
                      ("cleaning_audit", "article_id", "articles_clean")],
         )
