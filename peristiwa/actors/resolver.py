@@ -1,0 +1,618 @@
+"""Dictionary + rule resolution of actor mentions over annotated sentences (no Stanza needed).
+
+Steps per sentence: build *units* (tokens; hyphen-split pieces merged back, "Iran-Rusia" split when a
+piece is
+a
+country), match the lexicon longest-first, then apply the rules in order: TITLE [mods] [COUNTRY] [,] [rank]
+NAME;
+PREFIX + COUNTRY (+ coordinated countries); named organs, IGOs, regions; country names; capitals (metonym vs
+venue); known persons (dated roles). Leftover NER spans become 'ner_only' mentions. Coreference runs last.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from peristiwa.annotation.records import Sentence
+
+from .knowledge import Entry, Knowledge, norm
+from .mention import EntityMention
+
+PLACE_KINDS = ("country", "capital")
+KIND_PRIORITY = (
+    "person",
+    "igo",
+    "organ",
+    "country",
+    "capital",
+    "region",
+    "title",
+    "prefix",
+    "modifier",
+    "both",
+)
+
+
+@dataclass
+class Unit:
+    text: str
+    start: int
+    end: int
+    token: int  # index of the (first) token in the sentence
+    ner: str
+    deprel: str
+    hyphen_prefix: str = ""  # "anti" for the "Azerbaijan" piece of "anti-Azerbaijan"
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Match:
+    i: int  # first unit
+    j: int  # one past the last unit
+    entries: list[Entry]
+
+    def first(self, *kinds: str) -> Entry | None:
+        return next((e for e in self.entries if e.kind in kinds), None)
+
+
+def _units(sentence: Sentence, k: Knowledge) -> list[Unit]:
+    toks = sentence.tokens
+    merged: list[Unit] = []
+    for idx, t in enumerate(toks):
+        prev = merged[-1] if merged else None
+        # Re-join "Amir" "-" "Saeed" when the tokenizer split a hyphen word (no spaces between the pieces).
+        if prev is not None and prev.end == t.start_char and (t.text == "-" or prev.text.endswith("-")):
+            prev.text += t.text
+            prev.end = t.end_char
+            continue
+        merged.append(Unit(t.text, t.start_char, t.end_char, idx, t.ner or "O", t.deprel))
+    out: list[Unit] = []
+    for u in merged:
+        parts = u.text.split("-")
+        if len(parts) > 1 and (norm(u.text),) not in k.lexicon and all(parts):
+            placey = [any(e.kind in PLACE_KINDS for e in k.lexicon.get((norm(p),), [])) for p in parts]
+            if any(placey):
+                pos = u.start
+                for p, is_place in zip(parts, placey, strict=True):
+                    prefix = norm(parts[0]) if is_place and parts[0] != p else ""
+                    out.append(Unit(p, pos, pos + len(p), u.token, u.ner, u.deprel, prefix))
+                    pos += len(p) + 1
+                continue
+        out.append(u)
+    return out
+
+
+def _surface_ok(entry: Entry, units: list[Unit]) -> bool:
+    surface = " ".join(u.text for u in units)
+    if entry.case_sensitive:
+        return surface.replace(" ", "") == entry.surface.replace(" ", "")
+    if entry.kind in ("country", "capital", "igo", "organ", "person") or (
+        entry.kind == "region" and entry.surface[:1].isupper()
+    ):
+        return units[0].capitalised or units[0].text[:1].isdigit()
+    return True
+
+
+def _match(units: list[Unit], k: Knowledge) -> list[Match | None]:
+    """Longest match at each position (greedy, left to right). Returns one slot per unit."""
+    slots: list[Match | None] = [None] * len(units)
+    i = 0
+    while i < len(units):
+        for n in range(min(k.max_len, len(units) - i), 0, -1):
+            entries = k.lexicon.get(tuple(norm(u.text) for u in units[i : i + n]))
+            if not entries:
+                continue
+            ok = [e for e in entries if _surface_ok(e, units[i : i + n])]
+            ok = [e for e in ok if not (e.guarded and i > 0 and units[i - 1].capitalised)]
+            if ok:
+                ok.sort(key=lambda e: KIND_PRIORITY.index(e.kind))
+                slots[i] = Match(i, i + n, ok)
+                i += n
+                break
+        else:
+            i += 1
+    return slots
+
+
+class _Builder:
+    def __init__(self, sentence: Sentence, date: dt.date | None, k: Knowledge) -> None:
+        self.s, self.date, self.k = sentence, date, k
+        self.units = _units(sentence, k)
+        self.slots = _match(self.units, k)
+        self.out: list[EntityMention] = []
+        self.name_candidates: list[tuple[int, int]] = []  # unresolved capitalised runs, for coreference
+
+    # -- helpers ------------------------------------------------------------------------------------
+    def text(self, i: int, j: int) -> str:
+        return self.s.text[
+            self.units[i].start - self.s.start_char : self.units[j - 1].end - self.s.start_char
+        ]
+
+    def ner_type(self, i: int, j: int) -> str:
+        for u in self.units[i:j]:
+            if u.ner and u.ner != "O":
+                return u.ner.split("-", 1)[-1]
+        return ""
+
+    def emit(self, i: int, j: int, **kw: object) -> EntityMention:
+        m = EntityMention(
+            article_id=self.s.article_id,
+            sentence_index=self.s.index,
+            start_char=self.units[i].start,
+            end_char=self.units[j - 1].end,
+            text=self.text(i, j),
+            ner_type=self.ner_type(i, j),
+            resolved_for_date=self.date,
+            **kw,  # type: ignore[arg-type]
+        )
+        self.out.append(m)
+        return m
+
+    def prev_word(self, i: int) -> str:
+        return norm(self.units[i - 1].text) if i > 0 else ""
+
+    def match_at(self, i: int) -> Match | None:
+        return self.slots[i] if 0 <= i < len(self.slots) else None
+
+    def place_at(self, i: int) -> tuple[Match, Entry] | None:
+        m = self.match_at(i)
+        if m is None:
+            return None
+        e = m.first("country", "capital")
+        if e is None or (m.first("person", "igo", "organ") is not None):
+            return None
+        return m, e
+
+    def name_run(self, i: int) -> int:
+        """End of a person-name run starting at unit i (capitalised words, particles inside), or i if none."""
+        particles = self.k.rules["name_particles"]
+        if (
+            i < len(self.units)
+            and self.units[i].ner[:2] in ("B-", "S-")
+            and self.units[i].ner.endswith("PER")
+        ):
+            j = i + 1
+            while j < len(self.units) and self.units[j].ner[:2] in ("I-", "E-"):
+                j += 1
+            return j
+        j = i
+        while j < len(self.units) and j - i < 5:
+            u = self.units[j]
+            m = self.match_at(j)
+            if (
+                m is not None
+                and m.first("person") is None
+                and m.first("title", "country", "capital", "igo", "organ", "region", "prefix")
+            ):
+                break
+            if u.capitalised and re.match(r"\w", u.text):
+                j = m.j if m is not None else j + 1
+            elif (
+                norm(u.text) in particles
+                and j > i
+                and j + 1 < len(self.units)
+                and self.units[j + 1].capitalised
+            ):
+                j += 1
+            else:
+                break
+        return j
+
+    # -- persons ------------------------------------------------------------------------------------
+    def person_id_for(self, i: int, j: int) -> str | None:
+        entries = self.k.lexicon.get(tuple(norm(u.text) for u in self.units[i:j]), [])
+        e = next((e for e in entries if e.kind == "person"), None)
+        if e is None and j - i > 1:
+            # "Mohammad Bagheri" inside "Mayor Jenderal Mohammad Bagheri": try known sub-spans.
+            for a, b in [(i, j - 1), (i + 1, j)]:
+                e = next(
+                    (
+                        x
+                        for x in self.k.lexicon.get(tuple(norm(u.text) for u in self.units[a:b]), [])
+                        if x.kind == "person"
+                    ),
+                    None,
+                )
+                if e is not None:
+                    break
+        return e.ident if e else None
+
+    def resolve_person(
+        self, pid: str, iso3: str = "", office: str = "", title_sector: str = "", override: str | None = None
+    ) -> dict[str, object]:
+        roles = self.k.roles.get(pid, [])
+        actor = f"PERSON:{pid}"
+        if self.date is None:
+            r = roles[-1]
+            return dict(
+                iso3=r.iso3,
+                sector=r.sector,
+                actor_id=actor,
+                actor_kind="person",
+                role="actor",
+                method="person_undated",
+                confidence=0.5,
+            )
+        valid = self.k.roles_at(pid, self.date)
+        if iso3:
+            valid = [r for r in valid if r.iso3 == iso3] or ([] if valid else [])
+        if office:
+            valid = sorted(valid, key=lambda r: r.office != office)
+        if valid and override is None:
+            r = valid[0]
+            return dict(
+                iso3=r.iso3,
+                sector=r.sector,
+                actor_id=actor,
+                actor_kind="person",
+                role="actor",
+                method="dated_person",
+                confidence=0.95,
+            )
+        # No role of this person covers the article date: never give the office; a former official is ELI.
+        countries = {r.iso3 for r in roles if r.iso3}
+        nationality = iso3 or (next(iter(countries)) if len(countries) == 1 else "")
+        former = any(r.valid_to and r.valid_to < self.date for r in roles)
+        sector = override if override is not None else ("ELI" if former else "")
+        if override is None and iso3 and title_sector:
+            # The text itself names the office and country ("Presiden Iran X") but our dates disagree.
+            return dict(
+                iso3=iso3,
+                sector=title_sector,
+                actor_id=actor,
+                actor_kind="person",
+                role="actor",
+                method="title_person",
+                confidence=0.6,
+            )
+        return dict(
+            iso3=nationality,
+            sector=sector,
+            actor_id=actor,
+            actor_kind="person",
+            role="actor",
+            method="person_no_role",
+            confidence=0.5,
+        )
+
+    # -- rules --------------------------------------------------------------------------------------
+    def rule_title(self, i: int) -> int | None:
+        m = self.slots[i]
+        assert m is not None
+        title = m.first("title")
+        if title is None:
+            return None
+        sector, office, override = title.sector, title.office, None
+        j = m.j
+        # modifiers and further titles ("menteri luar negeri sementara", "mantan Presiden")
+        while (n := self.match_at(j)) is not None and n.first("modifier", "title") and not n.first("country"):
+            e = n.first("modifier", "title")
+            assert e is not None
+            if e.kind == "modifier" and e.sector:
+                override = e.sector
+            j = n.j
+        iso3, country_end, org = "", j, ""
+        for filler in (1, 2):
+            if self.place_at(j + filler) is not None and all(
+                self.match_at(x) is None and self.units[x].text[:1].isalpha() for x in range(j, j + filler)
+            ):
+                j += filler
+                break
+        place = self.place_at(j)
+        igo = self.match_at(j).first("igo") if self.match_at(j) else None  # type: ignore[union-attr]
+        if place is not None:
+            iso3, country_end = place[1].iso3, place[0].j
+        elif igo is not None:
+            org, country_end = igo.ident, self.match_at(j).j  # type: ignore[union-attr]
+        k = country_end
+        while (n := self.match_at(k)) is not None and n.first("modifier"):
+            k = n.j
+        if k < len(self.units) and self.units[k].text == ",":
+            k += 1
+        while (n := self.match_at(k)) is not None and n.first("title") and not n.first("person", "country"):
+            k = n.j  # rank after a comma: "…Iran, Mayor Jenderal Mohammad Bagheri"
+        name_end = self.name_run(k)
+        if override == "ELI":
+            sector = "ELI"
+        if name_end > k:
+            pid = self.person_id_for(k, name_end)
+            if pid is not None:
+                res = self.resolve_person(pid, iso3, office, sector, override)
+            elif iso3 or org:
+                slug = re.sub(r"\W+", "_", norm(self.text(k, name_end))).strip("_")
+                res = dict(
+                    iso3=iso3,
+                    sector="IGO" if org and not iso3 else sector,
+                    actor_id=f"PERSON:{slug}",
+                    actor_kind="person",
+                    role="actor",
+                    method="title_person",
+                    confidence=0.8,
+                )
+            else:
+                slug = re.sub(r"\W+", "_", norm(self.text(k, name_end))).strip("_")
+                res = dict(
+                    iso3="",
+                    sector=sector,
+                    actor_id=f"PERSON:{slug}",
+                    actor_kind="person",
+                    role="actor",
+                    method="title_only",
+                    confidence=0.4,
+                )
+            self.emit(i, name_end, **res)
+            if org:
+                self.emit_igo(j)
+            return name_end
+        if iso3 or org:
+            holders = (
+                self.k.office_holders(iso3, office, self.date) if (self.date and iso3 and office) else []
+            )
+            if len(holders) == 1 and override is None and title.title_kind == "office":
+                actor, method, conf = f"PERSON:{holders[0].person_id}", "title_office", 0.85
+            else:
+                actor, method, conf = (f"{iso3}_{sector}" if iso3 else f"IGO:{org}"), "title_country", 0.85
+            self.emit(
+                i,
+                country_end,
+                iso3=iso3,
+                sector=sector if iso3 else "IGO",
+                actor_id=actor,
+                actor_kind="person" if actor.startswith("PERSON:") else "state_organ",
+                role="actor",
+                method=method,
+                confidence=conf,
+            )
+            return country_end
+        return None
+
+    def rule_prefix(self, i: int) -> int | None:
+        m = self.slots[i]
+        assert m is not None
+        prefix = m.first("prefix")
+        if prefix is None:
+            return None
+        place = self.place_at(m.j)
+        if place is None:
+            return None
+        pm, pe = place
+        if prefix.non_state:
+            self.emit(
+                i,
+                pm.j,
+                iso3="",
+                sector="",
+                actor_id=f"GROUP:{norm(self.text(m.j, pm.j))}",
+                actor_kind="unknown",
+                role="actor",
+                method="organ_pattern_nonstate",
+                confidence=0.7,
+            )
+            return pm.j
+        sector = prefix.sector
+        self.emit(
+            i,
+            pm.j,
+            iso3=pe.iso3,
+            sector=sector,
+            actor_id=f"{pe.iso3}_{sector}" if sector else pe.iso3,
+            actor_kind="state_organ",
+            role="actor",
+            method="organ_pattern",
+            confidence=0.9,
+        )
+        end = pm.j
+        # "tentara Iran dan Azerbaijan": the coordinated state shares the organ.
+        while end < len(self.units) and norm(self.units[end].text) in self.k.rules["coordinators"]:
+            nxt = self.place_at(end + 1)
+            if nxt is None:
+                break
+            self.emit(
+                end + 1,
+                nxt[0].j,
+                iso3=nxt[1].iso3,
+                sector=sector,
+                actor_id=f"{nxt[1].iso3}_{sector}" if sector else nxt[1].iso3,
+                actor_kind="state_organ",
+                role="actor",
+                method="organ_pattern_coord",
+                confidence=0.8,
+            )
+            end = nxt[0].j
+        return end
+
+    def place_role(self, i: int, j: int, entry: Entry) -> str:
+        rules = self.k.rules
+        deprel = next((u.deprel for u in self.units[i:j] if u.deprel), "")
+        if deprel in rules["actor_deprels"]:
+            return "actor"
+        prev = self.prev_word(i)
+        if self.units[i].hyphen_prefix in rules["non_actor_prefixes"]:
+            return "unknown"
+        if prev in rules["coordinators"] and self.out and self.out[-1].end_char <= self.units[i].start:
+            last = self.out[-1]
+            if last.end_char == self.units[i - 1].start and last.actor_kind in ("state", "location"):
+                return last.role
+        if entry.kind == "capital":
+            if not entry.metonym:
+                return "venue"
+            if prev in rules["actor_cues"]:
+                return "actor"
+            return "venue" if prev in rules["venue_prepositions"] else "actor"
+        return "venue" if prev in rules["country_venue_prepositions"] else "actor"
+
+    def emit_igo(self, i: int) -> int:
+        m = self.slots[i]
+        assert m is not None
+        e = m.first("igo")
+        assert e is not None
+        self.emit(
+            i,
+            m.j,
+            iso3="",
+            sector=e.sector,
+            actor_id=f"IGO:{e.ident}",
+            actor_kind="igo",
+            role="actor",
+            method="igo",
+            confidence=0.95,
+        )
+        return m.j
+
+    def run(self) -> list[EntityMention]:
+        i = 0
+        while i < len(self.units):
+            m = self.slots[i]
+            if m is None:
+                end = self.name_run(i) if self.units[i].capitalised else i
+                if end > i:
+                    self.name_candidates.append((i, end))
+                    i = end
+                else:
+                    i += 1
+                continue
+            nxt = self.rule_title(i) if m.first("title") and not m.first("person", "country") else None
+            if (
+                nxt is None
+                and m.first("prefix")
+                and not m.first("person", "igo", "organ", "country", "capital")
+            ):
+                nxt = self.rule_prefix(i)
+            if nxt is None:
+                nxt = self.rule_simple(m)
+            i = max(nxt, i + 1)
+        return self.out
+
+    def rule_simple(self, m: Match) -> int:
+        e = m.entries[0]
+        i, j = m.i, m.j
+        if e.kind == "person":
+            end = self.name_run(i)
+            end = end if end >= j and self.person_id_for(i, end) == e.ident else j
+            self.emit(i, end, **self.resolve_person(e.ident))
+            return end
+        if e.kind == "igo":
+            return self.emit_igo(i)
+        if e.kind == "organ":
+            self.emit(
+                i,
+                j,
+                iso3=e.iso3,
+                sector=e.sector,
+                actor_id=e.ident,
+                actor_kind="state_organ",
+                role="actor",
+                method="named_organ",
+                confidence=0.9,
+            )
+        elif e.kind == "region":
+            self.emit(
+                i,
+                j,
+                iso3="",
+                sector="",
+                actor_id=f"REGION:{e.ident}",
+                actor_kind="region",
+                role="actor",
+                method="region",
+                confidence=0.8,
+            )
+        elif e.kind == "country":
+            role = self.place_role(i, j, e)
+            self.emit(
+                i,
+                j,
+                iso3=e.iso3,
+                sector="",
+                actor_id=e.iso3,
+                actor_kind="state",
+                role=role,
+                method="country_name",
+                confidence=0.95 if role == "actor" else 0.8,
+            )
+        elif e.kind == "capital":
+            role = self.place_role(i, j, e)
+            if role == "actor":
+                self.emit(
+                    i,
+                    j,
+                    iso3=e.iso3,
+                    sector="GOV",
+                    actor_id=e.iso3,
+                    actor_kind="state",
+                    role="actor",
+                    method="capital_metonym",
+                    confidence=0.85,
+                )
+            else:
+                self.emit(
+                    i,
+                    j,
+                    iso3=e.iso3,
+                    sector="",
+                    actor_id=f"PLACE:{e.ident}",
+                    actor_kind="location",
+                    role=role,
+                    method="capital_venue" if e.metonym else "place",
+                    confidence=0.8,
+                )
+        elif e.kind == "both":
+            self.emit(
+                i,
+                j,
+                iso3="",
+                sector="",
+                actor_id="",
+                actor_kind="unknown",
+                role="actor",
+                method="both_states_pending",
+                confidence=0.0,
+            )
+        return j
+
+
+def resolve_sentence(
+    sentence: Sentence, article_date: dt.date | None, k: Knowledge
+) -> tuple[list[EntityMention], list[tuple[int, int, str]]]:
+    """Mentions of one sentence, plus unresolved capitalised runs (start, end, text) for coreference."""
+    b = _Builder(sentence, article_date, k)
+    mentions = b.run()
+    # NER spans that matched nothing are kept with an empty actor (later steps may still resolve them).
+    covered = [(m.start_char, m.end_char) for m in mentions]
+    i = 0
+    units = b.units
+    while i < len(units):
+        tag = units[i].ner
+        if tag[:2] in ("B-", "S-"):
+            j = i + 1
+            while tag[:2] == "B-" and j < len(units) and units[j].ner[:2] in ("I-", "E-"):
+                j += 1
+            s, e = units[i].start, units[j - 1].end
+            if not any(a < e and s < z for a, z in covered):
+                mentions.append(
+                    replace(
+                        b.emit(
+                            i,
+                            j,
+                            iso3="",
+                            sector="",
+                            actor_id="",
+                            actor_kind="unknown",
+                            role="unknown",
+                            method="ner_only",
+                            confidence=0.3,
+                        )
+                    )
+                )
+                b.out.pop()
+                b.name_candidates.append((i, j))
+            i = j
+        else:
+            i += 1
+    cands = [(units[a].start, units[z - 1].end, b.text(a, z)) for a, z in b.name_candidates]
+    return mentions, cands

@@ -1,0 +1,205 @@
+"""One test per resolver rule, on sentences written for the test (no Stanza needed)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peristiwa.actors import load_knowledge, resolve_article
+from peristiwa.actors.knowledge import KnowledgeError
+from peristiwa.annotation import sentence_from_markup
+
+D2024 = dt.date(2024, 1, 29)
+
+
+@pytest.fixture(scope="module")
+def k():
+    return load_knowledge()
+
+
+def resolve(markups, date=D2024, k=None, **kw):
+    text, sents, offset = "", [], 0
+    for i, mk in enumerate(markups if isinstance(markups, list) else [markups]):
+        s = sentence_from_markup(mk, index=i, offset=offset, **kw)
+        sents.append(s)
+        text += s.text + " "
+        offset = len(text)
+    mentions = resolve_article(sents, date, k)
+    for m in mentions:
+        assert text[m.start_char : m.end_char] == m.text
+    return mentions
+
+
+def find(mentions, text):
+    return [m for m in mentions if m.text == text]
+
+
+def test_knowledge_counts(k):
+    assert k.counts["babel_country_names"] > 200 and k.counts["capitals"] > 100 and k.counts["persons"] > 100
+    assert "IRN" in k.iso3 and "XXX" not in k.iso3
+
+
+@pytest.mark.parametrize(
+    ("text", "iso3"),
+    [
+        ("AS", "USA"),
+        ("Tiongkok", "CHN"),
+        ("Cina", "CHN"),
+        ("Korut", "PRK"),
+        ("Korsel", "KOR"),
+        ("UEA", "ARE"),
+        ("Inggris", "GBR"),
+        ("Türkiye", "TUR"),
+        ("Turkiye", "TUR"),
+        ("Palestina", "PSE"),
+        ("Rusia", "RUS"),
+    ],
+)
+def test_aliases(k, text, iso3):
+    ms = resolve(f"Pemerintah menyebut {text} sebagai mitra .", k=k)
+    assert [m.iso3 for m in find(ms, text)] == [iso3]
+
+
+def test_lowercase_as_is_not_usa(k):
+    assert not [m for m in resolve("Dia bekerja as usual .", k=k) if m.iso3 == "USA"]
+
+
+def test_capital_metonym_vs_venue(k):
+    ms = resolve("Teheran mengecam Washington dalam pertemuan di Ashgabat .", k=k)
+    assert (find(ms, "Teheran")[0].iso3, find(ms, "Teheran")[0].role) == ("IRN", "actor")
+    assert find(ms, "Washington")[0].method == "capital_metonym"
+    venue = find(ms, "Ashgabat")[0]
+    assert (venue.iso3, venue.role, venue.actor_kind) == ("TKM", "venue", "location")
+
+
+def test_capital_after_antara_is_actor(k):
+    ms = resolve("kerja sama antara Teheran dan Islamabad", k=k)
+    assert [m.role for m in ms] == ["actor", "actor"]
+
+
+def test_dependency_overrides_preposition(k):
+    # "di Moskow" marked as nsubj by the parser -> actor, whatever the preposition
+    ms = resolve("di Moskow menolak usulan itu", k=k, deps={1: (2, "nsubj")})
+    assert find(ms, "Moskow")[0].role == "actor"
+
+
+def test_organ_patterns(k):
+    ms = resolve("Kementerian Luar Negeri Rusia dan pihak berwenang Iran serta Angkatan Laut Iran", k=k)
+    got = {m.text: (m.iso3, m.sector) for m in ms}
+    assert got["Kementerian Luar Negeri Rusia"] == ("RUS", "GOV")
+    assert got["pihak berwenang Iran"] == ("IRN", "GOV")
+    assert got["Angkatan Laut Iran"] == ("IRN", "MIL")
+
+
+def test_organ_coordination(k):
+    ms = resolve("tentara Iran dan Azerbaijan menggelar latihan", k=k)
+    assert {(m.iso3, m.sector) for m in ms} == {("IRN", "MIL"), ("AZE", "MIL")}
+
+
+def test_ethnic_group_is_not_a_state(k):
+    ms = resolve("ribuan etnis Armenia mengungsi", k=k)
+    assert [m.iso3 for m in ms] == [""]
+
+
+def test_igos(k):
+    ms = resolve("PBB , DK PBB dan NATO serta Uni Eropa dan OKI", k=k)
+    assert [m.actor_id for m in ms] == ["IGO:UN", "IGO:UNSC", "IGO:NATO", "IGO:EU", "IGO:OIC"]
+    assert all(m.iso3 == "" and m.sector == "IGO" for m in ms)
+
+
+def test_region_west_is_no_country(k):
+    ms = resolve("sanksi dari negara-negara Barat di barat daya Pakistan", k=k)
+    assert find(ms, "negara-negara Barat")[0].iso3 == ""
+    assert not find(ms, "barat")
+
+
+def test_title_country_name(k):
+    ms = resolve("Menlu Iran Hossein Amirabdollahian bertemu Presiden Rusia , Vladimir Putin", k=k)
+    assert [(m.iso3, m.sector, m.method) for m in ms] == [
+        ("IRN", "GOV", "dated_person"),
+        ("RUS", "GOV", "dated_person"),
+    ]
+
+
+def test_unknown_person_with_title_and_country(k):
+    ms = resolve("Menteri Luar Negeri Wakanda , Budi Santoso", k=k)  # Wakanda is no country: title only
+    assert all(m.iso3 == "" for m in ms)
+    ms = resolve("Menteri Luar Negeri Fiji , Budi Santoso", k=k)
+    assert (ms[0].iso3, ms[0].sector, ms[0].method) == ("FJI", "GOV", "title_person")
+
+
+def test_dated_roles_change_of_office(k):
+    before = resolve("Presiden Raisi tiba", date=dt.date(2024, 1, 10), k=k)
+    assert (before[0].iso3, before[0].sector, before[0].method) == ("IRN", "GOV", "dated_person")
+    after = resolve("Raisi dikenang", date=dt.date(2024, 9, 1), k=k)
+    assert after[0].method == "person_no_role" and after[0].sector == "ELI"
+    pez_before = resolve("Masoud Pezeshkian berkampanye", date=dt.date(2024, 6, 1), k=k)
+    assert pez_before[0].method == "person_no_role" and pez_before[0].sector != "GOV"
+    pez_after = resolve("Masoud Pezeshkian berkunjung", date=dt.date(2024, 8, 1), k=k)
+    assert pez_after[0].method == "dated_person"
+
+
+def test_office_holder_from_title(k):
+    ms = resolve("Menteri Luar Negeri Iran itu menambahkan", k=k)
+    assert ms[0].actor_id == "PERSON:hossein_amirabdollahian"
+    ms = resolve("Menteri Luar Negeri Iran itu menambahkan", date=dt.date(2024, 9, 1), k=k)
+    assert ms[0].actor_id == "PERSON:abbas_araghchi"
+
+
+def test_coref_surname_after_full_name(k):
+    ms = resolve(
+        ["menteri luar negeri sementara Pakistan , Jalil Abbas Wiranto tiba .", "Kata Wiranto , damai ."], k=k
+    )
+    later = [m for m in ms if m.sentence_index == 1]
+    assert [(m.text, m.iso3, m.method) for m in later] == [("Wiranto", "PAK", "coref_name")]
+
+
+def test_coref_title_plus_surname(k):
+    ms = resolve(
+        ["Kepala Staf Iran , Mayor Jenderal Mohammad Bagheri tiba .", "Mayjen Bagheri disambut ."], k=k
+    )
+    assert [(m.iso3, m.method) for m in ms if m.sentence_index == 1] == [("IRN", "coref_name")]
+
+
+def test_kedua_negara(k):
+    ms = resolve(["Hubungan Iran dan Pakistan memburuk .", "Kini kedua negara sepakat ."], k=k)
+    both = [m for m in ms if m.method == "coref_both_states"]
+    assert sorted(m.iso3 for m in both) == ["IRN", "PAK"] and len({m.start_char for m in both}) == 1
+
+
+def test_kedua_negara_skips_observer_in_same_sentence(k):
+    ms = resolve(
+        [
+            "Ukraina mendesak Iran berhenti memasok drone ke Rusia .",
+            "AS khawatir dengan hubungan kedua negara itu .",
+        ],
+        k=k,
+    )
+    assert sorted(m.iso3 for m in ms if m.method == "coref_both_states") == ["IRN", "RUS"]
+
+
+def test_demonym_like_hyphen_compounds(k):
+    ms = resolve("kemitraan Rusia-Iran dan kampanye anti-Azerbaijan", k=k)
+    assert [(m.text, m.iso3, m.role) for m in ms] == [
+        ("Rusia", "RUS", "actor"),
+        ("Iran", "IRN", "actor"),
+        ("Azerbaijan", "AZE", "unknown"),
+    ]
+
+
+def test_ner_only_spans_kept(k):
+    ms = resolve("[Budi Santoso]PER bertemu [Yayasan Damai]ORG", k=k)
+    assert [(m.ner_type, m.method, m.iso3) for m in ms] == [("PER", "ner_only", ""), ("ORG", "ner_only", "")]
+
+
+def test_bad_knowledge_is_reported(tmp_path):
+    import shutil
+
+    from peristiwa.actors.knowledge import DATA_DIR
+
+    shutil.copytree(DATA_DIR, tmp_path / "d")
+    p = tmp_path / "d" / "persons.csv"
+    p.write_text(p.read_text() + "x_y,X Y,ZZZ,,GOV,minister,2020-01-01,,test,\n")
+    with pytest.raises(KnowledgeError, match="ZZZ"):
+        load_knowledge(tmp_path / "d")
