@@ -113,6 +113,16 @@ def run_suite(check_name: str, frame: pl.DataFrame, build: Callable[[Any], Seque
     return SuiteOutcome(check_name, bool(result.success), frame.height, outcomes)
 
 
+def combine(check_name: str, parts: Sequence[SuiteOutcome]) -> SuiteOutcome:
+    """One check made of suites over different frames (e.g. rows, and one row per article)."""
+    return SuiteOutcome(
+        check_name,
+        all(p.passed for p in parts),
+        max((p.batch_rows for p in parts), default=0),
+        [e for p in parts for e in p.expectations],
+    )
+
+
 def skipped(check_name: str, note: str) -> SuiteOutcome:
     """A check with nothing to validate (no new data) passes and says why."""
     return SuiteOutcome(check_name, True, 0, [], note)

@@ -5,9 +5,17 @@ from __future__ import annotations
 import dagster as dg
 
 from assets.cleaned import articles_clean
+from assets.entities import entity_mentions, sentences
 from assets.raw import raw_articles
-from pipelines.jobs import chain_job
-from pipelines.resources import CleaningResource, InboxResource, QualityGates, WarehouseResource
+from pipelines.jobs import chain_job, ingest_clean_job
+from pipelines.resources import (
+    ActorsResource,
+    CleaningResource,
+    InboxResource,
+    NlpResource,
+    QualityGates,
+    WarehouseResource,
+)
 from pipelines.schedules import daily_chain
 from pipelines.sensors import inbox_sensor
 from pipelines.settings import Settings
@@ -19,13 +27,15 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
         "warehouse": WarehouseResource(path=str(settings.warehouse)),
         "cleaning": CleaningResource(),
         "gates": QualityGates(),
+        "nlp": NlpResource(stanza_resources_dir=settings.stanza_resources_dir),
+        "actors": ActorsResource(),
     }
 
 
 def build_definitions(settings: Settings, resources: dict | None = None) -> dg.Definitions:
     return dg.Definitions(
-        assets=[raw_articles, articles_clean],
-        jobs=[chain_job],
+        assets=[raw_articles, articles_clean, sentences, entity_mentions],
+        jobs=[chain_job, ingest_clean_job],
         schedules=[daily_chain],
         sensors=[inbox_sensor],
         resources={**build_resources(settings), **(resources or {})},

@@ -5,5 +5,11 @@ import dagster as dg
 chain_job = dg.define_asset_job(
     "chain_job",
     selection=dg.AssetSelection.all(),
-    description="Ingest the inbox, clean, and publish every stage whose checks pass.",
+    description="Ingest the inbox, clean, annotate, resolve actors; publish every stage whose checks pass.",
+)
+
+ingest_clean_job = dg.define_asset_job(
+    "ingest_clean_job",
+    selection=dg.AssetSelection.assets("raw_articles", "articles_clean"),
+    description="Only ingest and clean (no NLP): fast, for large backfills of raw text.",
 )

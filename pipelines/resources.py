@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 
 from peristiwa.ingest import IngestLimits
+from peristiwa.nlp.pipeline import NlpSettings
 from warehouse.connection import Warehouse
 
 WRITER_POOL = "duckdb_writer"
@@ -48,3 +49,29 @@ class QualityGates(dg.ConfigurableResource):
     max_clean_chars: int = 1_000_000
     max_residue_share: float = 0.01
     min_published_date_share: float = 0.6
+    min_state_share_foreign_affairs: float = 0.9
+
+
+class NlpResource(dg.ConfigurableResource):
+    """Indonesian Stanza pipeline. Model lookup order: `model_paths`, then official models in
+    `stanza_resources_dir` (STANZA_RESOURCES_DIR), then the models bundled in peristiwa/nlp/models/id.
+    Nothing is ever downloaded."""
+
+    model_paths: dict[str, str] = {}
+    stanza_resources_dir: str = ""
+    threads: int = 0
+    docs_per_batch: int = 32
+
+    def settings(self) -> NlpSettings:
+        return NlpSettings(
+            model_paths=self.model_paths,
+            stanza_resources_dir=self.stanza_resources_dir or None,
+            threads=self.threads or None,
+            docs_per_batch=self.docs_per_batch,
+        )
+
+
+class ActorsResource(dg.ConfigurableResource):
+    """Actor knowledge files; empty means the files shipped in peristiwa/actors/data."""
+
+    data_dir: str = ""

@@ -7,6 +7,7 @@
 | PERISTIWA_WAREHOUSE    | $PERISTIWA_HOME/warehouse.duckdb     | served (read-only) DuckDB warehouse       |
 | PERISTIWA_SHARED       | <repo>/../shared                     | shared corpora / training data (optional) |
 | DAGSTER_HOME           | $PERISTIWA_HOME/dagster_home         | Dagster instance (run history, UI state)  |
+| STANZA_RESOURCES_DIR   | (unset)                              | official Stanza models, used if present   |
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ class Settings:
     warehouse: Path
     shared_dir: Path
     dagster_home: Path
+    stanza_resources_dir: str = ""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -41,4 +43,5 @@ class Settings:
             warehouse=path("PERISTIWA_WAREHOUSE", data_dir / "warehouse.duckdb"),
             shared_dir=path("PERISTIWA_SHARED", REPO_ROOT.parent / "shared"),
             dagster_home=path("DAGSTER_HOME", data_dir / "dagster_home"),
+            stanza_resources_dir=env.get("STANZA_RESOURCES_DIR", ""),
         )

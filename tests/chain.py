@@ -23,10 +23,11 @@ def settings_for(inbox: Path, warehouse: Path) -> Settings:
 
 
 def run_chain(inbox: Path, warehouse: Path, instance: Any, resources: dict | None = None,
-              reprocess_all: bool = False) -> dg.ExecuteInProcessResult:
+              reprocess_all: bool = False, job: str = "ingest_clean_job") -> dg.ExecuteInProcessResult:
+    """Ingest + clean by default (what most platform tests are about); job="chain_job" adds the NLP stages."""
     defs = build_definitions(settings_for(inbox, warehouse), resources=resources)
-    job = defs.resolve_job_def("chain_job")
-    return job.execute_in_process(
+    job_def = defs.resolve_job_def(job)
+    return job_def.execute_in_process(
         instance=instance,
         raise_on_error=False,
         run_config={"ops": {"articles_clean": {"config": {"reprocess_all": reprocess_all}}}},

@@ -183,3 +183,93 @@ COMMENT ON COLUMN dq_results.unexpected_count IS 'Number of rows that violated t
 COMMENT ON COLUMN dq_results.sample IS 'JSON list of up to 5 failing values, for a failed expectation.';
 COMMENT ON COLUMN dq_results.batch_rows IS 'Rows in the batch that was validated.';
 COMMENT ON COLUMN dq_results.evaluated_at IS 'UTC time of the validation.';
+
+CREATE TABLE IF NOT EXISTS sentences (
+    article_id      VARCHAR NOT NULL,
+    sentence_index  INTEGER NOT NULL,
+    start_char      INTEGER NOT NULL,
+    end_char        INTEGER NOT NULL,
+    text            VARCHAR NOT NULL,
+    flags           VARCHAR[] NOT NULL,
+    conllu          VARCHAR NOT NULL,
+    run_id          VARCHAR NOT NULL
+);
+COMMENT ON TABLE sentences IS 'Stanza annotation of every cleaned article, one row per sentence (the headline is sentence -1).';
+COMMENT ON COLUMN sentences.article_id IS 'Article (articles_clean.article_id).';
+COMMENT ON COLUMN sentences.sentence_index IS '0-based sentence number in the cleaned text; -1 is the headline (articles_clean.title).';
+COMMENT ON COLUMN sentences.start_char IS 'Start offset of the sentence in articles_clean.text (in the title for sentence -1).';
+COMMENT ON COLUMN sentences.end_char IS 'End offset (exclusive) of the sentence in articles_clean.text (in the title for sentence -1).';
+COMMENT ON COLUMN sentences.text IS 'Sentence text, equal to the cleaned text between start_char and end_char.';
+COMMENT ON COLUMN sentences.flags IS 'What the cleaner knows about the sentence: headline, caption, subheading (empty for body prose).';
+COMMENT ON COLUMN sentences.conllu IS 'CoNLL-U of the sentence: words with lemma, UPOS, features, head, deprel; NER tag and character offsets in MISC.';
+COMMENT ON COLUMN sentences.run_id IS 'Dagster run that annotated the article.';
+
+CREATE TABLE IF NOT EXISTS annotations (
+    article_id   VARCHAR PRIMARY KEY,
+    text_sha256  VARCHAR NOT NULL,
+    models       VARCHAR NOT NULL,
+    n_sentences  INTEGER NOT NULL,
+    n_tokens     INTEGER NOT NULL,
+    run_id       VARCHAR NOT NULL,
+    annotated_at TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE annotations IS 'One row per annotated article: which cleaned text and which models produced its sentences.';
+COMMENT ON COLUMN annotations.article_id IS 'Article (articles_clean.article_id).';
+COMMENT ON COLUMN annotations.text_sha256 IS 'sha256 of the title and cleaned text that were annotated; a re-cleaned article with new text is annotated again.';
+COMMENT ON COLUMN annotations.models IS 'JSON object: Stanza model file used per processor and where it came from (configured, official, bundled).';
+COMMENT ON COLUMN annotations.n_sentences IS 'Number of sentences, headline included.';
+COMMENT ON COLUMN annotations.n_tokens IS 'Number of syntactic words over all sentences.';
+COMMENT ON COLUMN annotations.run_id IS 'Dagster run that annotated the article.';
+COMMENT ON COLUMN annotations.annotated_at IS 'UTC time of annotation.';
+
+CREATE TABLE IF NOT EXISTS entity_mentions (
+    article_id         VARCHAR NOT NULL,
+    sentence_index     INTEGER NOT NULL,
+    start_char         INTEGER NOT NULL,
+    end_char           INTEGER NOT NULL,
+    text               VARCHAR NOT NULL,
+    ner_type           VARCHAR NOT NULL,
+    iso3               VARCHAR NOT NULL,
+    sector             VARCHAR NOT NULL,
+    actor_id           VARCHAR NOT NULL,
+    actor_kind         VARCHAR NOT NULL,
+    role               VARCHAR NOT NULL,
+    method             VARCHAR NOT NULL,
+    confidence         DOUBLE NOT NULL,
+    resolved_for_date  DATE,
+    run_id             VARCHAR NOT NULL
+);
+COMMENT ON TABLE entity_mentions IS 'Every named-entity span and dictionary match, resolved to an actor (country, sector) at the article date.';
+COMMENT ON COLUMN entity_mentions.article_id IS 'Article (articles_clean.article_id).';
+COMMENT ON COLUMN entity_mentions.sentence_index IS 'Sentence (sentences.sentence_index); -1 = headline.';
+COMMENT ON COLUMN entity_mentions.start_char IS 'Start offset in articles_clean.text (in the title for sentence -1).';
+COMMENT ON COLUMN entity_mentions.end_char IS 'End offset (exclusive) in articles_clean.text (in the title for sentence -1).';
+COMMENT ON COLUMN entity_mentions.text IS 'Surface text, equal to the cleaned text between the offsets.';
+COMMENT ON COLUMN entity_mentions.ner_type IS 'Stanza NER type (PER, ORG, LOC) or empty for a dictionary-only match.';
+COMMENT ON COLUMN entity_mentions.iso3 IS 'ISO 3166-1 alpha-3 of the resolved country; empty for IGOs, regions and unresolved mentions.';
+COMMENT ON COLUMN entity_mentions.sector IS 'CAMEO/PLOVER-style sector (GOV, MIL, JRN, REB, CVL, ELI, IGO, ...); empty when unknown.';
+COMMENT ON COLUMN entity_mentions.actor_id IS 'Resolved actor: IRN, IRN_MIL, PERSON:masoud_pezeshkian, IGO:UN, REGION:WST, PLACE:ashgabat, ...';
+COMMENT ON COLUMN entity_mentions.actor_kind IS 'state, state_organ, igo, person, location, region or unknown.';
+COMMENT ON COLUMN entity_mentions.role IS 'actor (takes part), venue (only where something happens) or unknown.';
+COMMENT ON COLUMN entity_mentions.method IS 'Resolution rule: country_name, capital_metonym, organ_pattern, igo, title_person, dated_person, coref_name, coref_both_states, ner_only, ... (peristiwa/actors/SCHEMA.md).';
+COMMENT ON COLUMN entity_mentions.confidence IS 'Confidence of the resolution, in [0, 1].';
+COMMENT ON COLUMN entity_mentions.resolved_for_date IS 'Article date the dated roles were resolved against (publication date), NULL when unknown.';
+COMMENT ON COLUMN entity_mentions.run_id IS 'Dagster run that resolved the mention.';
+
+CREATE TABLE IF NOT EXISTS entity_resolutions (
+    article_id          VARCHAR PRIMARY KEY,
+    annotation_run_id   VARCHAR NOT NULL,
+    knowledge_version   VARCHAR NOT NULL,
+    n_mentions          INTEGER NOT NULL,
+    n_states            INTEGER NOT NULL,
+    run_id              VARCHAR NOT NULL,
+    resolved_at         TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE entity_resolutions IS 'One row per article whose mentions were resolved, so articles with no mention are accounted for too.';
+COMMENT ON COLUMN entity_resolutions.article_id IS 'Article (articles_clean.article_id).';
+COMMENT ON COLUMN entity_resolutions.annotation_run_id IS 'Run that produced the sentences the mentions were found in; a re-annotation triggers re-resolution.';
+COMMENT ON COLUMN entity_resolutions.knowledge_version IS 'Versions of the actor data files used (peristiwa/actors/data); a change re-resolves every article.';
+COMMENT ON COLUMN entity_resolutions.n_mentions IS 'Number of entity mentions found.';
+COMMENT ON COLUMN entity_resolutions.n_states IS 'Number of distinct countries resolved as actors.';
+COMMENT ON COLUMN entity_resolutions.run_id IS 'Dagster run that resolved the article.';
+COMMENT ON COLUMN entity_resolutions.resolved_at IS 'UTC time of resolution.';

@@ -25,3 +25,17 @@ CREATE OR REPLACE VIEW v_dq_failures AS
 SELECT run_id, asset, check_name, expectation, column_name, observed, unexpected_count, sample, evaluated_at
 FROM dq_results WHERE NOT passed ORDER BY evaluated_at DESC;
 COMMENT ON VIEW v_dq_failures IS 'Failed data-quality expectations, newest first.';
+
+CREATE OR REPLACE VIEW v_entity_actors AS
+SELECT m.article_id, c.published_date, m.sentence_index, m.text, m.iso3, m.sector, m.actor_id, m.actor_kind,
+       m.method, m.confidence, s.text AS sentence
+FROM entity_mentions m
+JOIN articles_clean c USING (article_id)
+LEFT JOIN sentences s USING (article_id, sentence_index)
+WHERE m.role = 'actor' AND (m.iso3 <> '' OR m.actor_kind = 'igo');
+COMMENT ON VIEW v_entity_actors IS 'Resolved actor mentions (states, state organs, officials, IGOs) with their sentence.';
+
+CREATE OR REPLACE VIEW v_country_mentions AS
+SELECT iso3, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
+FROM entity_mentions WHERE iso3 <> '' AND role = 'actor' GROUP BY iso3 ORDER BY n_articles DESC;
+COMMENT ON VIEW v_country_mentions IS 'How often each country is mentioned as an actor, over all articles.';

@@ -1,0 +1,34 @@
+"""Resolve the mentions of many annotated articles (sentences stored as CoNLL-U) at their article dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+
+from peristiwa.actors import Knowledge, resolve_article
+from peristiwa.annotation.conllu import from_conllu
+from peristiwa.annotation.frame import ENTITY_MENTIONS_SCHEMA, entity_mentions_frame
+
+SUMMARY_SCHEMA = {"article_id": pl.String(), "n_mentions": pl.Int32(), "n_states": pl.Int32()}
+
+
+def knowledge_version(knowledge: Knowledge) -> str:
+    return ",".join(f"{name}={version}" for name, version in sorted(knowledge.versions.items()))
+
+
+def resolve_frame(
+    sentences: pl.DataFrame, article_dates: dict[str, dt.date | None], knowledge: Knowledge
+) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """(entity_mentions rows, one summary row per article in `article_dates`, mentions or not)."""
+    by_article: dict[str, list] = {article_id: [] for article_id in article_dates}
+    for article_id, conllu in sentences.select("article_id", "conllu").iter_rows():
+        by_article.setdefault(article_id, []).append(from_conllu(conllu))
+    mentions, summary = [], []
+    for article_id, parsed in by_article.items():
+        found = resolve_article(parsed, article_dates.get(article_id), knowledge)
+        mentions.extend(found)
+        states = {m.iso3 for m in found if m.iso3 and m.role == "actor"}
+        summary.append({"article_id": article_id, "n_mentions": len(found), "n_states": len(states)})
+    frame = entity_mentions_frame(mentions) if mentions else pl.DataFrame(schema=ENTITY_MENTIONS_SCHEMA)
+    return frame, pl.DataFrame(summary, schema=SUMMARY_SCHEMA)

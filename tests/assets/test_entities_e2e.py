@@ -1,0 +1,67 @@
+"""Sentences and entity mentions through a real Dagster run with the bundled Stanza models."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections import defaultdict
+
+from tests.chain import check_outcomes, materialized, run_chain, served, stage_metadata
+
+
+def _gold_countries(shared) -> dict[str, set[str]]:
+    wanted: dict[str, set[str]] = defaultdict(set)
+    with (shared / "gold" / "seeds_events.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["expected_extract"] == "yes":
+                wanted[row["article_id"]] |= {c for c in (row["source_iso3"], row["target_iso3"]) if c}
+    return wanted
+
+
+def test_seeds_annotated_and_gold_countries_resolved(
+    shared, seeds_dir, inbox, warehouse_path, dagster_instance
+):
+    shutil.copytree(seeds_dir, inbox / "seeds")
+    result = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert result.success, check_outcomes(result)
+    assert materialized(result) == {"raw_articles", "articles_clean", "sentences", "entity_mentions"}
+    assert all(check_outcomes(result).values())
+
+    per_article = dict(served(warehouse_path, """
+        SELECT regexp_extract(c.source_path, '([0-9]{3}_[0-9a-f]+)', 1), count(*)
+        FROM sentences s JOIN articles_clean c USING (article_id) GROUP BY ALL"""))
+    assert len(per_article) == 5 and min(per_article.values()) >= 5
+    headlines = served(warehouse_path, "SELECT count(*) FROM sentences WHERE sentence_index = -1")
+    assert headlines == [(2,)]  # 001 and 004 print a headline
+    conllu = served(warehouse_path, "SELECT conllu FROM sentences WHERE text LIKE '%menggelar latihan%'")
+    assert conllu and "\tgelar\t" in conllu[0][0]  # menggelar -> gelar
+
+    resolved: dict[str, set[str]] = defaultdict(set)
+    for path, iso3 in served(warehouse_path, """
+        SELECT c.source_path, m.iso3 FROM entity_mentions m JOIN articles_clean c USING (article_id)
+        WHERE m.iso3 <> '' AND m.role = 'actor'"""):
+        resolved[path.split("/")[-1][:-4]].add(iso3)
+    gold = _gold_countries(shared)
+    found = sum(len(countries & resolved[article]) for article, countries in gold.items())
+    total = sum(len(countries) for countries in gold.values())
+    assert found / total >= 0.95, {a: sorted(c - resolved[a]) for a, c in gold.items()}
+
+    people = dict(served(warehouse_path, """
+        SELECT m.text, m.iso3 FROM entity_mentions m WHERE m.actor_kind = 'person' AND m.iso3 <> ''"""))
+    for name, iso3 in people.items():
+        if "Pezeshkian" in name or "Amirabdollahian" in name or "Raisi" in name:
+            assert iso3 == "IRN", name
+        if "Putin" in name or "Lavrov" in name or "Shoigu" in name:
+            assert iso3 == "RUS", name
+
+
+def test_entities_rerun_does_no_work(sample_inbox, warehouse_path, dagster_instance):
+    first = run_chain(sample_inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert first.success, check_outcomes(first)
+    assert stage_metadata(first, "sentences")["annotated"] >= 5
+    mentions = served(warehouse_path, "SELECT * FROM entity_mentions ORDER BY ALL")
+    second = run_chain(sample_inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert second.success
+    assert stage_metadata(second, "sentences")["no_new_input"] is True
+    assert stage_metadata(second, "entity_mentions")["no_new_input"] is True
+    assert served(warehouse_path, "SELECT * FROM entity_mentions ORDER BY ALL") == mentions
