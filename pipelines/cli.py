@@ -45,7 +45,10 @@ def _copy_samples(inbox: Path) -> int:
               help="Served warehouse file (default: $PERISTIWA_WAREHOUSE).")
 @click.option("--sample", is_flag=True, help="Copy the bundled sample articles into the inbox first.")
 @click.option("--reprocess-all", is_flag=True, help="Re-clean every published article (backfill).")
-def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all: bool) -> None:
+@click.option("--job", "job_name", default="chain_job", show_default=True,
+              type=click.Choice(["chain_job", "ingest_clean_job"]),
+              help="ingest_clean_job stops after cleaning (no NLP).")
+def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all: bool, job_name: str) -> None:
     """Materialise the whole chain in-process and print per-stage counts and check outcomes.
 
     Exits 1 when a blocking check fails (nothing downstream of it runs, published data is unchanged).
@@ -76,7 +79,7 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
 
     click.echo(f"inbox: {settings.inbox}\nwarehouse: {settings.warehouse}", err=True)
     defs = build_definitions(settings)
-    job = defs.resolve_job_def("chain_job")
+    job = defs.resolve_job_def(job_name)
     run_config = {
         "loggers": {"console": {"config": {"log_level": "INFO"}}},
         "ops": {"articles_clean": {"config": {"reprocess_all": reprocess_all}}},
@@ -84,7 +87,7 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
     with dg.DagsterInstance.get() as instance:
         result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False,
                                         tags={"peristiwa/trigger": "cli"})
-    stages = summarize(result)
+    stages = summarize(result, [key.to_user_string() for key in job.asset_layer.selected_asset_keys])
     click.echo(f"\nrun {result.run_id}: {'SUCCESS' if result.success else 'FAILURE'}")
     click.echo(format_summary(stages, str(settings.warehouse)))
     if not result.success:

@@ -7,7 +7,7 @@ from typing import Any
 
 import dagster as dg
 
-STAGES = ("raw_articles", "articles_clean")
+STAGES = ("raw_articles", "articles_clean", "sentences", "entity_mentions")
 
 
 @dataclass
@@ -22,8 +22,8 @@ def _plain(metadata: dict[str, Any]) -> dict[str, Any]:
     return {k: getattr(v, "value", v) for k, v in metadata.items()}
 
 
-def summarize(result: dg.ExecuteInProcessResult) -> dict[str, StageSummary]:
-    stages = {name: StageSummary(name) for name in STAGES}
+def summarize(result: dg.ExecuteInProcessResult, stages_in_job: list[str]) -> dict[str, StageSummary]:
+    stages = {name: StageSummary(name) for name in STAGES if name in stages_in_job}
     for event in result.all_events:
         if event.is_step_materialization:
             mat = event.event_specific_data.materialization
@@ -45,7 +45,7 @@ def format_summary(stages: dict[str, StageSummary], warehouse: str) -> str:
     lines = []
     for stage in stages.values():
         lines.append(f"{stage.asset}: {stage.status}")
-        shown = {k: v for k, v in stage.metadata.items() if k not in ("outcomes",)}
+        shown = {k: v for k, v in stage.metadata.items() if k not in ("outcomes", "countries")}
         if shown:
             lines.append("    " + ", ".join(f"{k}={v}" for k, v in shown.items()))
         if stage.asset == "raw_articles" and "outcomes" in stage.metadata:

@@ -84,14 +84,14 @@ def test_concurrent_sql_readers_never_fail_or_see_partial_state(shared, tmp_path
     env = _env(tmp_path)
     inbox = tmp_path / "inbox"
     shutil.copytree(SAMPLE_INBOX, inbox / "samples", ignore=shutil.ignore_patterns("*.md"))
-    assert _peristiwa("run", env=env).returncode == 0
+    assert _peristiwa("run", "--job", "ingest_clean_job", env=env).returncode == 0
     base_raw, base_clean = map(int, _sql_csv(
         "SELECT (SELECT count(*) FROM articles_raw), (SELECT count(*) FROM articles_clean)", env)[1])
 
     with (shared / "corpus" / "clickid" / "articles.jsonl").open(encoding="utf-8") as lines:
         (inbox / "clickid.jsonl").write_text("".join(next(lines) for _ in range(400)), encoding="utf-8")
-    writer = subprocess.Popen([PERISTIWA, "run"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True)
+    writer = subprocess.Popen([PERISTIWA, "run", "--job", "ingest_clean_job"], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     query = ("SELECT (SELECT count(*) FROM articles_raw), (SELECT count(*) FROM articles_clean), "
              "(SELECT count(*) FROM articles_clean c ANTI JOIN articles_raw r USING (article_id)), "
              "(SELECT count(*) FROM ingest_log) - (SELECT count(*) FROM articles_raw) "

@@ -1,0 +1,107 @@
+"""Event-date resolution from Indonesian text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from peristiwa.dates import article_dates, resolve_dates, weekday_consistent
+
+D = dt.date
+
+
+def _resolve(article: str, sentence: str, published: dt.date | None):
+    ctx = article_dates(article, published)
+    start = article.index(sentence)
+    return resolve_dates(sentence, ctx, published, start)
+
+
+def test_explicit_weekday_date():
+    r = _resolve(
+        "Iran dan Pakistan pada Senin (29/1/2024) sepakat.",
+        "Iran dan Pakistan pada Senin (29/1/2024) sepakat.",
+        None,
+    )
+    assert (r.event_date, r.date_precision, r.date_basis, r.weekday_consistent) == (
+        D(2024, 1, 29),
+        "day",
+        "explicit",
+        True,
+    )
+
+
+def test_weekday_mismatch_is_flagged():
+    r = _resolve("Pada Selasa (29/1/2024) Iran menyerang.", "Pada Selasa (29/1/2024) Iran menyerang.", None)
+    assert r.weekday_consistent is False and "weekday-mismatch" in r.date_basis
+    assert weekday_consistent(D(2024, 1, 29), "Senin") is True
+
+
+def test_year_inferred_from_weekday_and_article_years():
+    art = "Latihan AZIREX2024 digelar. Iran menggelar latihan pada Senin (4/11)."
+    r = _resolve(art, "Iran menggelar latihan pada Senin (4/11).", None)
+    assert r.event_date == D(2024, 11, 4) and r.date_basis.startswith("explicit-year-inferred")
+
+
+def test_day_month_without_year_uses_publication():
+    r = _resolve(
+        "Teheran pada 17 Januari melancarkan serangan.",
+        "Teheran pada 17 Januari melancarkan serangan.",
+        D(2024, 1, 30),
+    )
+    assert r.event_date == D(2024, 1, 17)
+
+
+def test_dua_hari_kemudian_anchors_on_nearest_explicit_date_not_publication():
+    art = (
+        "Iran dan Pakistan pada Senin (29/1/2024) sepakat. Teheran pada 17 Januari melancarkan serangan. "
+        "Dua hari kemudian, Islamabad melancarkan serangan udara."
+    )
+    r = _resolve(art, "Dua hari kemudian, Islamabad melancarkan serangan udara.", D(2024, 1, 30))
+    assert (r.event_date, r.date_precision, r.date_basis) == (D(2024, 1, 19), "day", "relative-narrative")
+
+
+def test_sebulan_kemudian_keeps_month_precision():
+    art = "Pada April 2023, Azerbaijan mengusir diplomat. Sebulan kemudian Iran membalas."
+    r = _resolve(art, "Sebulan kemudian Iran membalas.", None)
+    assert (r.event_date, r.date_min, r.date_max, r.date_precision) == (
+        D(2023, 5, 1),
+        D(2023, 5, 1),
+        D(2023, 5, 31),
+        "month",
+    )
+
+
+def test_bulan_lalu_and_pekan_lalu_from_publication():
+    r = _resolve(
+        "Azerbaijan merebut wilayah itu bulan lalu.",
+        "Azerbaijan merebut wilayah itu bulan lalu.",
+        D(2023, 10, 24),
+    )
+    assert (r.date_min, r.date_max, r.date_precision) == (D(2023, 9, 1), D(2023, 9, 30), "month")
+    r = _resolve("Iran menyerang pekan lalu.", "Iran menyerang pekan lalu.", D(2023, 10, 24))
+    assert r.date_precision == "range" and r.date_max < D(2023, 10, 24)
+
+
+def test_month_year_and_bare_month():
+    r = _resolve("Pada Januari 2023 kedutaan diserang.", "Pada Januari 2023 kedutaan diserang.", None)
+    assert (r.date_min, r.date_max, r.date_precision) == (D(2023, 1, 1), D(2023, 1, 31), "month")
+    r = _resolve("Kedutaan dibuka pada bulan Juli.", "Kedutaan dibuka pada bulan Juli.", D(2024, 11, 4))
+    assert r.event_date == D(2024, 7, 1) and r.date_precision == "month"
+
+
+def test_bare_weekday_reuses_the_explicit_date_with_that_weekday():
+    art = (
+        "Iran pada Senin (29/1/2024) sepakat. Teheran pada 17 Januari menyerang. Pada Senin, menteri bertemu."
+    )
+    r = _resolve(art, "Pada Senin, menteri bertemu.", D(2024, 1, 30))
+    assert r.event_date == D(2024, 1, 29)
+
+
+def test_undated_sentence_inherits_the_narrative_date():
+    art = "Iran pada Senin (29/1/2024) sepakat. Menteri itu menambahkan sesuatu."
+    r = _resolve(art, "Menteri itu menambahkan sesuatu.", D(2024, 1, 30))
+    assert (r.event_date, r.date_basis, r.date_max) == (D(2024, 1, 29), "inherited", D(2024, 1, 30))
+
+
+def test_no_basis_at_all():
+    r = _resolve("Iran mengecam Israel.", "Iran mengecam Israel.", None)
+    assert r.event_date is None and r.date_precision == "none"

@@ -1,0 +1,51 @@
+"""The trigger dictionary and the CAMEO table."""
+
+from __future__ import annotations
+
+import pytest
+
+from peristiwa.events.cameo import GOLDSTEIN_CONVENTION, load_cameo
+from peristiwa.events.dictionary import TRIGGERS_YAML, DictionaryError, load_dictionary
+
+
+def test_cameo_table(cameo):
+    assert len(cameo.codes) >= 300 and cameo.roots == [f"{i:02d}" for i in range(1, 21)]
+    assert cameo.get("195").goldstein == -10.0 and cameo.get("062").quad_class == 2
+    assert all(-10 <= c.goldstein <= 10 for c in cameo.codes.values())
+    assert GOLDSTEIN_CONVENTION == "gdelt"
+
+
+def test_every_root_has_several_triggers(dictionary):
+    words = {}
+    for t in dictionary.triggers:
+        words[t.code[:2]] = words.get(t.code[:2], 0) + len(t.words) + len(t.phrases)
+    assert sorted(words) == [f"{i:02d}" for i in range(1, 21)]
+    assert all(n >= 3 for n in words.values()), words
+    assert dictionary.version
+
+
+def test_all_codes_exist(dictionary, cameo):
+    for t in dictionary.triggers:
+        assert t.code in cameo
+        assert all(m.code in cameo for m in t.modifiers.values())
+
+
+@pytest.mark.parametrize(
+    ("snippet", "message"),
+    [
+        ("- {id: x, code: 190, words: [a]}", "quoted string"),
+        ('- {id: x, code: "999", words: [a]}', "unknown CAMEO code"),
+        ('- {id: x, code: "190"}', "needs 'words' or 'phrases'"),
+        ('- {id: x, code: "190", words: [a], colour: red}', "unknown field"),
+    ],
+)
+def test_clear_errors(tmp_path, snippet, message):
+    path = tmp_path / "t.yaml"
+    path.write_text(f'version: "t"\ntriggers:\n  {snippet}\n')
+    with pytest.raises(DictionaryError, match=message):
+        load_dictionary(path, load_cameo())
+
+
+def test_shipped_file_loads():
+    assert TRIGGERS_YAML.exists()
+    assert load_dictionary().triggers

@@ -1,0 +1,75 @@
+"""Modality and polarity, scoped to the trigger's own clause."""
+
+from __future__ import annotations
+
+from .helpers import code, dyads
+from .ud import plain
+
+
+def test_asserted(cameo, dictionary):
+    (e,) = code(plain("Israel menyerang Iran."), cameo, dictionary)
+    assert (e.modality, e.polarity, e.counted) == ("asserted", "positive", True)
+
+
+def test_future_visit_is_recoded_to_intent_036(cameo, dictionary):
+    evs = code(plain("Presiden Iran akan segera mengunjungi Pakistan."), cameo, dictionary)
+    assert dyads(evs) == {("IRN", "PAK", "036")}
+    assert evs[0].modality == "intent" and evs[0].counted
+
+
+def test_rumoured_attack_is_reported_138_never_19x(cameo, dictionary):
+    evs = code(
+        plain("Teheran disebut-sebut akan melancarkan serangan balik terhadap Israel."), cameo, dictionary
+    )
+    assert dyads(evs) == {("IRN", "ISR", "138")}
+    assert evs[0].modality == "reported" and not evs[0].counted
+
+
+def test_hypothetical(cameo, dictionary):
+    evs = code(plain("Jika Israel menyerang Iran, harga minyak naik."), cameo, dictionary)
+    assert evs and all(e.modality == "hypothetical" and not e.counted for e in evs)
+
+
+def test_hypothetical_does_not_cross_the_comma(cameo, dictionary):
+    evs = code(plain("Jika harga naik, Israel menyerang Iran."), cameo, dictionary)
+    assert evs[0].modality == "asserted"
+
+
+def test_negated_existential_negative_control(cameo, dictionary):
+    evs = code(
+        plain("Tidak pernah ada perang atau sengketa wilayah antara Iran dan Pakistan."), cameo, dictionary
+    )
+    assert evs and all(e.polarity == "negative" and e.modality == "negated" and not e.counted for e in evs)
+
+
+def test_tak_akan_berperang_negated(cameo, dictionary):
+    evs = code(plain("Amerika Serikat Tegaskan Tak Akan Berperang dengan Iran"), cameo, dictionary)
+    assert evs and all(e.modality == "negated" for e in evs)
+
+
+def test_belum_is_negation(cameo, dictionary):
+    evs = code(plain("Iran belum menyerang Israel."), cameo, dictionary)
+    assert evs[0].polarity == "negative"
+
+
+def test_tidak_akan_membiarkan_teroris_is_a_positive_pledge(cameo, dictionary):
+    text = (
+        '"Melalui kerja sama antara Teheran dan Islamabad, kami tidak akan membiarkan teroris mengancam '
+        'keamanan kedua negara," tambah dia.'
+    )
+    evs = code(plain(text), cameo, dictionary)
+    coop = [e for e in evs if e.cameo_root in ("03", "05", "06")]
+    assert {(e.source_iso3, e.target_iso3) for e in coop} == {("IRN", "PAK"), ("PAK", "IRN")}
+    assert all(e.polarity == "positive" for e in coop)
+    # The negated complement is not coded as a threat by the speaker either.
+    assert not [e for e in evs if e.cameo_root == "13"]
+
+
+def test_generic_habitual(cameo, dictionary):
+    (e,) = code(plain("Iran kerap mengecam Israel."), cameo, dictionary)
+    assert e.modality == "generic" and not e.counted
+
+
+def test_historical_from_date(cameo, dictionary):
+    (e,) = code(plain("Pada April 2023, Azerbaijan mengusir empat diplomat Iran."), cameo, dictionary)
+    assert e.modality == "historical" and e.counted

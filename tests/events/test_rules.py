@@ -1,0 +1,189 @@
+"""One test (or a few) per extraction rule, on hand-written CoNLL-U (parse rules) or unparsed text
+(fallbacks)."""
+
+from __future__ import annotations
+
+from .helpers import code, dyads
+from .ud import parse_conllu, plain
+
+PASSIVE = """
+# text = Iran diserang oleh Israel .
+1  Iran  Iran  PROPN  _  _  2  nsubj:pass  _  _
+2  diserang  serang  VERB  _  Voice=Pass  0  root  _  _
+3  oleh  oleh  ADP  _  _  4  case  _  _
+4  Israel  Israel  PROPN  _  _  2  obl  _  _
+5  .  .  PUNCT  _  _  2  punct  _  _
+"""
+
+NOMINAL = """
+# text = Serangan Iran terhadap Israel terjadi pada 1 Oktober .
+1  Serangan  serang  NOUN  _  _  5  nsubj  _  _
+2  Iran  Iran  PROPN  _  _  1  nmod  _  _
+3  terhadap  terhadap  ADP  _  _  4  case  _  _
+4  Israel  Israel  PROPN  _  _  1  nmod  _  _
+5  terjadi  jadi  VERB  _  _  0  root  _  _
+6  pada  pada  ADP  _  _  8  case  _  _
+7  1  1  NUM  _  _  8  nummod  _  _
+8  Oktober  Oktober  PROPN  _  _  5  obl  _  _
+9  .  .  PUNCT  _  _  5  punct  _  _
+"""
+
+LIGHT_VERB = """
+# text = Pakistan melancarkan serangan udara ke Iran .
+1  Pakistan  Pakistan  PROPN  _  _  2  nsubj  _  _
+2  melancarkan  lancar  VERB  _  _  0  root  _  _
+3  serangan  serang  NOUN  _  _  2  obj  _  _
+4  udara  udara  NOUN  _  _  3  nmod  _  _
+5  ke  ke  ADP  _  _  6  case  _  _
+6  Iran  Iran  PROPN  _  _  2  obl  _  _
+7  .  .  PUNCT  _  _  2  punct  _  _
+"""
+
+NSUBJ_OBJ = """
+# text = Rusia , menurut kantor berita itu , mengecam Ukraina .
+1  Rusia  Rusia  PROPN  _  _  7  nsubj  _  _
+2  ,  ,  PUNCT  _  _  3  punct  _  _
+3  menurut  turut  ADP  _  _  4  case  _  _
+4  kantor  kantor  NOUN  _  _  7  obl  _  _
+5  berita  berita  NOUN  _  _  4  compound  _  _
+6  itu  itu  DET  _  _  4  det  _  _
+7  mengecam  kecam  VERB  _  _  0  root  _  _
+8  Ukraina  Ukraina  PROPN  _  _  7  obj  _  _
+9  .  .  PUNCT  _  _  7  punct  _  _
+"""
+
+
+def test_passive_di_oleh_source_from_oleh_target_from_subject(cameo, dictionary):
+    evs = code(parse_conllu(PASSIVE), cameo, dictionary)
+    assert dyads(evs) == {("ISR", "IRN", "190")}
+    assert "passive" in evs[0].rule
+
+
+def test_nominal_trigger_possessor_is_source(cameo, dictionary):
+    evs = code(parse_conllu(NOMINAL), cameo, dictionary)
+    assert dyads(evs) == {("IRN", "ISR", "190")}
+    assert "possessor" in evs[0].rule
+    assert evs[0].trigger_text == "Serangan"
+
+
+def test_nominal_trigger_possessor_linear_fallback(cameo, dictionary):
+    evs = code(plain("Serangan Iran terhadap Israel terjadi pada 1 Oktober."), cameo, dictionary)
+    assert dyads(evs) == {("IRN", "ISR", "190")}
+
+
+def test_light_verb_passes_code_and_subject_to_object_noun(cameo, dictionary):
+    evs = code(parse_conllu(LIGHT_VERB), cameo, dictionary)
+    assert dyads(evs) == {("PAK", "IRN", "195")}
+    assert evs[0].trigger_text == "serangan udara"
+
+
+def test_light_verbs_are_not_triggers_by_themselves(cameo, dictionary):
+    assert code(plain("Iran menggelar konferensi pers di Teheran."), cameo, dictionary) == []
+
+
+def test_nsubj_and_obj_from_the_parse(cameo, dictionary):
+    evs = code(parse_conllu(NSUBJ_OBJ), cameo, dictionary)
+    assert dyads(evs) == {("RUS", "UKR", "111")}
+    assert "nsubj" in evs[0].rule and "obj/obl" in evs[0].rule
+
+
+def test_verb_object_pattern_usir_diplomat(cameo, dictionary):
+    assert dyads(code(plain("Iran mengusir empat diplomat Azerbaijan."), cameo, dictionary)) == {
+        ("IRN", "AZE", "161")
+    }
+    # Without the required object the pattern does not fire.
+    assert code(plain("Iran mengusir wartawan Azerbaijan."), cameo, dictionary) == []
+
+
+def test_verb_object_pattern_pasok_drone(cameo, dictionary):
+    evs = code(plain("Iran memasok drone ke Rusia."), cameo, dictionary)
+    assert dyads(evs) == {("IRN", "RUS", "072")}
+
+
+def test_reciprocal_joint_exercise_shares_pair_id(cameo, dictionary):
+    evs = code(
+        plain("Iran dan Azerbaijan menggelar latihan militer gabungan di Laut Kaspia."), cameo, dictionary
+    )
+    assert dyads(evs) == {("IRN", "AZE", "062"), ("AZE", "IRN", "062")}
+    assert evs[0].pair_id and evs[0].pair_id == evs[1].pair_id
+    assert all(e.quad_class == 2 for e in evs)  # material cooperation both ways
+
+
+def test_reciprocal_antara_a_dan_b(cameo, dictionary):
+    evs = code(
+        plain("Perundingan antara Iran dan Pakistan berlangsung di Islamabad."),
+        cameo,
+        dictionary,
+        venues=("Islamabad",),
+    )
+    assert dyads(evs) == {("IRN", "PAK", "046"), ("PAK", "IRN", "046")}
+
+
+def test_symmetric_bertemu_dengan(cameo, dictionary):
+    evs = code(
+        plain("Menlu Iran bertemu dengan Pakistan di Islamabad."), cameo, dictionary, venues=("Islamabad",)
+    )
+    assert dyads(evs) == {("IRN", "PAK", "040"), ("PAK", "IRN", "040")}
+
+
+def test_visit_to_two_countries_is_not_a_pair_between_them(cameo, dictionary):
+    evs = code(
+        plain("Lavrov kembali setelah kunjungan ke Cina dan Korea Utara."),
+        cameo,
+        dictionary,
+        extra={"Lavrov": ("RUS", "GOV")},
+    )
+    assert ("CHN", "PRK", "042") not in dyads(evs)
+    assert {("RUS", "CHN", "042"), ("RUS", "PRK", "042")} <= dyads(evs)
+
+
+def test_reported_speech_speaker_is_source(cameo, dictionary):
+    evs = code(plain('"Kami mengecam Israel," kata Menlu Iran.'), cameo, dictionary)
+    assert dyads(evs) == {("IRN", "ISR", "111")}
+    assert "speaker" in evs[0].rule
+
+
+def test_menurut_speaker(cameo, dictionary):
+    evs = code(plain("Menurut Ukraina, pihaknya menuduh Iran memasok drone."), cameo, dictionary)
+    assert ("UKR", "IRN", "112") in dyads(evs)
+
+
+def test_frame_complement_is_not_a_separate_event(cameo, dictionary):
+    evs = code(plain("Ukraina telah mendesak Iran untuk berhenti memasok drone ke Rusia."), cameo, dictionary)
+    assert dyads(evs) == {("UKR", "IRN", "1042")}
+
+
+def test_agreement_refined_by_its_object(cameo, dictionary):
+    evs = code(
+        plain("Iran dan Pakistan sepakat untuk meningkatkan kerja sama di bidang keamanan."),
+        cameo,
+        dictionary,
+    )
+    assert dyads(evs) == {("IRN", "PAK", "0312"), ("PAK", "IRN", "0312")}
+
+
+def test_venue_is_never_an_argument_except_as_visit_host(cameo, dictionary):
+    evs = code(plain("Iran mengecam serangan di Teheran."), cameo, dictionary, venues=("Teheran",))
+    assert evs == []
+    evs = code(plain("Presiden Iran berkunjung ke Islamabad."), cameo, dictionary, venues=("Islamabad",))
+    assert ("IRN", "PAK", "042") in dyads(evs)
+
+
+def test_offsets_point_at_the_text(cameo, dictionary):
+    s = plain("Serangan Iran terhadap Israel.", offset=100)
+    full = " " * 100 + s.text
+    for e in code(s, cameo, dictionary):
+        assert full[e.trigger_start : e.trigger_end] == e.trigger_text
+        assert full[e.source_start : e.source_end] == e.source_text
+        assert full[e.target_start : e.target_end] == e.target_text
+
+
+def test_goldstein_and_quad_from_the_table(cameo, dictionary):
+    for e in code(plain("Iran mengusir empat diplomat Azerbaijan."), cameo, dictionary):
+        info = cameo.get(e.cameo_code)
+        assert (e.goldstein, e.quad_class, e.plover_category) == (
+            info.goldstein,
+            info.quad_class,
+            info.plover_category,
+        )
+        assert e.dictionary_version == dictionary.version

@@ -1,0 +1,136 @@
+"""The bundled models load offline and annotate Indonesian; model resolution order and its errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from peristiwa.nlp.pipeline import (
+    BUNDLED_DIR,
+    BUNDLED_FILES,
+    ModelNotFoundError,
+    NlpSettings,
+    annotate,
+    load_pipeline,
+    resolve_models,
+)
+
+SENTENCE = (
+    "Presiden Joko Widodo menggelar rapat terbatas dengan para menteri di Istana Merdeka, Jakarta, "
+    "pada Senin."
+)
+
+
+def test_bundled_models_are_shipped() -> None:
+    missing = [f for f in BUNDLED_FILES.values() if not (BUNDLED_DIR / f).exists()]
+    assert not missing, f"bundled model files missing from {BUNDLED_DIR}: {missing}"
+    total = sum((BUNDLED_DIR / f).stat().st_size for f in BUNDLED_FILES.values())
+    assert total <= 60_000_000
+
+
+def test_bundled_pipeline_annotates_indonesian(nlp) -> None:
+    doc = nlp(SENTENCE)
+    words = [w for s in doc.sentences for w in s.words]
+    lemmas = {w.text: w.lemma for w in words}
+    assert lemmas["menggelar"] == "gelar"
+    assert sum(1 for w in words if w.head == 0) == len(doc.sentences)
+    assert all(w.deprel for w in words)
+    types = {e.type for e in doc.ents}
+    assert "PER" in types and "LOC" in types
+    assert any(e.type == "PER" and "Joko Widodo" in e.text for e in doc.ents)
+
+
+def test_annotate_batches_and_keeps_alignment() -> None:
+    settings = NlpSettings(threads=1)
+    docs = annotate(["Polisi menangkap dua tersangka di Bandung.", "", SENTENCE], settings)
+    assert len(docs) == 3
+    assert docs[1].sentences == []
+    assert docs[0].sentences[0].words[1].lemma == "tangkap"
+    assert load_pipeline(settings) is load_pipeline(NlpSettings(threads=1))  # cached per settings
+
+
+def _touch(path: Path) -> str:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"x")
+    return str(path)
+
+
+def _fake_official(root: Path) -> Path:
+    """A STANZA_RESOURCES_DIR as stanza.download('id') lays it out, with pos and tokenize only."""
+    (root / "resources.json").parent.mkdir(parents=True, exist_ok=True)
+    (root / "resources.json").write_text(json.dumps({
+        "id": {
+            "default_processors": {"tokenize": "gsd", "pos": "gsd_charlm"},
+            "tokenize": {"gsd": {}},
+            "pos": {"gsd_charlm": {"dependencies": [{"model": "pretrain", "package": "conll17"},
+                                                    {"model": "forward_charlm", "package": "oscar"}]}},
+        }
+    }))
+    _touch(root / "id" / "tokenize" / "gsd.pt")
+    _touch(root / "id" / "pos" / "gsd_charlm.pt")
+    _touch(root / "id" / "pretrain" / "conll17.pt")
+    _touch(root / "id" / "forward_charlm" / "oscar.pt")
+    return root
+
+
+def _fake_bundled(root: Path) -> Path:
+    for f in BUNDLED_FILES.values():
+        _touch(root / f)
+    return root
+
+
+def test_resolution_order(tmp_path: Path) -> None:
+    official = _fake_official(tmp_path / "official")
+    bundled = _fake_bundled(tmp_path / "bundled")
+    mine = _touch(tmp_path / "mine" / "tok.pt")
+    settings = NlpSettings(
+        processors="tokenize,pos,ner",
+        model_paths={"tokenize": mine},
+        stanza_resources_dir=str(official),
+        bundled_dir=str(bundled),
+    )
+    got = resolve_models(settings)
+    assert (got["tokenize"].source, got["tokenize"].path) == ("configured", mine)
+    assert got["pos"].source == "official"
+    assert got["pos"].path == str(official / "id" / "pos" / "gsd_charlm.pt")
+    assert dict(got["pos"].extra) == {
+        "pos_pretrain_path": str(official / "id" / "pretrain" / "conll17.pt"),
+        "pos_forward_charlm_path": str(official / "id" / "forward_charlm" / "oscar.pt"),
+    }
+    assert got["ner"].source == "bundled"  # Stanza has no official Indonesian NER
+    assert dict(got["ner"].extra) == {"ner_pretrain_path": str(bundled / BUNDLED_FILES["pretrain"])}
+
+
+def test_official_model_with_missing_dependency_falls_back(tmp_path: Path) -> None:
+    official = _fake_official(tmp_path / "official")
+    (official / "id" / "pretrain" / "conll17.pt").unlink()
+    bundled = _fake_bundled(tmp_path / "bundled")
+    settings = NlpSettings(processors="pos", stanza_resources_dir=str(official), bundled_dir=str(bundled))
+    got = resolve_models(settings)
+    assert got["pos"].source == "bundled"
+
+
+def test_configured_path_that_does_not_exist_is_an_error(tmp_path: Path) -> None:
+    settings = NlpSettings(processors="pos", model_paths={"pos": str(tmp_path / "nope.pt")})
+    with pytest.raises(ModelNotFoundError, match="pos.*nope.pt"):
+        resolve_models(settings)
+
+
+def test_clear_error_when_nothing_found(tmp_path: Path) -> None:
+    settings = NlpSettings(processors="tokenize,ner", stanza_resources_dir=str(tmp_path / "empty"),
+                           bundled_dir=str(tmp_path / "no-bundle"))
+    with pytest.raises(ModelNotFoundError) as err:
+        resolve_models(settings)
+    msg = str(err.value)
+    assert "tokenize, ner" in msg
+    assert "STANZA_RESOURCES_DIR" in msg and "stanza.download('id')" in msg
+    assert str(tmp_path / "no-bundle" / "id_ner.pt") in msg
+
+
+def test_settings_are_hashable_with_dict_paths() -> None:
+    a = NlpSettings(model_paths={"pos": "/a", "ner": "/b"})
+    b = NlpSettings(model_paths={"ner": "/b", "pos": "/a"})
+    assert a == b and hash(a) == hash(b)
+    assert a.configured() == {"pos": "/a", "ner": "/b"}
