@@ -1,0 +1,465 @@
+"""Event dates from Indonesian news text.
+
+Explicit dates ("Senin (29/1/2024)", "17 Januari", "(4/11)", "April 2023", "pada bulan Juli") and relative
+ones
+("dua hari kemudian", "sebulan kemudian", "bulan lalu", "pekan lalu", "kemarin", "baru-baru ini") become a
+DateResolution (date_text, event_date, date_min, date_max, date_precision, date_basis).
+
+Anchoring (why): "kemudian" counts forward from the story's own narrative anchor, the nearest explicit date
+before it ("17 Januari" + "Dua hari kemudian" = 19 Jan even when the publication date is later); "lalu" counts
+back from the time of writing (the publication date, else the latest explicit date). Year-less dates take the
+year that makes the stated weekday true, else the year that puts them on or before publication, else the
+year the
+article itself mentions most recently (e.g. "AZIREX2024").
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+CALENDAR_YAML = Path(__file__).parent / "data" / "calendar.yaml"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: patterns are cached per loaded calendar
+class Calendar:
+    weekdays: dict[str, int]
+    months: dict[str, int]
+    numbers: dict[str, int]
+    units: dict[str, dict[str, Any]]
+    directions: dict[str, int]
+    deictic: dict[str, int]
+    vague: dict[str, int]
+
+
+@functools.cache
+def load_calendar(path: Path = CALENDAR_YAML) -> Calendar:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Calendar(
+        **{
+            k: {str(a).casefold(): b for a, b in raw[k].items()}
+            for k in ("weekdays", "months", "numbers", "units", "directions", "deictic", "vague")
+        }
+    )
+
+
+@dataclass(frozen=True)
+class DateResolution:
+    date_text: str | None
+    event_date: dt.date | None
+    date_min: dt.date | None
+    date_max: dt.date | None
+    date_precision: str  # day / month / range / approx / unknown / none
+    # explicit / explicit-year-inferred / relative-narrative / relative-publication / inherited /
+    # publication / none
+    date_basis: str
+    start: int | None = None  # char offsets of date_text within the text it was found in
+    end: int | None = None
+    weekday_consistent: bool | None = None
+
+
+NO_DATE = DateResolution(None, None, None, None, "none", "none")
+
+
+def weekday_consistent(date: dt.date, weekday_name: str, cal: Calendar | None = None) -> bool | None:
+    """True/False if the weekday name is known and (dis)agrees with the date; None if the name is unknown."""
+    cal = cal or load_calendar()
+    wd = cal.weekdays.get(weekday_name.casefold())
+    return None if wd is None else wd == date.isoweekday()
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.cache
+def _patterns(cal: Calendar) -> dict[str, re.Pattern[str]]:
+    wd, mo, num = _alt(list(cal.weekdays)), _alt(list(cal.months)), _alt(list(cal.numbers))
+    units, dirs = _alt(list(cal.units)), _alt(list(cal.directions))
+    weekday = rf"(?:(?P<weekday>{wd})\s*,?\s*)?"
+    return {
+        "dmy": re.compile(
+            rf"(?i)\b{weekday}\(?(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})\)?"
+        ),
+        "dm": re.compile(rf"(?i)\b{weekday}\((?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\)"),
+        "d_month_y": re.compile(
+            rf"(?i)\b{weekday}(?P<day>\d{{1,2}})\s+(?P<month>{mo})\.?(?:\s+(?P<year>\d{{4}}))?\b"
+        ),
+        "month_y": re.compile(rf"(?i)\b(?P<month>{mo})\s+(?P<year>\d{{4}})\b"),
+        "month": re.compile(
+            rf"(?i)\b(?:bulan|pada|sejak|hingga|akhir|awal|pertengahan)\s+(?:bulan\s+)?(?P<month>{mo})\b"
+            r"(?!\s+\d)"
+        ),
+        "year": re.compile(r"(?i)\b(?:tahun|pada|sejak)\s+(?P<year>(?:19|20)\d{2})\b"),
+        "relative": re.compile(
+            rf"(?i)\b(?:(?P<num>\d+|{num})\s+(?P<unit>{units})|se(?P<seunit>{units}))"
+            rf"\s+(?P<dir>{dirs})\b"
+        ),
+        "unit_lalu": re.compile(rf"(?i)\b(?P<unit>{units}|tahun)\s+(?P<dir>lalu|kemarin)\b"),
+        "deictic": re.compile(rf"(?i)\b(?P<word>{_alt(list(cal.deictic))})\b"),
+        "vague": re.compile(rf"(?i)\b(?P<word>{_alt(list(cal.vague))})"),
+        "weekday_only": re.compile(rf"(?i)\b(?:pada|hari|sejak)\s+(?P<weekday>{wd})\b(?!\s*[,]?\s*\(?\d)"),
+        "years_any": re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)"),
+    }
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    idx = d.year * 12 + d.month - 1 + n
+    y, m = divmod(idx, 12)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+@dataclass(frozen=True)
+class ArticleDates:
+    """Article-level context: every explicit date (with its char offset) and the years the article
+    mentions."""
+
+    published: dt.date | None
+    explicit: tuple[tuple[int, DateResolution], ...]  # (article char offset, resolution) in text order
+    years: tuple[int, ...]
+
+    def anchor_before(self, offset: int) -> DateResolution | None:
+        """Nearest explicit date at or before `offset` (the narrative anchor)."""
+        best = None
+        for pos, res in self.explicit:
+            if pos <= offset:
+                best = res
+        return best
+
+
+def _infer_year(
+    month: int,
+    day: int | None,
+    weekday: str | None,
+    published: dt.date | None,
+    years: tuple[int, ...],
+    cal: Calendar,
+) -> tuple[int | None, bool | None]:
+    """Pick a year for a year-less date; returns (year, weekday_consistent)."""
+    cands: list[int] = []
+    if published:
+        cands += [published.year, published.year - 1]
+    # Without a publication date the latest year the article mentions stands in for "now".
+    cands += [y for y in sorted(set(years), reverse=True) if y not in cands]
+    if not cands:
+        return None, None
+    if weekday and day:
+        ok = [y for y in cands if (d := _safe(y, month, day)) and weekday_consistent(d, weekday, cal)]
+        if ok:
+            # Several years can share a weekday; prefer the one on/before publication, then the article's
+            # years.
+            return ok[0], True
+    if published:
+        d = _safe(published.year, month, day or 1)
+        year = published.year if d is None or d <= published + dt.timedelta(days=7) else published.year - 1
+    else:
+        year = cands[0]
+    cons = None
+    if weekday and day and (d := _safe(year, month, day)):
+        cons = weekday_consistent(d, weekday, cal)
+    return year, cons
+
+
+def _explicit_in(
+    text: str,
+    published: dt.date | None,
+    years: tuple[int, ...],
+    cal: Calendar,
+    anchor: DateResolution | None = None,
+) -> list[DateResolution]:
+    """All explicit date expressions in `text`, each resolved (overlapping matches keep the first, longest
+    kind)."""
+    pats = _patterns(cal)
+    found: list[DateResolution] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return all(m.end() <= a or m.start() >= b for a, b in taken)
+
+    for kind in ("dmy", "dm", "d_month_y", "month_y", "month", "year", "weekday_only"):
+        for m in pats[kind].finditer(text):
+            if not free(m):
+                continue
+            g = m.groupdict()
+            weekday = g.get("weekday")
+            res: DateResolution | None = None
+            if kind in ("dmy", "dm", "d_month_y"):
+                month = int(g["month"]) if g["month"].isdigit() else cal.months[g["month"].casefold()]
+                day = int(g["day"])
+                basis = "explicit"
+                if g.get("year"):
+                    year = int(g["year"])
+                    year += 2000 if year < 100 else 0
+                    cons = (
+                        weekday_consistent(d, weekday, cal)
+                        if weekday and (d := _safe(year, month, day))
+                        else None
+                    )
+                else:
+                    year, cons = _infer_year(month, day, weekday, published, years, cal)
+                    basis = "explicit-year-inferred"
+                d = _safe(year, month, day) if year else None
+                if d is None:
+                    continue
+                if cons is False:
+                    basis += ";weekday-mismatch"
+                res = DateResolution(m.group(0).strip(), d, d, d, "day", basis, m.start(), m.end(), cons)
+            elif kind in ("month_y", "month"):
+                month = cal.months[g["month"].casefold()]
+                if g.get("year"):
+                    year, basis = int(g["year"]), "explicit"
+                    lo, hi = dt.date(year, month, 1), _month_end(year, month)
+                else:
+                    # Year-less month: news leaves out the current year, but narrative order may point to the
+                    # previous one, so the interval covers both readings and the estimate uses publication.
+                    year, _ = _infer_year(month, None, None, published, years, cal)
+                    if year is None:
+                        continue
+                    basis = "explicit-year-inferred"
+                    lo, hi = dt.date(year, month, 1), _month_end(year, month)
+                    if anchor and anchor.event_date and anchor.event_date.year < year:
+                        lo = dt.date(anchor.event_date.year, month, 1)
+                res = DateResolution(
+                    m.group(0).strip(), dt.date(year, month, 1), lo, hi, "month", basis, m.start(), m.end()
+                )
+            elif kind == "year":
+                y = int(g["year"])
+                res = DateResolution(
+                    m.group(0).strip(),
+                    dt.date(y, 7, 1),
+                    dt.date(y, 1, 1),
+                    dt.date(y, 12, 31),
+                    "range",
+                    "explicit",
+                    m.start(),
+                    m.end(),
+                )
+            elif kind == "weekday_only":
+                # "Pada Senin": the latest such weekday on/before the narrative anchor or the publication
+                # date.
+                ref = (anchor.event_date if anchor and anchor.date_precision == "day" else None) or published
+                if ref is None:
+                    continue
+                wd = cal.weekdays[weekday.casefold()] if weekday else None
+                if wd is None:
+                    continue
+                d = ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7)
+                res = DateResolution(
+                    m.group(0).strip(), d, d, d, "day", "weekday-anchored", m.start(), m.end(), True
+                )
+            if res is not None:
+                found.append(res)
+                taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda r: r.start or 0)
+
+
+def article_dates(text: str, published: dt.date | None, cal: Calendar | None = None) -> ArticleDates:
+    """Scan the whole article once: explicit dates in order (each anchored on the previous) and mentioned
+    years."""
+    cal = cal or load_calendar()
+    years = tuple(int(y) for y in _patterns(cal)["years_any"].findall(text))
+    years = tuple(y for y in years if 1945 <= y <= (published.year + 1 if published else 2100))
+    explicit: list[tuple[int, DateResolution]] = []
+    for res in _explicit_in(text, published, years, cal):
+        if res.date_basis == "weekday-anchored" and res.event_date:
+            # "Pada Senin" after "Senin (29/1/2024)" is that Monday: reuse the latest explicit date on
+            # the same weekday; otherwise keep the latest such weekday on/before publication.
+            same = [
+                r
+                for _, r in explicit
+                if r.date_precision == "day"
+                and r.event_date
+                and r.date_basis.startswith("explicit")
+                and r.event_date.isoweekday() == res.event_date.isoweekday()
+            ]
+            if same:
+                d = same[-1].event_date
+                res = DateResolution(
+                    res.date_text, d, d, d, "day", "weekday-anchored", res.start, res.end, True
+                )
+        explicit.append((res.start or 0, res))
+    return ArticleDates(published, tuple(explicit), years)
+
+
+def _relative(text: str, offset: int, ctx: ArticleDates, cal: Calendar) -> DateResolution | None:
+    pats = _patterns(cal)
+    m = pats["relative"].search(text)
+    if m:
+        g = m.groupdict()
+        if g["seunit"]:
+            n, unit = 1, g["seunit"].casefold()
+        else:
+            raw = g["num"].casefold()
+            n, unit = (int(raw) if raw.isdigit() else cal.numbers[raw]), g["unit"].casefold()
+        sign = cal.directions[g["dir"].casefold()]
+        spec = cal.units[unit]
+        if sign > 0:
+            anchor = ctx.anchor_before(offset + m.start())
+            base, basis = (
+                (anchor.event_date, "relative-narrative")
+                if anchor and anchor.event_date
+                else (ctx.published, "relative-publication")
+            )
+            prec_anchor = anchor.date_precision if anchor else "day"
+        else:
+            base, basis, prec_anchor = ctx.published, "relative-publication", "day"
+            if base is None and (a := ctx.anchor_before(offset + m.start())):
+                base, basis, prec_anchor = a.event_date, "relative-narrative", a.date_precision
+        if base is None:
+            return DateResolution(m.group(0), None, None, None, "unknown", "none", m.start(), m.end())
+        if "months" in spec:
+            d = _add_months(base, sign * n * spec["months"])
+        else:
+            d = base + dt.timedelta(days=sign * n * spec["days"])
+        precision = spec["precision"]
+        if prec_anchor == "month" or precision == "month":
+            return DateResolution(
+                m.group(0),
+                dt.date(d.year, d.month, 1),
+                dt.date(d.year, d.month, 1),
+                _month_end(d.year, d.month),
+                "month",
+                basis,
+                m.start(),
+                m.end(),
+            )
+        if precision == "range":
+            span = dt.timedelta(days=spec.get("days", 30 * spec.get("months", 1)))
+            return DateResolution(
+                m.group(0), d, d - span / 2, d + span / 2, "range", basis, m.start(), m.end()
+            )
+        return DateResolution(m.group(0), d, d, d, "day", basis, m.start(), m.end())
+    m = pats["unit_lalu"].search(text)
+    if m and ctx.published:
+        unit = m["unit"].casefold()
+        p = ctx.published
+        if unit == "bulan":
+            d = _add_months(p, -1)
+            return DateResolution(
+                m.group(0),
+                dt.date(d.year, d.month, 1),
+                dt.date(d.year, d.month, 1),
+                _month_end(d.year, d.month),
+                "month",
+                "relative-publication",
+                m.start(),
+                m.end(),
+            )
+        if unit == "tahun":
+            y = p.year - 1
+            return DateResolution(
+                m.group(0),
+                dt.date(y, 7, 1),
+                dt.date(y, 1, 1),
+                dt.date(y, 12, 31),
+                "range",
+                "relative-publication",
+                m.start(),
+                m.end(),
+            )
+        if unit in ("pekan", "minggu"):
+            return DateResolution(
+                m.group(0),
+                p - dt.timedelta(days=7),
+                p - dt.timedelta(days=13),
+                p - dt.timedelta(days=1),
+                "range",
+                "relative-publication",
+                m.start(),
+                m.end(),
+            )
+        if unit == "hari":
+            return None
+    m = pats["deictic"].search(text)
+    if m:
+        base = ctx.published or (a.event_date if (a := ctx.anchor_before(offset)) else None)
+        if base:
+            d = base + dt.timedelta(days=cal.deictic[m["word"].casefold()])
+            return DateResolution(m.group(0), d, d, d, "day", "relative-publication", m.start(), m.end())
+    m = pats["vague"].search(text)
+    if m:
+        base = ctx.published or (a.event_date if (a := ctx.anchor_before(offset)) else None)
+        if base:
+            lo = base - dt.timedelta(days=cal.vague[m["word"].casefold()])
+            return DateResolution(
+                m.group(0), base, lo, base, "approx", "relative-publication", m.start(), m.end()
+            )
+    return None
+
+
+def resolve_dates(
+    sentence_text: str,
+    article_context: ArticleDates,
+    published_date: dt.date | None = None,
+    sentence_start: int = 0,
+    trigger_offset: int | None = None,
+) -> DateResolution:
+    """The date of an event mentioned in a sentence.
+
+    `sentence_start` is the sentence's offset in the article (to find the narrative anchor); `trigger_offset`
+    (article offset) picks the date expression nearest the trigger when the sentence has several.
+    """
+    cal = load_calendar()
+    ctx = article_context
+    if published_date is not None and ctx.published is None:
+        ctx = ArticleDates(published_date, ctx.explicit, ctx.years)
+    anchor = ctx.anchor_before(sentence_start - 1)
+    explicit = _explicit_in(sentence_text, ctx.published, ctx.years, cal, anchor)
+    # The article-level scan already resolved these spans with the whole story in view ("Pada Senin" ->
+    # the Monday the story named); reuse it, keeping sentence-relative offsets.
+    known = {pos: r for pos, r in ctx.explicit}
+    explicit = [
+        DateResolution(
+            k.date_text,
+            k.event_date,
+            k.date_min,
+            k.date_max,
+            k.date_precision,
+            k.date_basis,
+            r.start,
+            r.end,
+            k.weekday_consistent,
+        )
+        if (k := known.get(sentence_start + (r.start or 0))) is not None
+        and k.date_text == r.date_text
+        and k.date_basis == "weekday-anchored"
+        else r
+        for r in explicit
+    ]
+    rel = _relative(sentence_text, sentence_start, ctx, cal)
+    cands = explicit + ([rel] if rel else [])
+    if cands:
+        if trigger_offset is None:
+            return cands[0]
+        local = trigger_offset - sentence_start
+        return min(cands, key=lambda r: abs((r.start or 0) - local))
+    # No date in the sentence: the story's current narrative date, else publication (upper bound only).
+    if anchor and anchor.event_date:
+        lo = anchor.date_min
+        hi = (
+            ctx.published
+            if ctx.published and ctx.published >= (anchor.date_max or anchor.event_date)
+            else (anchor.date_max)
+        )
+        return DateResolution(anchor.date_text, anchor.event_date, lo, hi, "approx", "inherited")
+    if ctx.published:
+        return DateResolution(None, ctx.published, None, ctx.published, "approx", "publication")
+    return NO_DATE

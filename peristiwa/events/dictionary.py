@@ -1,0 +1,173 @@
+"""Load and validate the trigger dictionary (data/triggers.yaml; schema in data/TRIGGERS.md)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .cameo import CameoTable, load_cameo
+
+TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
+_ENTRY_KEYS = {
+    "id",
+    "code",
+    "words",
+    "phrases",
+    "pos",
+    "requires_object",
+    "modifiers",
+    "symmetric",
+    "converse",
+    "verbal",
+    "venue_as_target",
+}
+
+
+class DictionaryError(ValueError):
+    """The trigger dictionary is malformed (message names the file, entry and field)."""
+
+
+@dataclass(frozen=True)
+class Modifier:
+    code: str
+    symmetric: bool | None = None
+
+
+@dataclass(frozen=True)
+class Trigger:
+    id: str
+    code: str
+    words: frozenset[str] = frozenset()
+    phrases: tuple[tuple[str, ...], ...] = ()
+    pos: frozenset[str] = frozenset()
+    requires_object: frozenset[str] = frozenset()
+    modifiers: dict[str, Modifier] = field(default_factory=dict)
+    symmetric: bool = False
+    converse: str | None = None
+    verbal: bool = False
+    venue_as_target: bool = False
+
+
+@dataclass(frozen=True)
+class TriggerDictionary:
+    version: str
+    triggers: tuple[Trigger, ...]
+    light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    future_codes: dict[str, str]
+
+    def by_word(self) -> dict[str, list[Trigger]]:
+        out: dict[str, list[Trigger]] = {}
+        for t in self.triggers:
+            for w in t.words:
+                out.setdefault(w, []).append(t)
+        return out
+
+    def per_root(self) -> dict[str, int]:
+        return dict(sorted(Counter(t.code[:2] for t in self.triggers).items()))
+
+
+def _words(path: Path, where: str, value: Any) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise DictionaryError(f"{path}: {where}: expected a list of non-empty strings")
+    return [v.strip().casefold() for v in value]
+
+
+def _code(path: Path, where: str, value: Any, cameo: CameoTable) -> str:
+    if not isinstance(value, str):
+        raise DictionaryError(
+            f"{path}: {where}: CAMEO code must be a quoted string (got {value!r}); "
+            "unquoted codes lose their leading zero"
+        )
+    if value not in cameo:
+        raise DictionaryError(f"{path}: {where}: unknown CAMEO code {value!r}")
+    return value
+
+
+def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
+    if not isinstance(raw, dict):
+        raise DictionaryError(f"{path}: triggers[{idx}]: expected a mapping")
+    tid = raw.get("id")
+    where = f"triggers[{idx}] ({tid or 'no id'})"
+    if not isinstance(tid, str) or not tid:
+        raise DictionaryError(f"{path}: {where}: missing 'id'")
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise DictionaryError(f"{path}: {where}: unknown field(s) {sorted(unknown)}")
+    code = _code(path, f"{where}.code", raw.get("code"), cameo)
+    words = _words(path, f"{where}.words", raw.get("words"))
+    phrases = [tuple(p.split()) for p in _words(path, f"{where}.phrases", raw.get("phrases"))]
+    if not words and not phrases:
+        raise DictionaryError(f"{path}: {where}: needs 'words' or 'phrases'")
+    mods: dict[str, Modifier] = {}
+    raw_mods = raw.get("modifiers") or {}
+    if not isinstance(raw_mods, dict):
+        raise DictionaryError(f"{path}: {where}.modifiers: expected a mapping word -> code")
+    for word, val in raw_mods.items():
+        mwhere = f"{where}.modifiers.{word}"
+        if isinstance(val, dict):
+            mods[str(word).casefold()] = Modifier(
+                _code(path, mwhere, val.get("code"), cameo),
+                bool(val["symmetric"]) if "symmetric" in val else None,
+            )
+        else:
+            mods[str(word).casefold()] = Modifier(_code(path, mwhere, val, cameo))
+    converse = raw.get("converse")
+    return Trigger(
+        id=tid,
+        code=code,
+        words=frozenset(words),
+        phrases=tuple(phrases),
+        pos=frozenset(p.upper() for p in _words(path, f"{where}.pos", raw.get("pos"))),
+        requires_object=frozenset(_words(path, f"{where}.requires_object", raw.get("requires_object"))),
+        modifiers=mods,
+        symmetric=bool(raw.get("symmetric", False)),
+        converse=_code(path, f"{where}.converse", converse, cameo) if converse is not None else None,
+        verbal=bool(raw.get("verbal", False)),
+        venue_as_target=bool(raw.get("venue_as_target", False)),
+    )
+
+
+def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -> TriggerDictionary:
+    path = path or TRIGGERS_YAML
+    cameo = cameo or load_cameo()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise DictionaryError(f"{path}: invalid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise DictionaryError(f"{path}: expected a mapping at the top level")
+    version = raw.get("version")
+    if not isinstance(version, str) or not version:
+        raise DictionaryError(f"{path}: 'version' must be a non-empty string")
+    entries = raw.get("triggers")
+    if not isinstance(entries, list) or not entries:
+        raise DictionaryError(f"{path}: 'triggers' must be a non-empty list")
+    triggers = tuple(_entry(path, i, e, cameo) for i, e in enumerate(entries))
+    ids = Counter(t.id for t in triggers)
+    if dups := [k for k, n in ids.items() if n > 1]:
+        raise DictionaryError(f"{path}: duplicate trigger id(s) {dups}")
+    future = raw.get("future_codes") or {}
+    if not isinstance(future, dict):
+        raise DictionaryError(f"{path}: 'future_codes' must map a root to a code")
+    future_codes = {str(k): _code(path, f"future_codes.{k}", v, cameo) for k, v in future.items()}
+    return TriggerDictionary(
+        version=version,
+        triggers=triggers,
+        light_verbs=frozenset(_words(path, "light_verbs", raw.get("light_verbs"))),
+        reporting_verbs=frozenset(_words(path, "reporting_verbs", raw.get("reporting_verbs"))),
+        future_codes=future_codes,
+    )
+
+
+if __name__ == "__main__":  # pragma: no cover - a quick coverage report
+    d = load_dictionary()
+    print(f"version {d.version}: {len(d.triggers)} entries")
+    for root, n in d.per_root().items():
+        print(f"  root {root}: {n}")
