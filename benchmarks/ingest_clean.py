@@ -52,7 +52,7 @@ def main() -> None:
                             shared_dir=args.shared, dagster_home=root / "dagster_home")
         # Real-world scraped data: measure, don't gate, on the corpus-level thresholds.
         defs = build_definitions(settings, resources={"gates": QualityGates(max_residue_share=0.05)})
-        job = defs.resolve_job_def("chain_job")
+        job = defs.resolve_job_def("ingest_clean_job")
         with dg.instance_for_test() as instance:
             for label in ("first run", "no-change rerun"):
                 started = time.perf_counter()

@@ -69,7 +69,7 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
             "or run `peristiwa run --sample`"
         )
 
-    from pipelines.instance import ensure_dagster_home
+    from pipelines.instance import cli_run_tags, ensure_dagster_home, reap_orphaned_cli_runs
 
     os.environ["DAGSTER_HOME"] = str(ensure_dagster_home(settings.dagster_home))
     import dagster as dg
@@ -85,8 +85,10 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
         "ops": {"articles_clean": {"config": {"reprocess_all": reprocess_all}}},
     }
     with dg.DagsterInstance.get() as instance:
+        for run_id in reap_orphaned_cli_runs(instance):
+            click.echo(f"released the writer pool slot of dead run {run_id}", err=True)
         result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False,
-                                        tags={"peristiwa/trigger": "cli"})
+                                        tags=cli_run_tags())
     stages = summarize(result, [key.to_user_string() for key in job.asset_layer.selected_asset_keys])
     click.echo(f"\nrun {result.run_id}: {'SUCCESS' if result.success else 'FAILURE'}")
     click.echo(format_summary(stages, str(settings.warehouse)))
