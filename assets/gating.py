@@ -44,10 +44,11 @@ def publish_or_fail(
     outcomes: Sequence[SuiteOutcome],
     appends: Sequence[str] = (),
     replace: Sequence[tuple[str, str, str]] = (),
+    overwrite: Sequence[str] = (),
 ) -> GateDecision:
     """Log every expectation to dq_results; publish the staged batch only when every suite passed."""
     record_dq_results(con, dq_rows(outcomes, run_id, asset))
     decision = GateDecision(asset, outcomes, {})
     if not decision.passed:
         return decision
-    return GateDecision(asset, outcomes, publish(con, appends=appends, replace=replace))
+    return GateDecision(asset, outcomes, publish(con, appends=appends, replace=replace, overwrite=overwrite))

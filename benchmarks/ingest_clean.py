@@ -21,14 +21,12 @@ from pipelines.resources import QualityGates
 from pipelines.settings import REPO_ROOT, Settings
 
 
-def step_seconds(result: dg.ExecuteInProcessResult) -> dict[str, float]:
-    starts, seconds = {}, {}
-    for event in result.all_events:
-        if event.event_type_value == "STEP_START":
-            starts[event.step_key] = event.timestamp
-        elif event.event_type_value in ("STEP_SUCCESS", "STEP_FAILURE") and event.step_key in starts:
-            seconds[event.step_key] = event.timestamp - starts[event.step_key]
-    return seconds
+def step_seconds(instance: dg.DagsterInstance, run_id: str) -> dict[str, float]:
+    return {
+        stat.step_key: stat.end_time - stat.start_time
+        for stat in instance.get_run_step_stats(run_id)
+        if stat.start_time and stat.end_time
+    }
 
 
 def main() -> None:
@@ -58,7 +56,7 @@ def main() -> None:
                 started = time.perf_counter()
                 result = job.execute_in_process(instance=instance, raise_on_error=False)
                 wall = time.perf_counter() - started
-                steps = ", ".join(f"{k} {v:.1f}s" for k, v in step_seconds(result).items())
+                steps = ", ".join(f"{k} {v:.1f}s" for k, v in step_seconds(instance, result.run_id).items())
                 print(f"{label}: {'SUCCESS' if result.success else 'FAILURE'} in {wall:.1f}s ({steps})")
         with duckdb.connect(str(settings.warehouse), read_only=True) as con:
             outcomes = con.execute(

@@ -6,11 +6,13 @@ import dagster as dg
 
 from assets.cleaned import articles_clean
 from assets.entities import entity_mentions, sentences
+from assets.events import event_mentions, events
 from assets.raw import raw_articles
 from pipelines.jobs import chain_job, ingest_clean_job
 from pipelines.resources import (
     ActorsResource,
     CleaningResource,
+    EventCodingResource,
     InboxResource,
     NlpResource,
     QualityGates,
@@ -29,12 +31,13 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
         "gates": QualityGates(),
         "nlp": NlpResource(stanza_resources_dir=settings.stanza_resources_dir),
         "actors": ActorsResource(),
+        "coding": EventCodingResource(),
     }
 
 
 def build_definitions(settings: Settings, resources: dict | None = None) -> dg.Definitions:
     return dg.Definitions(
-        assets=[raw_articles, articles_clean, sentences, entity_mentions],
+        assets=[raw_articles, articles_clean, sentences, entity_mentions, event_mentions, events],
         jobs=[chain_job, ingest_clean_job],
         schedules=[daily_chain],
         sensors=[inbox_sensor],

@@ -5,7 +5,7 @@ import dagster as dg
 chain_job = dg.define_asset_job(
     "chain_job",
     selection=dg.AssetSelection.all(),
-    description="Ingest the inbox, clean, annotate, resolve actors; publish every stage whose checks pass.",
+    description="Ingest, clean, annotate, resolve actors, code events; publish each stage whose checks pass.",
 )
 
 ingest_clean_job = dg.define_asset_job(

@@ -50,6 +50,7 @@ class QualityGates(dg.ConfigurableResource):
     max_residue_share: float = 0.01
     min_published_date_share: float = 0.6
     min_state_share_foreign_affairs: float = 0.9
+    event_date_window_days: int = 3650
 
 
 class NlpResource(dg.ConfigurableResource):
@@ -75,3 +76,11 @@ class ActorsResource(dg.ConfigurableResource):
     """Actor knowledge files; empty means the files shipped in peristiwa/actors/data."""
 
     data_dir: str = ""
+
+
+class EventCodingResource(dg.ConfigurableResource):
+    """Trigger dictionary and CAMEO table; empty means the files shipped in peristiwa/events/data."""
+
+    dictionary_path: str = ""
+    cameo_path: str = ""
+    dedup_window_days: int = 1

@@ -7,7 +7,7 @@ from typing import Any
 
 import dagster as dg
 
-STAGES = ("raw_articles", "articles_clean", "sentences", "entity_mentions")
+STAGES = ("raw_articles", "articles_clean", "sentences", "entity_mentions", "event_mentions", "events")
 
 
 @dataclass
@@ -45,7 +45,7 @@ def format_summary(stages: dict[str, StageSummary], warehouse: str) -> str:
     lines = []
     for stage in stages.values():
         lines.append(f"{stage.asset}: {stage.status}")
-        shown = {k: v for k, v in stage.metadata.items() if k not in ("outcomes", "countries")}
+        shown = {k: v for k, v in stage.metadata.items() if k not in ("outcomes", "countries", "roots")}
         if shown:
             lines.append("    " + ", ".join(f"{k}={v}" for k, v in shown.items()))
         if stage.asset == "raw_articles" and "outcomes" in stage.metadata:

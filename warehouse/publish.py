@@ -36,6 +36,7 @@ def publish(
     con: duckdb.DuckDBPyConnection,
     appends: Sequence[str] = (),
     replace: Sequence[tuple[str, str, str]] = (),
+    overwrite: Sequence[str] = (),
 ) -> dict[str, int]:
     """Move validated staging batches into `main` atomically.
 
@@ -43,6 +44,7 @@ def publish(
     replace: (table, key, key_table) triples: main rows of `table` whose `key` appears in
       `staging.<key_table>` are deleted, then the staging rows of `table` are added. Re-processing an
       article thereby replaces its old rows, including rows the new result no longer has.
+    overwrite: tables whose main contents are replaced whole by the staging rows.
     Returns the number of rows published per table.
     """
     published: dict[str, int] = {}
@@ -50,7 +52,9 @@ def publish(
     try:
         for table, key, key_table in replace:
             con.execute(f"DELETE FROM main.{table} WHERE {key} IN (SELECT {key} FROM staging.{key_table})")
-        for table in [*appends, *(t for t, _, _ in replace)]:
+        for table in overwrite:
+            con.execute(f"DELETE FROM main.{table}")
+        for table in [*appends, *(t for t, _, _ in replace), *overwrite]:
             n = con.execute(f"SELECT count(*) FROM staging.{table}").fetchone()[0]
             con.execute(f"INSERT INTO main.{table} SELECT * FROM staging.{table}")
             published[table] = n

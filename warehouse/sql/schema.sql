@@ -273,3 +273,161 @@ COMMENT ON COLUMN entity_resolutions.n_mentions IS 'Number of entity mentions fo
 COMMENT ON COLUMN entity_resolutions.n_states IS 'Number of distinct countries resolved as actors.';
 COMMENT ON COLUMN entity_resolutions.run_id IS 'Dagster run that resolved the article.';
 COMMENT ON COLUMN entity_resolutions.resolved_at IS 'UTC time of resolution.';
+
+CREATE TABLE IF NOT EXISTS event_mentions (
+    article_id          VARCHAR NOT NULL,
+    sentence_index      INTEGER NOT NULL,
+    mention_id          VARCHAR NOT NULL,
+    pair_id             VARCHAR,
+    trigger_text        VARCHAR NOT NULL,
+    trigger_start       INTEGER NOT NULL,
+    trigger_end         INTEGER NOT NULL,
+    source_text         VARCHAR,
+    source_start        INTEGER,
+    source_end          INTEGER,
+    source_iso3         VARCHAR,
+    source_sector       VARCHAR,
+    source_actor_id     VARCHAR,
+    target_text         VARCHAR,
+    target_start        INTEGER,
+    target_end          INTEGER,
+    target_iso3         VARCHAR,
+    target_sector       VARCHAR,
+    target_actor_id     VARCHAR,
+    cameo_code          VARCHAR NOT NULL,
+    cameo_root          VARCHAR NOT NULL,
+    goldstein           DOUBLE NOT NULL,
+    quad_class          INTEGER NOT NULL,
+    plover_category     VARCHAR,
+    modality            VARCHAR NOT NULL,
+    polarity            VARCHAR NOT NULL,
+    confidence          DOUBLE NOT NULL,
+    date_text           VARCHAR,
+    event_date          DATE,
+    date_min            DATE,
+    date_max            DATE,
+    date_precision      VARCHAR,
+    date_basis          VARCHAR,
+    sentence_flags      VARCHAR,
+    dictionary_version  VARCHAR NOT NULL,
+    rule                VARCHAR NOT NULL,
+    sentence_text       VARCHAR NOT NULL,
+    published_date      DATE,
+    run_id              VARCHAR NOT NULL
+);
+COMMENT ON TABLE event_mentions IS 'One row per coded event mention: who did what to whom in one sentence (a reciprocal act gives two rows sharing pair_id).';
+COMMENT ON COLUMN event_mentions.article_id IS 'Article (articles_clean.article_id).';
+COMMENT ON COLUMN event_mentions.sentence_index IS 'Sentence (sentences.sentence_index); -1 = headline.';
+COMMENT ON COLUMN event_mentions.mention_id IS 'Stable hash of article, sentence, trigger position, direction and code.';
+COMMENT ON COLUMN event_mentions.pair_id IS 'Shared by the two directions of a reciprocal event (meetings, agreements, joint exercises); NULL otherwise.';
+COMMENT ON COLUMN event_mentions.trigger_text IS 'The Indonesian trigger (verb, noun or light-verb phrase).';
+COMMENT ON COLUMN event_mentions.trigger_start IS 'Start offset of the trigger in articles_clean.text (title for sentence -1).';
+COMMENT ON COLUMN event_mentions.trigger_end IS 'End offset (exclusive) of the trigger.';
+COMMENT ON COLUMN event_mentions.source_text IS 'Surface text of the source actor (who acts).';
+COMMENT ON COLUMN event_mentions.source_start IS 'Start offset of the source actor text.';
+COMMENT ON COLUMN event_mentions.source_end IS 'End offset (exclusive) of the source actor text.';
+COMMENT ON COLUMN event_mentions.source_iso3 IS 'Country of the source actor (ISO 3166-1 alpha-3); empty when not a state actor.';
+COMMENT ON COLUMN event_mentions.source_sector IS 'Sector of the source actor (GOV, MIL, ...).';
+COMMENT ON COLUMN event_mentions.source_actor_id IS 'Resolved source actor (entity_mentions.actor_id).';
+COMMENT ON COLUMN event_mentions.target_text IS 'Surface text of the target actor (to whom).';
+COMMENT ON COLUMN event_mentions.target_start IS 'Start offset of the target actor text.';
+COMMENT ON COLUMN event_mentions.target_end IS 'End offset (exclusive) of the target actor text.';
+COMMENT ON COLUMN event_mentions.target_iso3 IS 'Country of the target actor (ISO 3166-1 alpha-3); empty when not a state actor.';
+COMMENT ON COLUMN event_mentions.target_sector IS 'Sector of the target actor.';
+COMMENT ON COLUMN event_mentions.target_actor_id IS 'Resolved target actor (entity_mentions.actor_id).';
+COMMENT ON COLUMN event_mentions.cameo_code IS 'CAMEO event code (string with leading zeros, e.g. 042).';
+COMMENT ON COLUMN event_mentions.cameo_root IS 'Two-digit CAMEO root (01..20).';
+COMMENT ON COLUMN event_mentions.goldstein IS 'Goldstein weight of the code, GDELT convention (peristiwa/events/data/cameo_event_codes.csv).';
+COMMENT ON COLUMN event_mentions.quad_class IS 'GDELT QuadClass: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict.';
+COMMENT ON COLUMN event_mentions.plover_category IS 'PLOVER category of the code (dropped for CAMEO roots 01 and 02).';
+COMMENT ON COLUMN event_mentions.modality IS 'asserted, historical, intent, future, hypothetical, reported, generic or negated (scoped to the trigger clause).';
+COMMENT ON COLUMN event_mentions.polarity IS 'positive or negative.';
+COMMENT ON COLUMN event_mentions.confidence IS 'Heuristic confidence in [0, 1]: parse-based arguments score higher than word-order fallbacks.';
+COMMENT ON COLUMN event_mentions.date_text IS 'The date expression the event date came from, if any.';
+COMMENT ON COLUMN event_mentions.event_date IS 'Best estimate of when the event happened.';
+COMMENT ON COLUMN event_mentions.date_min IS 'Earliest date the text allows.';
+COMMENT ON COLUMN event_mentions.date_max IS 'Latest date the text allows.';
+COMMENT ON COLUMN event_mentions.date_precision IS 'day, month, range, approx, unknown or none.';
+COMMENT ON COLUMN event_mentions.date_basis IS 'How the date was found: explicit, explicit-year-inferred, relative-narrative, relative-publication, inherited, ...';
+COMMENT ON COLUMN event_mentions.sentence_flags IS 'Comma-joined sentence flags (headline, caption, subheading) or empty.';
+COMMENT ON COLUMN event_mentions.dictionary_version IS 'Version of peristiwa/events/data/triggers.yaml that coded the mention.';
+COMMENT ON COLUMN event_mentions.rule IS 'Trigger id and the argument rules that fired (nsubj, obj/obl, passive, possessor, linear, speaker, ...).';
+COMMENT ON COLUMN event_mentions.sentence_text IS 'The sentence the mention was coded from.';
+COMMENT ON COLUMN event_mentions.published_date IS 'Publication date of the article.';
+COMMENT ON COLUMN event_mentions.run_id IS 'Dagster run that coded the mention.';
+
+CREATE TABLE IF NOT EXISTS event_codings (
+    article_id           VARCHAR PRIMARY KEY,
+    resolution_run_id    VARCHAR NOT NULL,
+    dictionary_version   VARCHAR NOT NULL,
+    n_mentions           INTEGER NOT NULL,
+    run_id               VARCHAR NOT NULL,
+    coded_at             TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE event_codings IS 'One row per article run through the event coder, so articles without events are accounted for too.';
+COMMENT ON COLUMN event_codings.article_id IS 'Article (articles_clean.article_id).';
+COMMENT ON COLUMN event_codings.resolution_run_id IS 'Run that resolved the entity mentions used; a re-resolution triggers re-coding.';
+COMMENT ON COLUMN event_codings.dictionary_version IS 'Trigger dictionary version used; a new version re-codes every article.';
+COMMENT ON COLUMN event_codings.n_mentions IS 'Number of event mentions coded in the article.';
+COMMENT ON COLUMN event_codings.run_id IS 'Dagster run that coded the article.';
+COMMENT ON COLUMN event_codings.coded_at IS 'UTC time of coding.';
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id               VARCHAR PRIMARY KEY,
+    cameo_code             VARCHAR NOT NULL,
+    cameo_root             VARCHAR NOT NULL,
+    goldstein              DOUBLE NOT NULL,
+    quad_class             INTEGER NOT NULL,
+    plover_category        VARCHAR,
+    source_iso3            VARCHAR,
+    target_iso3            VARCHAR,
+    source_sector          VARCHAR,
+    target_sector          VARCHAR,
+    source_actor_id        VARCHAR,
+    target_actor_id        VARCHAR,
+    pair_id                VARCHAR,
+    event_date             DATE,
+    date_min               DATE,
+    date_max               DATE,
+    date_precision         VARCHAR,
+    modality               VARCHAR NOT NULL,
+    polarity               VARCHAR NOT NULL,
+    num_mentions           INTEGER NOT NULL,
+    num_articles           INTEGER NOT NULL,
+    num_sources            INTEGER NOT NULL,
+    first_seen             DATE,
+    last_seen              DATE,
+    mention_ids            VARCHAR[] NOT NULL,
+    counted_in_aggregates  BOOLEAN NOT NULL,
+    dedup_method           VARCHAR NOT NULL,
+    run_id                 VARCHAR NOT NULL
+);
+COMMENT ON TABLE events IS 'Deduplicated real-world events: mentions of the same act (within and across articles) merged on date window, source, target and CAMEO root.';
+COMMENT ON COLUMN events.event_id IS 'Stable hash of the member mention ids.';
+COMMENT ON COLUMN events.cameo_code IS 'CAMEO code of the representative mention.';
+COMMENT ON COLUMN events.cameo_root IS 'Two-digit CAMEO root.';
+COMMENT ON COLUMN events.goldstein IS 'Goldstein weight (GDELT convention).';
+COMMENT ON COLUMN events.quad_class IS 'GDELT QuadClass 1-4.';
+COMMENT ON COLUMN events.plover_category IS 'PLOVER category.';
+COMMENT ON COLUMN events.source_iso3 IS 'Source country (ISO3).';
+COMMENT ON COLUMN events.target_iso3 IS 'Target country (ISO3).';
+COMMENT ON COLUMN events.source_sector IS 'Source sector.';
+COMMENT ON COLUMN events.target_sector IS 'Target sector.';
+COMMENT ON COLUMN events.source_actor_id IS 'Source actor id.';
+COMMENT ON COLUMN events.target_actor_id IS 'Target actor id.';
+COMMENT ON COLUMN events.pair_id IS 'Links the two directions of a reciprocal event.';
+COMMENT ON COLUMN events.event_date IS 'Best estimate of the event date.';
+COMMENT ON COLUMN events.date_min IS 'Earliest date allowed by the mentions (narrowest interval).';
+COMMENT ON COLUMN events.date_max IS 'Latest date allowed by the mentions.';
+COMMENT ON COLUMN events.date_precision IS 'day, month, range, approx, unknown or none.';
+COMMENT ON COLUMN events.modality IS 'Modality of the representative mention.';
+COMMENT ON COLUMN events.polarity IS 'Polarity of the representative mention.';
+COMMENT ON COLUMN events.num_mentions IS 'Mentions merged into the event, over all articles.';
+COMMENT ON COLUMN events.num_articles IS 'Distinct articles mentioning the event.';
+COMMENT ON COLUMN events.num_sources IS 'Distinct publishers (or articles when unknown) mentioning the event.';
+COMMENT ON COLUMN events.first_seen IS 'Earliest publication date among the mentions.';
+COMMENT ON COLUMN events.last_seen IS 'Latest publication date among the mentions.';
+COMMENT ON COLUMN events.mention_ids IS 'event_mentions.mention_id of every member mention (join back to the sentences).';
+COMMENT ON COLUMN events.counted_in_aggregates IS 'TRUE when the event counts in country-pair aggregates: positive, asserted/historical/intent, two different countries, at least one body-text mention.';
+COMMENT ON COLUMN events.dedup_method IS 'within-article or cross-article.';
+COMMENT ON COLUMN events.run_id IS 'Dagster run that (re)built the events table.';

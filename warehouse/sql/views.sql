@@ -39,3 +39,12 @@ CREATE OR REPLACE VIEW v_country_mentions AS
 SELECT iso3, count(*) AS n_mentions, count(DISTINCT article_id) AS n_articles
 FROM entity_mentions WHERE iso3 <> '' AND role = 'actor' GROUP BY iso3 ORDER BY n_articles DESC;
 COMMENT ON VIEW v_country_mentions IS 'How often each country is mentioned as an actor, over all articles.';
+
+CREATE OR REPLACE VIEW v_event_sentences AS
+SELECT e.event_id, e.event_date, e.source_iso3, e.target_iso3, e.cameo_code, e.goldstein, e.quad_class,
+       e.counted_in_aggregates, m.mention_id, m.modality, m.trigger_text, m.sentence_text, m.article_id,
+       r.url, r.source_path
+FROM events e, unnest(e.mention_ids) AS u(mention_id)
+JOIN event_mentions m USING (mention_id)
+JOIN articles_raw r ON r.article_id = m.article_id;
+COMMENT ON VIEW v_event_sentences IS 'Every event with the sentences (and source files/URLs) of its mentions.';

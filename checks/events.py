@@ -1,0 +1,84 @@
+"""Blocking GX checks gating `event_mentions` and `events`."""
+
+from __future__ import annotations
+
+import dagster as dg
+import polars as pl
+
+from checks.gx import SuiteOutcome, run_suite, skipped
+from peristiwa.events import CameoTable
+from pipelines.resources import QualityGates
+
+MENTIONS_CHECK = "event_mentions_valid"
+EVENTS_CHECK = "events_valid"
+
+MENTION_SPECS = [
+    dg.AssetCheckSpec(
+        MENTIONS_CHECK, asset="event_mentions", blocking=True,
+        description="Codes exist in the CAMEO table, Goldstein equals the table's value, offsets match the "
+        "text, event dates lie in a sane window around publication.",
+    ),
+]
+EVENT_SPECS = [
+    dg.AssetCheckSpec(
+        EVENTS_CHECK, asset="events", blocking=True,
+        description="Unique event ids, Goldstein within [-10, 10], no self-dyads among counted events.",
+    ),
+]
+
+
+def _span_ok(prefix: str) -> pl.Expr:
+    """The mention's span text equals the article text (title for the headline) at its offsets."""
+    source = pl.when(pl.col("sentence_index") < 0).then(pl.col("title")).otherwise(pl.col("body"))
+    start, end = pl.col(f"{prefix}_start"), pl.col(f"{prefix}_end")
+    matches = source.str.slice(start, end - start) == pl.col(f"{prefix}_text")
+    return pl.when(start.is_null()).then(True).otherwise(matches.fill_null(False))
+
+
+def validate_mentions(mentions: pl.DataFrame, summary: pl.DataFrame, articles: pl.DataFrame,
+                      cameo: CameoTable, gates: QualityGates) -> SuiteOutcome:
+    if summary.height == 0:
+        return skipped(MENTIONS_CHECK, "no new or re-resolved articles to code")
+    if mentions.height == 0:
+        return skipped(MENTIONS_CHECK, f"{summary.height} articles coded, no event mentions found")
+    table = {code: entry.goldstein for code, entry in cameo.codes.items()}
+    texts = articles.select("article_id", pl.col("text").alias("body"), pl.col("title").fill_null(""))
+    window = pl.duration(days=gates.event_date_window_days)
+    frame = mentions.join(texts, on="article_id", how="left").with_columns(
+        (pl.col("goldstein") == pl.col("cameo_code").replace_strict(table, default=None)).fill_null(False)
+        .alias("goldstein_matches_table"),
+        (_span_ok("trigger") & _span_ok("source") & _span_ok("target")).alias("offsets_match"),
+        pl.when(pl.col("event_date").is_null() | pl.col("published_date").is_null()).then(True)
+        .otherwise(pl.col("event_date").is_between(pl.col("published_date") - window,
+                                                   pl.col("published_date") + pl.duration(days=31)))
+        .alias("date_in_window"),
+    ).select("mention_id", "cameo_code", "goldstein", "goldstein_matches_table", "offsets_match",
+             "date_in_window", "sentence_text")
+
+    def build(gxe):
+        return [
+            gxe.ExpectColumnValuesToBeUnique(column="mention_id"),
+            gxe.ExpectColumnValuesToBeInSet(column="cameo_code", value_set=sorted(table)),
+            gxe.ExpectColumnValuesToBeBetween(column="goldstein", min_value=-10, max_value=10),
+            gxe.ExpectColumnValuesToBeInSet(column="goldstein_matches_table", value_set=[True]),
+            gxe.ExpectColumnValuesToBeInSet(column="offsets_match", value_set=[True]),
+            gxe.ExpectColumnValuesToBeInSet(column="date_in_window", value_set=[True]),
+        ]
+
+    return run_suite(MENTIONS_CHECK, frame, build)
+
+
+def validate_events(events: pl.DataFrame) -> SuiteOutcome:
+    if events.height == 0:
+        return skipped(EVENTS_CHECK, "no events")
+    frame = events.select(
+        "event_id", "goldstein", "num_mentions",
+        (pl.col("counted_in_aggregates") & (pl.col("source_iso3") == pl.col("target_iso3")))
+        .fill_null(False).alias("counted_self_dyad"),
+    )
+    return run_suite(EVENTS_CHECK, frame, lambda gxe: [
+        gxe.ExpectColumnValuesToBeUnique(column="event_id"),
+        gxe.ExpectColumnValuesToBeBetween(column="goldstein", min_value=-10, max_value=10),
+        gxe.ExpectColumnValuesToBeBetween(column="num_mentions", min_value=1),
+        gxe.ExpectColumnValuesToBeInSet(column="counted_self_dyad", value_set=[False]),
+    ])
