@@ -15,6 +15,8 @@ from pathlib import Path
 
 import click
 
+from pipelines.cli_events import eval_events
+from pipelines.cli_nlp import eval_group, models_group
 from pipelines.settings import REPO_ROOT, Settings
 
 SAMPLE_INBOX = REPO_ROOT / "peristiwa" / "sample_data" / "inbox"
@@ -159,16 +161,9 @@ def ui(port: int, host: str) -> None:
     os.execv(command[0], command)
 
 
-def _register_optional_groups() -> None:
-    try:
-        from pipelines.cli_nlp import eval_group, models_group
-    except ImportError:  # the NLP CLI lands with the Stanza models
-        return
-    main.add_command(models_group, "models")
-    main.add_command(eval_group, "eval")
-
-
-_register_optional_groups()
+eval_group.add_command(eval_events, "events")
+main.add_command(models_group, "models")
+main.add_command(eval_group, "eval")
 
 if __name__ == "__main__":
     main()
