@@ -32,8 +32,8 @@ print(con.sql('FROM v_articles LIMIT 3'))"
 
 Write-audit-publish: each stage writes its batch to `staging.<table>`, runs its Great Expectations
 suite, logs every expectation to `dq_results`, and only then moves the batch into `main.<table>` in one
-transaction. `staging.*` therefore shows the last batch each stage attempted, passed or not; `main.*`
-(the default schema) only ever holds data that passed.
+transaction and empties staging. `staging.*` therefore holds the last batch a stage *rejected* (look
+there when a check failed); `main.*` (the default schema) only ever holds data that passed.
 """
 
 

@@ -1,5 +1,7 @@
 """Write-audit-publish: stages write `staging.<table>`, checks validate it, and only then is it published.
 
+After a publish the staging tables are emptied, so `staging.*` holds the last batch that failed its checks.
+
 Publishing moves a validated batch from `staging` into `main` inside one transaction, so a reader of the
 working database never sees half a batch, and the served snapshot is only replaced after the commit.
 """
@@ -58,6 +60,9 @@ def publish(
             n = con.execute(f"SELECT count(*) FROM staging.{table}").fetchone()[0]
             con.execute(f"INSERT INTO main.{table} SELECT * FROM staging.{table}")
             published[table] = n
+        for table in published:
+            # staging keeps only what was rejected: a published batch would double the file for nothing
+            con.execute(f"DELETE FROM staging.{table}")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")

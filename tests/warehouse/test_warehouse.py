@@ -12,7 +12,8 @@ from warehouse.schema import column_docs, table_names
 
 CONTRACT = {
     "articles_raw", "quarantine", "articles_clean", "dq_results", "ingest_log", "inbox_files",
-    "cleaning_audit",
+    "cleaning_audit", "sentences", "annotations", "entity_mentions", "entity_resolutions",
+    "event_mentions", "event_codings", "events",
 }
 
 

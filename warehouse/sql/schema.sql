@@ -1,6 +1,6 @@
 -- peristiwa warehouse contract: tables users query with SQL.
 -- Every table lives twice: `main.<table>` holds published data that passed its checks;
--- `staging.<table>` holds the last batch a stage wrote, whether or not it passed (for debugging).
+-- `staging.<table>` holds the last batch a stage rejected (emptied after each successful publish).
 -- Column comments are the documentation: warehouse/README.md is generated from them.
 
 CREATE TABLE IF NOT EXISTS articles_raw (

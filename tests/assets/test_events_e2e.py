@@ -1,0 +1,60 @@
+"""Event mentions and events through a real Dagster run, scored against the seed gold."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.chain import check_outcomes, run_chain, served, stage_metadata
+
+PERISTIWA = str(Path(sys.executable).with_name("peristiwa"))
+
+
+def _metrics(stdout: str) -> dict[str, float]:
+    pairs = (line.split(": ", 1) for line in stdout.splitlines() if ": " in line)
+    return {k: float(v) for k, v in pairs if v.replace(".", "", 1).replace("-", "", 1).isdigit()}
+
+
+def test_eval_events_on_the_seeds_meets_the_targets(shared, tmp_path):
+    diff = tmp_path / "diff.csv"
+    proc = subprocess.run(
+        [PERISTIWA, "eval", "events", "--gold", str(shared / "gold" / "seeds_events.csv"),
+         "--articles", str(shared / "corpus" / "seeds"), "--diff", str(diff)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    metrics = _metrics(proc.stdout)
+    assert metrics["root_precision"] >= 0.85, proc.stdout
+    assert metrics["root_recall"] >= 0.80, proc.stdout
+    assert metrics["negative_control_fp"] == 0, proc.stdout
+    header = diff.read_text(encoding="utf-8").splitlines()[0]
+    assert "outcome" in header and "sentence" in header
+
+
+def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_dir, inbox, warehouse_path, dagster_instance):
+    shutil.copytree(seeds_dir, inbox / "seeds")
+    first = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert first.success, check_outcomes(first)
+    assert check_outcomes(first)["event_mentions_valid"] and check_outcomes(first)["events_valid"]
+    assert stage_metadata(first, "event_mentions")["event_mentions"] > 20
+
+    counted = served(warehouse_path, """
+        SELECT DISTINCT source_iso3, target_iso3, quad_class, strftime(event_date, '%Y-%m')
+        FROM events WHERE counted_in_aggregates""")
+    assert ("IRN", "PAK", 4, "2024-01") in counted
+    assert ("PAK", "IRN", 4, "2024-01") in counted
+    assert not [row for row in counted if row[0] == row[1]]
+    # every event is traceable to its sentences and source file
+    untraceable = served(warehouse_path, """
+        SELECT count(*) FROM events e WHERE NOT EXISTS (
+            SELECT 1 FROM v_event_sentences v WHERE v.event_id = e.event_id)""")
+    assert untraceable == [(0,)]
+
+    events_before = served(warehouse_path, "SELECT * FROM events ORDER BY event_id")
+    second = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert second.success
+    assert stage_metadata(second, "event_mentions")["no_new_input"] is True
+    assert stage_metadata(second, "events")["no_new_input"] is True
+    assert served(warehouse_path, "SELECT * FROM events ORDER BY event_id") == events_before
