@@ -14,6 +14,6 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "installing peristiwa and its pinned dependencies into .venv (about 2 minutes)..." >&2
   .venv/bin/python -m pip install --quiet --upgrade pip
   # torch==2.13.0 is pinned in pyproject.toml; pip takes the local CPU build, never the CUDA one.
-  .venv/bin/python -m pip install --quiet -e '.[dev]'
+  .venv/bin/python -m pip install --quiet -e '.[dev,train]'
   echo "$want" > "$stamp"
 fi
