@@ -1,0 +1,1 @@
+"""Indonesian NLP (Stanza): loading the bundled or configured models, annotation, evaluation. Dagster-free."""

@@ -1,0 +1,222 @@
+"""Load an Indonesian Stanza pipeline without ever touching the network, and annotate batches of texts.
+
+Each processor's model is resolved in this order:
+  1. a path configured in ``NlpSettings.model_paths`` (an error if it does not exist: a typo must not
+     silently fall back to another model);
+  2. the official Stanza Indonesian model in ``stanza_resources_dir`` (what ``stanza.download("id")`` writes;
+     Stanza has no Indonesian NER, so ner normally comes from 3.);
+  3. the model bundled in this package (``peristiwa/nlp/models/id``), trained by ``peristiwa models train``.
+Every model path is passed to Stanza explicitly and Stanza gets an empty ``resources.json``, so with
+``download_method=None`` it has nothing to look up or fetch.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import stanza
+from stanza.models.common.doc import Document
+
+log = logging.getLogger(__name__)
+
+MODELS_ROOT = Path(__file__).parent / "models"
+BUNDLED_DIR = MODELS_ROOT / "id"
+# Stanza insists on reading <dir>/resources.json even with download_method=None; this one is empty ({}).
+EMPTY_RESOURCES_DIR = MODELS_ROOT
+DEFAULT_PROCESSORS = "tokenize,mwt,pos,lemma,depparse,ner"
+# Bundled file per processor; pos, depparse and ner share one pretrain (word vectors).
+BUNDLED_FILES = {
+    "tokenize": "id_tokenizer.pt",
+    "mwt": "id_mwt.pt",
+    "pos": "id_pos.pt",
+    "lemma": "id_lemma.pt",
+    "depparse": "id_depparse.pt",
+    "ner": "id_ner.pt",
+    "pretrain": "id_pretrain.pt",
+}
+USES_PRETRAIN = ("pos", "depparse", "ner")
+
+
+class ModelNotFoundError(FileNotFoundError):
+    """No model could be found for a requested processor (message names the processor and where it looked)."""
+
+
+@dataclass(frozen=True)
+class NlpSettings:
+    """How to build the pipeline. Frozen and hashable: one pipeline is cached per distinct settings value.
+
+    ``model_paths`` maps a processor (or ``pretrain``, or ``<processor>_pretrain``) to a model file; a dict
+    is accepted and stored as sorted pairs so the settings stay hashable.
+    """
+
+    processors: str = DEFAULT_PROCESSORS
+    model_paths: Mapping[str, str] | tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    stanza_resources_dir: str | None = None
+    bundled_dir: str | None = None
+    threads: int | None = None
+    tokenize_batch_size: int | None = None
+    pos_batch_size: int | None = None
+    lemma_batch_size: int | None = None
+    depparse_batch_size: int | None = None
+    ner_batch_size: int | None = None
+    docs_per_batch: int = 64
+    tokenize_pretokenized: bool = False
+
+    def __post_init__(self) -> None:
+        pairs = self.model_paths.items() if isinstance(self.model_paths, Mapping) else self.model_paths
+        object.__setattr__(self, "model_paths", tuple(sorted((str(k), str(v)) for k, v in pairs)))
+
+    @property
+    def processor_list(self) -> list[str]:
+        return [p.strip() for p in self.processors.split(",") if p.strip()]
+
+    def configured(self) -> dict[str, str]:
+        return dict(self.model_paths)
+
+
+@dataclass(frozen=True)
+class ModelSource:
+    processor: str
+    source: str  # "configured" | "official" | "bundled"
+    path: str
+    extra: tuple[tuple[str, str], ...] = ()  # pretrain / charlm paths as Stanza config keys
+
+
+def _official(resources_dir: Path | None, proc: str) -> ModelSource | None:
+    """The default official Indonesian package for ``proc`` if it and its dependencies are on disk."""
+    if resources_dir is None:
+        return None
+    res_file = resources_dir / "resources.json"
+    if not res_file.exists():
+        return None
+    try:
+        lang = json.loads(res_file.read_text(encoding="utf-8")).get("id") or {}
+    except (OSError, json.JSONDecodeError):
+        log.warning("unreadable %s; ignoring official models", res_file)
+        return None
+    package = (lang.get("default_processors") or {}).get(proc)
+    if not package:
+        return None
+    path = resources_dir / "id" / proc / f"{package}.pt"
+    if not path.exists():
+        return None
+    extra = []
+    for dep in (lang.get(proc, {}).get(package, {}) or {}).get("dependencies", []) or []:
+        dep_path = resources_dir / "id" / dep["model"] / f"{dep['package']}.pt"
+        if not dep_path.exists():
+            return None
+        extra.append((f"{proc}_{dep['model']}_path", str(dep_path)))
+    return ModelSource(proc, "official", str(path), tuple(extra))
+
+
+def resolve_models(settings: NlpSettings) -> dict[str, ModelSource]:
+    """Which file each requested processor will load, following the documented order."""
+    conf = settings.configured()
+    official_dir = Path(settings.stanza_resources_dir) if settings.stanza_resources_dir else None
+    bundled = Path(settings.bundled_dir) if settings.bundled_dir else BUNDLED_DIR
+    out: dict[str, ModelSource] = {}
+    missing: list[str] = []
+    for proc in settings.processor_list:
+        if proc in conf:
+            path = Path(conf[proc])
+            if not path.exists():
+                raise ModelNotFoundError(f"model for '{proc}' configured as {path} does not exist")
+            extra = ()
+            if proc in USES_PRETRAIN:
+                default_pre = str(bundled / BUNDLED_FILES["pretrain"])
+                pre = conf.get(f"{proc}_pretrain") or conf.get("pretrain") or default_pre
+                if not Path(pre).exists():
+                    raise ModelNotFoundError(f"pretrain (word vectors) for '{proc}' not found: {pre}")
+                extra = ((f"{proc}_pretrain_path", pre),)
+            out[proc] = ModelSource(proc, "configured", str(path), extra)
+            continue
+        official = _official(official_dir, proc)
+        if official is not None:
+            out[proc] = official
+            continue
+        path = bundled / BUNDLED_FILES.get(proc, f"id_{proc}.pt")
+        pre = bundled / BUNDLED_FILES["pretrain"]
+        if path.exists() and (proc not in USES_PRETRAIN or pre.exists()):
+            extra = ((f"{proc}_pretrain_path", str(pre)),) if proc in USES_PRETRAIN else ()
+            out[proc] = ModelSource(proc, "bundled", str(path), extra)
+            continue
+        missing.append(proc)
+    if missing:
+        where = [
+            "configured paths (NlpSettings.model_paths): none for these",
+            f"official Stanza models in STANZA_RESOURCES_DIR={official_dir or '(not set)'}: none "
+            "(with internet: python -c \"import stanza; stanza.download('id')\")",
+            f"bundled models in {bundled}: "
+            + ", ".join(str(bundled / BUNDLED_FILES.get(p, f'id_{p}.pt')) for p in missing) + " missing"
+            + (" (or the pretrain)" if any(p in USES_PRETRAIN for p in missing) else ""),
+        ]
+        raise ModelNotFoundError(
+            f"no Indonesian Stanza model for processor(s) {', '.join(missing)}; looked in: "
+            + "; ".join(where)
+            + ". Rebuild the bundled models with `peristiwa models train`."
+        )
+    return out
+
+
+def model_sources(settings: NlpSettings) -> dict[str, str]:
+    """``{processor: "<source> <path>"}`` for logging which model each processor uses."""
+    return {p: f"{m.source} {m.path}" for p, m in resolve_models(settings).items()}
+
+
+def _pipeline_kwargs(settings: NlpSettings) -> dict:
+    kwargs: dict = {}
+    for proc, src in resolve_models(settings).items():
+        kwargs[f"{proc}_model_path"] = src.path
+        kwargs.update(dict(src.extra))
+    for proc in ("tokenize", "pos", "lemma", "depparse", "ner"):
+        size = getattr(settings, f"{proc}_batch_size")
+        if size is not None:
+            kwargs[f"{proc}_batch_size"] = size
+    if settings.tokenize_pretokenized:
+        kwargs["tokenize_pretokenized"] = True
+    return kwargs
+
+
+@functools.cache
+def _load(settings: NlpSettings) -> stanza.Pipeline:
+    if settings.threads:
+        import torch
+
+        # process-wide: torch has one intra-op pool; set before the first forward pass
+        torch.set_num_threads(settings.threads)
+    kwargs = _pipeline_kwargs(settings)
+    return stanza.Pipeline(
+        "id",
+        processors=settings.processors,
+        dir=str(EMPTY_RESOURCES_DIR),
+        download_method=None,
+        allow_unknown_language=True,  # the empty resources.json does not list Indonesian
+        use_gpu=False,
+        logging_level="WARN",
+        **kwargs,
+    )
+
+
+def load_pipeline(settings: NlpSettings | None = None) -> stanza.Pipeline:
+    """The Stanza pipeline for ``settings``, built once per process and reused."""
+    return _load(settings or NlpSettings())
+
+
+def annotate(texts: list[str], settings: NlpSettings | None = None) -> list[Document]:
+    """Annotate many texts; documents go to Stanza in batches so each processor batches across them."""
+    settings = settings or NlpSettings()
+    nlp = load_pipeline(settings)
+    out: list[Document] = []
+    step = max(1, settings.docs_per_batch)
+    for i in range(0, len(texts), step):
+        chunk = texts[i:i + step]
+        docs = [Document([], text=t) for t in chunk if t and t.strip()]
+        done = iter(nlp(docs) if docs else [])
+        # empty texts get an empty Document rather than being dropped, so outputs align with inputs
+        out.extend(next(done) if t and t.strip() else Document([], text=t or "") for t in chunk)
+    return out
