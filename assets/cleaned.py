@@ -64,7 +64,7 @@ def articles_clean(
         todo = con.sql(
             _TODO_SQL, params={"reprocess_all": config.reprocess_all, "rules_version": rules.version}
         ).pl()
-        n_total = con.execute("SELECT count(*) FROM main.articles_raw").fetchone()[0]
+        n_total = con.execute("SELECT count(*) FROM main.articles_raw").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} articles need cleaning (rules {rules.version})")
         run_id = context.run.run_id
         clean = audit = pl.DataFrame()

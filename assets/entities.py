@@ -58,7 +58,7 @@ def sentences(
     settings = nlp.settings()
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
         todo = con.sql(_TO_ANNOTATE_SQL).pl()
-        n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchone()[0]
+        n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} cleaned articles need annotation")
         started = _now()
         frame, ledger = annotate_articles(todo, settings, chunk=nlp.docs_per_batch, progress=context.log.info)
@@ -105,7 +105,7 @@ def entity_mentions(
     version = knowledge_version(knowledge)
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
         todo = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl()
-        n_total = con.execute("SELECT count(*) FROM main.annotations").fetchone()[0]
+        n_total = con.execute("SELECT count(*) FROM main.annotations").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} annotated articles need actor resolution")
         con.register("_todo", todo.select("article_id").to_arrow())
         sentence_rows = con.sql(

@@ -56,7 +56,7 @@ def event_mentions(
     dictionary = load_dictionary(Path(coding.dictionary_path) if coding.dictionary_path else None, cameo)
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
         todo = con.sql(_TO_CODE_SQL, params={"version": dictionary.version}).pl()
-        n_total = con.execute("SELECT count(*) FROM main.entity_resolutions").fetchone()[0]
+        n_total = con.execute("SELECT count(*) FROM main.entity_resolutions").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} articles need event coding")
         con.register("_todo", todo.select("article_id").to_arrow())
         sentence_rows = con.sql(
@@ -106,9 +106,9 @@ def events(
 ) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
     run_id = context.run.run_id
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
-        current = con.execute(_DIGESTS_SQL).fetchone()
+        current = con.execute(_DIGESTS_SQL).fetchall()[0]
         if current[0] == current[1]:
-            n_events = con.execute("SELECT count(*) FROM main.events").fetchone()[0]
+            n_events = con.execute("SELECT count(*) FROM main.events").fetchall()[0][0]
             yield from GateDecision("events", [skipped(event_checks.EVENTS_CHECK, "mentions unchanged")],
                                     {}).check_results()
             yield dg.MaterializeResult(metadata={"events": n_events, "no_new_input": True})

@@ -91,7 +91,7 @@ def raw_articles(
             con, context.run.run_id, "raw_articles", outcomes,
             appends=["articles_raw", "ingest_log", "quarantine", "inbox_files"],
         )
-        n_published = con.execute("SELECT count(*) FROM main.articles_raw").fetchone()[0]
+        n_published = con.execute("SELECT count(*) FROM main.articles_raw").fetchall()[0][0]
     counts = result.counts()
     yield from published.check_results()
     published.raise_if_failed()

@@ -62,9 +62,9 @@ def main() -> None:
             outcomes = con.execute(
                 "SELECT outcome, coalesce(reason, '') , count(*) FROM ingest_log GROUP BY ALL ORDER BY 3 DESC"
             ).fetchall()
-            (logged,) = con.execute("SELECT count(*) FROM ingest_log").fetchone()
-            (raw,) = con.execute("SELECT count(*) FROM articles_raw").fetchone()
-            (clean,) = con.execute("SELECT count(*) FROM articles_clean").fetchone()
+            (logged,) = con.execute("SELECT count(*) FROM ingest_log").fetchall()[0]
+            (raw,) = con.execute("SELECT count(*) FROM articles_raw").fetchall()[0]
+            (clean,) = con.execute("SELECT count(*) FROM articles_clean").fetchall()[0]
             size = settings.warehouse.stat().st_size / 1e6
         print(f"lines in input: {n_lines}; accounted in ingest_log: {logged} "
               f"({'every line accounted for' if logged == n_lines else 'MISMATCH'})")

@@ -57,7 +57,7 @@ def publish(
         for table in overwrite:
             con.execute(f"DELETE FROM main.{table}")
         for table in [*appends, *(t for t, _, _ in replace), *overwrite]:
-            n = con.execute(f"SELECT count(*) FROM staging.{table}").fetchone()[0]
+            n = con.execute(f"SELECT count(*) FROM staging.{table}").fetchall()[0][0]
             con.execute(f"INSERT INTO main.{table} SELECT * FROM staging.{table}")
             published[table] = n
         for table in published:
