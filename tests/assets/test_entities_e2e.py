@@ -24,7 +24,7 @@ def test_seeds_annotated_and_gold_countries_resolved(
     shutil.copytree(seeds_dir, inbox / "seeds")
     result = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
     assert result.success, check_outcomes(result)
-    assert materialized(result) == {"raw_articles", "articles_clean", "sentences", "entity_mentions"}
+    assert {"raw_articles", "articles_clean", "sentences", "entity_mentions"} <= materialized(result)
     assert all(check_outcomes(result).values())
 
     per_article = dict(served(warehouse_path, """

@@ -13,7 +13,8 @@ from warehouse.schema import column_docs, table_names
 CONTRACT = {
     "articles_raw", "quarantine", "articles_clean", "dq_results", "ingest_log", "inbox_files",
     "cleaning_audit", "sentences", "annotations", "entity_mentions", "entity_resolutions",
-    "event_mentions", "event_codings", "events",
+    "event_mentions", "event_codings", "events", "dyad_day", "dyad_month", "dyad_month_undirected",
+    "dyad_periods",
 }
 
 
@@ -48,7 +49,7 @@ def test_publish_is_all_or_nothing(warehouse_path):
         with pytest.raises(duckdb.Error):
             # the second table does not exist: the first append must be rolled back with it
             publish(con, appends=["cleaning_audit", "no_such_table"])
-        assert con.execute("SELECT count(*) FROM main.cleaning_audit").fetchone()[0] == 2
+        assert con.execute("SELECT count(*) FROM main.cleaning_audit").fetchall()[0][0] == 2
 
 
 def test_replace_removes_rows_the_new_result_no_longer_has(warehouse_path):
@@ -77,10 +78,10 @@ def test_open_reader_keeps_its_snapshot_while_a_new_one_is_served(warehouse_path
     with wh.writer() as con:
         write_staging(con, "cleaning_audit", pl.DataFrame([_row("b")]))
         publish(con, appends=["cleaning_audit"])
-    assert reader.execute("SELECT count(*) FROM cleaning_audit").fetchone()[0] == 1
+    assert reader.execute("SELECT count(*) FROM cleaning_audit").fetchall()[0][0] == 1
     reader.close()
     with wh.reader() as fresh:
-        assert fresh.execute("SELECT count(*) FROM cleaning_audit").fetchone()[0] == 2
+        assert fresh.execute("SELECT count(*) FROM cleaning_audit").fetchall()[0][0] == 2
 
 
 def test_failed_block_serves_nothing_new(warehouse_path):
@@ -92,7 +93,7 @@ def test_failed_block_serves_nothing_new(warehouse_path):
         publish(con, appends=["cleaning_audit"])
         raise RuntimeError("stage crashed after publishing to the working copy")
     with wh.reader() as reader:
-        assert reader.execute("SELECT count(*) FROM cleaning_audit").fetchone()[0] == 0
+        assert reader.execute("SELECT count(*) FROM cleaning_audit").fetchall()[0][0] == 0
 
 
 def test_warehouse_readme_is_generated_from_the_ddl():
