@@ -62,6 +62,14 @@ def render(con: duckdb.DuckDBPyConnection) -> str:
     ).fetchall():
         columns = [r[0] for r in con.execute(f"DESCRIBE {view}").fetchall()]
         parts.append(f"| `{view}` | {comment} | {', '.join(columns)} |\n")
+    parts.append("\n## Table macros\n\nParameterised views: `FROM name(args)`.\n\n")
+    parts.append("| macro | what it answers |\n|---|---|\n")
+    for name, params, comment in con.execute(
+        "SELECT function_name, parameters, coalesce(comment, '') FROM duckdb_functions() "
+        "WHERE function_type = 'table_macro' AND schema_name = 'main' AND NOT internal "
+        "AND database_name = current_database() ORDER BY function_name"
+    ).fetchall():
+        parts.append(f"| `{name}({', '.join(params)})` | {comment} |\n")
     return "".join(parts)
 
 

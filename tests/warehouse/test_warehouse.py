@@ -14,7 +14,7 @@ CONTRACT = {
     "articles_raw", "quarantine", "articles_clean", "dq_results", "ingest_log", "inbox_files",
     "cleaning_audit", "sentences", "annotations", "entity_mentions", "entity_resolutions",
     "event_mentions", "event_codings", "events", "dyad_day", "dyad_month", "dyad_month_undirected",
-    "dyad_periods",
+    "dyad_periods", "dyad_event_inputs",
 }
 
 

@@ -431,3 +431,181 @@ COMMENT ON COLUMN events.mention_ids IS 'event_mentions.mention_id of every memb
 COMMENT ON COLUMN events.counted_in_aggregates IS 'TRUE when the event counts in country-pair aggregates: positive, asserted/historical/intent, two different countries, at least one body-text mention.';
 COMMENT ON COLUMN events.dedup_method IS 'within-article or cross-article.';
 COMMENT ON COLUMN events.run_id IS 'Dagster run that (re)built the events table.';
+
+-- Country-pair (dyad) aggregates of counted events. Built by peristiwa/aggregates/dyads.py.
+-- Date placement (why: an event dated only "in January" must not inflate 1 January):
+--   day   : the event's interval is one day (date_min = date_max)       -> dyad_day, dyad_month
+--   month : the interval lies inside one calendar month                  -> dyad_month only
+--   reported: no date in the text, only "by publication" (date_min NULL)  -> dyad_month of the publication month,
+--             counted apart in n_events_reported
+--   unplaced: the interval spans months or the event has no date at all -> no panel; see v_dyad_unplaced_events
+-- Every table is keyed by `month` so a period can be recomputed alone (dyad_periods lists computed months).
+
+CREATE TABLE IF NOT EXISTS dyad_day (
+    src_iso3                   VARCHAR NOT NULL,
+    tgt_iso3                   VARCHAR NOT NULL,
+    day                        DATE NOT NULL,
+    month                      DATE NOT NULL,
+    n_events                   INTEGER NOT NULL,
+    n_verbal_cooperation       INTEGER NOT NULL,
+    n_material_cooperation     INTEGER NOT NULL,
+    n_verbal_conflict          INTEGER NOT NULL,
+    n_material_conflict        INTEGER NOT NULL,
+    goldstein_sum              DOUBLE NOT NULL,
+    goldstein_mean             DOUBLE NOT NULL,
+    goldstein_coop_sum         DOUBLE NOT NULL,
+    goldstein_conflict_sum     DOUBLE NOT NULL,
+    goldstein_weighted_mean    DOUBLE NOT NULL,
+    n_articles                 INTEGER NOT NULL,
+    n_sources                  INTEGER NOT NULL,
+    n_mentions                 INTEGER NOT NULL,
+    PRIMARY KEY (src_iso3, tgt_iso3, day)
+);
+COMMENT ON TABLE dyad_day IS 'Directed country pair per day: counted events whose date interval is a single day.';
+COMMENT ON COLUMN dyad_day.src_iso3 IS 'Source country (who acts), ISO3.';
+COMMENT ON COLUMN dyad_day.tgt_iso3 IS 'Target country (to whom), ISO3; never equal to src_iso3.';
+COMMENT ON COLUMN dyad_day.day IS 'Day of the events (date_min = date_max). Month-only events are never here.';
+COMMENT ON COLUMN dyad_day.month IS 'First day of the month of `day` (the recomputation key, joins to dyad_month).';
+COMMENT ON COLUMN dyad_day.n_events IS 'Counted events (counted_in_aggregates) on that day.';
+COMMENT ON COLUMN dyad_day.n_verbal_cooperation IS 'Events with quad_class 1 (verbal cooperation).';
+COMMENT ON COLUMN dyad_day.n_material_cooperation IS 'Events with quad_class 2 (material cooperation).';
+COMMENT ON COLUMN dyad_day.n_verbal_conflict IS 'Events with quad_class 3 (verbal conflict).';
+COMMENT ON COLUMN dyad_day.n_material_conflict IS 'Events with quad_class 4 (material conflict).';
+COMMENT ON COLUMN dyad_day.goldstein_sum IS 'Sum of the events'' Goldstein weights.';
+COMMENT ON COLUMN dyad_day.goldstein_mean IS 'Mean Goldstein weight per event, in [-10, 10].';
+COMMENT ON COLUMN dyad_day.goldstein_coop_sum IS 'Sum of the positive Goldstein weights (>= 0); coop + conflict sums = goldstein_sum.';
+COMMENT ON COLUMN dyad_day.goldstein_conflict_sum IS 'Sum of the negative Goldstein weights (<= 0).';
+COMMENT ON COLUMN dyad_day.goldstein_weighted_mean IS 'sum(goldstein * num_articles) / sum(num_articles): events reported by more articles weigh more.';
+COMMENT ON COLUMN dyad_day.n_articles IS 'Distinct articles with a mention of any of the events (not a sum: an article reporting two events counts once).';
+COMMENT ON COLUMN dyad_day.n_sources IS 'Distinct publishers (articles_clean.publisher, else the article) with a mention of any of the events.';
+COMMENT ON COLUMN dyad_day.n_mentions IS 'Sum of events.num_mentions (every mention belongs to exactly one event).';
+
+CREATE TABLE IF NOT EXISTS dyad_month (
+    src_iso3                   VARCHAR NOT NULL,
+    tgt_iso3                   VARCHAR NOT NULL,
+    month                      DATE NOT NULL,
+    n_events                   INTEGER NOT NULL,
+    n_events_day               INTEGER NOT NULL,
+    n_events_month_only        INTEGER NOT NULL,
+    n_events_reported          INTEGER NOT NULL,
+    n_verbal_cooperation       INTEGER NOT NULL,
+    n_material_cooperation     INTEGER NOT NULL,
+    n_verbal_conflict          INTEGER NOT NULL,
+    n_material_conflict        INTEGER NOT NULL,
+    goldstein_sum              DOUBLE NOT NULL,
+    goldstein_mean             DOUBLE NOT NULL,
+    goldstein_coop_sum         DOUBLE NOT NULL,
+    goldstein_conflict_sum     DOUBLE NOT NULL,
+    goldstein_weighted_mean    DOUBLE NOT NULL,
+    n_articles                 INTEGER NOT NULL,
+    n_sources                  INTEGER NOT NULL,
+    n_mentions                 INTEGER NOT NULL,
+    PRIMARY KEY (src_iso3, tgt_iso3, month)
+);
+COMMENT ON TABLE dyad_month IS 'Directed country pair per month: day-dated events, events known only to the month, and undated events in the month they were reported.';
+COMMENT ON COLUMN dyad_month.src_iso3 IS 'Source country (who acts), ISO3.';
+COMMENT ON COLUMN dyad_month.tgt_iso3 IS 'Target country (to whom), ISO3; never equal to src_iso3.';
+COMMENT ON COLUMN dyad_month.month IS 'First day of the month (a DATE; the month as a whole, not its first day).';
+COMMENT ON COLUMN dyad_month.n_events IS 'Counted events placed in the month = n_events_day + n_events_month_only + n_events_reported.';
+COMMENT ON COLUMN dyad_month.n_events_day IS 'Of n_events, those with a known day (they are also in dyad_day).';
+COMMENT ON COLUMN dyad_month.n_events_month_only IS 'Of n_events, those known only to lie within the month (not in dyad_day).';
+COMMENT ON COLUMN dyad_month.n_events_reported IS 'Of n_events, those the text does not date: placed in the month of publication (the event happened by then; GDELT dates everything this way). Subtract for a strictly dated series.';
+COMMENT ON COLUMN dyad_month.n_verbal_cooperation IS 'Events with quad_class 1 (verbal cooperation).';
+COMMENT ON COLUMN dyad_month.n_material_cooperation IS 'Events with quad_class 2 (material cooperation).';
+COMMENT ON COLUMN dyad_month.n_verbal_conflict IS 'Events with quad_class 3 (verbal conflict).';
+COMMENT ON COLUMN dyad_month.n_material_conflict IS 'Events with quad_class 4 (material conflict).';
+COMMENT ON COLUMN dyad_month.goldstein_sum IS 'Sum of the events'' Goldstein weights.';
+COMMENT ON COLUMN dyad_month.goldstein_mean IS 'Mean Goldstein weight per event, in [-10, 10].';
+COMMENT ON COLUMN dyad_month.goldstein_coop_sum IS 'Sum of the positive Goldstein weights (>= 0); coop + conflict sums = goldstein_sum.';
+COMMENT ON COLUMN dyad_month.goldstein_conflict_sum IS 'Sum of the negative Goldstein weights (<= 0).';
+COMMENT ON COLUMN dyad_month.goldstein_weighted_mean IS 'sum(goldstein * num_articles) / sum(num_articles): events reported by more articles weigh more.';
+COMMENT ON COLUMN dyad_month.n_articles IS 'Distinct articles with a mention of any of the events (not a sum of the days: an article can span days).';
+COMMENT ON COLUMN dyad_month.n_sources IS 'Distinct publishers (articles_clean.publisher, else the article) with a mention of any of the events.';
+COMMENT ON COLUMN dyad_month.n_mentions IS 'Sum of events.num_mentions.';
+
+CREATE TABLE IF NOT EXISTS dyad_month_undirected (
+    a_iso3                     VARCHAR NOT NULL,
+    b_iso3                     VARCHAR NOT NULL,
+    month                      DATE NOT NULL,
+    n_events                   INTEGER NOT NULL,
+    n_events_directed          INTEGER NOT NULL,
+    n_reciprocal               INTEGER NOT NULL,
+    n_verbal_cooperation       INTEGER NOT NULL,
+    n_material_cooperation     INTEGER NOT NULL,
+    n_verbal_conflict          INTEGER NOT NULL,
+    n_material_conflict        INTEGER NOT NULL,
+    goldstein_sum              DOUBLE NOT NULL,
+    goldstein_mean             DOUBLE NOT NULL,
+    goldstein_coop_sum         DOUBLE NOT NULL,
+    goldstein_conflict_sum     DOUBLE NOT NULL,
+    goldstein_weighted_mean    DOUBLE NOT NULL,
+    n_articles                 INTEGER NOT NULL,
+    n_sources                  INTEGER NOT NULL,
+    n_mentions                 INTEGER NOT NULL,
+    PRIMARY KEY (a_iso3, b_iso3, month)
+);
+COMMENT ON TABLE dyad_month_undirected IS 'Unordered country pair (a < b) per month; a reciprocal event (A->B and B->A sharing pair_id) counts once.';
+COMMENT ON COLUMN dyad_month_undirected.a_iso3 IS 'Alphabetically first country of the pair, ISO3.';
+COMMENT ON COLUMN dyad_month_undirected.b_iso3 IS 'Alphabetically second country of the pair, ISO3 (a_iso3 < b_iso3).';
+COMMENT ON COLUMN dyad_month_undirected.month IS 'First day of the month; a reciprocal pair whose directions fall in different months goes to the earlier one.';
+COMMENT ON COLUMN dyad_month_undirected.n_events IS 'Distinct events after merging the two directions of a reciprocal event.';
+COMMENT ON COLUMN dyad_month_undirected.n_events_directed IS 'Directed events behind the cell (dyad_month rows of both directions); minus n_events = reciprocal double counts avoided.';
+COMMENT ON COLUMN dyad_month_undirected.n_reciprocal IS 'Of n_events, those coded in both directions.';
+COMMENT ON COLUMN dyad_month_undirected.n_verbal_cooperation IS 'Events with quad_class 1 (verbal cooperation).';
+COMMENT ON COLUMN dyad_month_undirected.n_material_cooperation IS 'Events with quad_class 2 (material cooperation).';
+COMMENT ON COLUMN dyad_month_undirected.n_verbal_conflict IS 'Events with quad_class 3 (verbal conflict).';
+COMMENT ON COLUMN dyad_month_undirected.n_material_conflict IS 'Events with quad_class 4 (material conflict).';
+COMMENT ON COLUMN dyad_month_undirected.goldstein_sum IS 'Sum of Goldstein weights, one weight per (merged) event.';
+COMMENT ON COLUMN dyad_month_undirected.goldstein_mean IS 'Mean Goldstein weight per event, in [-10, 10].';
+COMMENT ON COLUMN dyad_month_undirected.goldstein_coop_sum IS 'Sum of the positive Goldstein weights (>= 0).';
+COMMENT ON COLUMN dyad_month_undirected.goldstein_conflict_sum IS 'Sum of the negative Goldstein weights (<= 0).';
+COMMENT ON COLUMN dyad_month_undirected.goldstein_weighted_mean IS 'sum(goldstein * num_articles) / sum(num_articles), num_articles of a merged event = max over its directions.';
+COMMENT ON COLUMN dyad_month_undirected.n_articles IS 'Distinct articles with a mention of any of the events (either direction).';
+COMMENT ON COLUMN dyad_month_undirected.n_sources IS 'Distinct publishers (else articles) with a mention of any of the events.';
+COMMENT ON COLUMN dyad_month_undirected.n_mentions IS 'Mentions of the events, the larger direction of a reciprocal event only (its two directions come from the same sentences).';
+
+CREATE TABLE IF NOT EXISTS dyad_periods (
+    month                      DATE PRIMARY KEY,
+    n_events                   INTEGER NOT NULL,
+    n_cells                    INTEGER NOT NULL,
+    run_id                     VARCHAR NOT NULL,
+    computed_at                TIMESTAMP NOT NULL
+);
+COMMENT ON TABLE dyad_periods IS 'Months the dyad panels were (re)computed for, including months left with no events: the key of an incremental replace.';
+COMMENT ON COLUMN dyad_periods.month IS 'First day of the recomputed month.';
+COMMENT ON COLUMN dyad_periods.n_events IS 'Counted events placed in the month (= sum of dyad_month.n_events for it).';
+COMMENT ON COLUMN dyad_periods.n_cells IS 'dyad_month rows for the month.';
+COMMENT ON COLUMN dyad_periods.run_id IS 'Dagster run that last recomputed the month.';
+COMMENT ON COLUMN dyad_periods.computed_at IS 'UTC time of the recomputation.';
+
+CREATE TABLE IF NOT EXISTS dyad_event_inputs (
+    event_id               VARCHAR NOT NULL,
+    source_iso3            VARCHAR,
+    target_iso3            VARCHAR,
+    pair_id                VARCHAR,
+    quad_class             INTEGER NOT NULL,
+    goldstein              DOUBLE NOT NULL,
+    num_articles           INTEGER NOT NULL,
+    num_mentions           INTEGER NOT NULL,
+    mention_ids            VARCHAR[] NOT NULL,
+    counted_in_aggregates  BOOLEAN NOT NULL,
+    event_date             DATE,
+    date_min               DATE,
+    date_max               DATE,
+    date_precision         VARCHAR
+);
+COMMENT ON TABLE dyad_event_inputs IS 'The events columns the dyad panels read, as of the last dyad refresh: comparing it with `events` finds the months a new run must recompute (bookkeeping; query `events` instead).';
+COMMENT ON COLUMN dyad_event_inputs.event_id IS 'events.event_id.';
+COMMENT ON COLUMN dyad_event_inputs.source_iso3 IS 'events.source_iso3 at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.target_iso3 IS 'events.target_iso3 at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.pair_id IS 'events.pair_id at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.quad_class IS 'events.quad_class at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.goldstein IS 'events.goldstein at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.num_articles IS 'events.num_articles at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.num_mentions IS 'events.num_mentions at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.mention_ids IS 'events.mention_ids at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.counted_in_aggregates IS 'events.counted_in_aggregates at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.event_date IS 'events.event_date at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.date_min IS 'events.date_min at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.date_max IS 'events.date_max at the last refresh.';
+COMMENT ON COLUMN dyad_event_inputs.date_precision IS 'events.date_precision at the last refresh.';
