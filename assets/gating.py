@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import dagster as dg
 import duckdb
@@ -17,6 +17,8 @@ class GateDecision:
     asset: str
     outcomes: Sequence[SuiteOutcome]
     published_rows: dict[str, int]
+    # check name -> asset key, for ops that produce several assets (Dagster cannot infer the target)
+    check_assets: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def passed(self) -> bool:
@@ -24,7 +26,7 @@ class GateDecision:
 
     def check_results(self) -> Iterator[dg.AssetCheckResult]:
         for outcome in self.outcomes:
-            yield to_check_result(outcome)
+            yield to_check_result(outcome, self.check_assets.get(outcome.check_name))
 
     def raise_if_failed(self) -> None:
         """Stop the run before the asset is materialised: downstream steps never start."""
@@ -45,10 +47,12 @@ def publish_or_fail(
     appends: Sequence[str] = (),
     replace: Sequence[tuple[str, str, str]] = (),
     overwrite: Sequence[str] = (),
+    check_assets: Mapping[str, str] | None = None,
 ) -> GateDecision:
     """Log every expectation to dq_results; publish the staged batch only when every suite passed."""
     record_dq_results(con, dq_rows(outcomes, run_id, asset))
-    decision = GateDecision(asset, outcomes, {})
+    decision = GateDecision(asset, outcomes, {}, check_assets or {})
     if not decision.passed:
         return decision
-    return GateDecision(asset, outcomes, publish(con, appends=appends, replace=replace, overwrite=overwrite))
+    published = publish(con, appends=appends, replace=replace, overwrite=overwrite)
+    return GateDecision(asset, outcomes, published, check_assets or {})

@@ -128,7 +128,8 @@ def skipped(check_name: str, note: str) -> SuiteOutcome:
     return SuiteOutcome(check_name, True, 0, [], note)
 
 
-def to_check_result(outcome: SuiteOutcome) -> dg.AssetCheckResult:
+def to_check_result(outcome: SuiteOutcome, asset_key: str | None = None) -> dg.AssetCheckResult:
+    """The Dagster result of a suite; `asset_key` is needed when the asset op produces several assets."""
     failed = [
         {"expectation": e.expectation, "column": e.column, "observed": e.observed,
          "unexpected_count": e.unexpected_count, "sample": e.sample}
@@ -145,6 +146,7 @@ def to_check_result(outcome: SuiteOutcome) -> dg.AssetCheckResult:
     if outcome.note:
         metadata["note"] = outcome.note
     return dg.AssetCheckResult(
+        asset_key=asset_key,
         check_name=outcome.check_name,
         passed=outcome.passed,
         severity=dg.AssetCheckSeverity.ERROR,

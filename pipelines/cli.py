@@ -129,6 +129,38 @@ def sql(query: str, as_csv: bool, warehouse: Path | None) -> None:
     _print_table(header, rows)
 
 
+@main.command()
+@click.option("--pair", required=True, metavar="A,B", help="Two ISO3 country codes, e.g. IRN,PAK.")
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
+              help="PNG to write (default: dyad_A_B.png in the current folder).")
+@click.option("--warehouse", type=click.Path(path_type=Path), help="Served warehouse file.")
+def plot(pair: str, out: Path | None, warehouse: Path | None) -> None:
+    """Write a PNG of a country pair's monthly events (both directions) and net Goldstein."""
+    from peristiwa.aggregates.plots import plot_pair
+    from warehouse.connection import Warehouse, WarehouseMissingError
+
+    codes = [c.strip().upper() for c in pair.split(",")]
+    if len(codes) != 2 or not all(len(c) == 3 and c.isalpha() for c in codes) or codes[0] == codes[1]:
+        raise click.BadParameter("expected two different ISO3 codes, e.g. IRN,PAK", param_hint="--pair")
+    path = warehouse.resolve() if warehouse else Settings.from_env().warehouse
+    try:
+        con = Warehouse(path).reader()
+    except WarehouseMissingError as error:
+        raise click.ClickException(str(error)) from None
+    try:
+        n_events = con.execute(
+            "SELECT coalesce(sum(n_events), 0) FROM dyad_month "
+            "WHERE (src_iso3 = $a AND tgt_iso3 = $b) OR (src_iso3 = $b AND tgt_iso3 = $a)",
+            {"a": codes[0], "b": codes[1]},
+        ).fetchall()[0][0]
+        png = plot_pair(con, codes[0], codes[1])
+    finally:
+        con.close()
+    target = out or Path(f"dyad_{codes[0]}_{codes[1]}.png")
+    target.write_bytes(png)
+    click.echo(f"wrote {target} ({n_events} counted events between {codes[0]} and {codes[1]})")
+
+
 def _print_table(header: list[str], rows: list[tuple]) -> None:
     cells = [[("" if v is None else str(v)).replace("\n", " ") for v in row] for row in rows]
     widths = [min(60, max([len(h)] + [len(r[i]) for r in cells])) for i, h in enumerate(header)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
+from assets.aggregates import dyad_panels
 from assets.cleaned import articles_clean
 from assets.entities import entity_mentions, sentences
 from assets.events import event_mentions, events
@@ -11,6 +12,7 @@ from assets.raw import raw_articles
 from pipelines.jobs import chain_job, ingest_clean_job
 from pipelines.resources import (
     ActorsResource,
+    AggregatesResource,
     CleaningResource,
     EventCodingResource,
     InboxResource,
@@ -32,12 +34,15 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
         "nlp": NlpResource(stanza_resources_dir=settings.stanza_resources_dir),
         "actors": ActorsResource(),
         "coding": EventCodingResource(),
+        "aggregates": AggregatesResource(),
     }
 
 
 def build_definitions(settings: Settings, resources: dict | None = None) -> dg.Definitions:
     return dg.Definitions(
-        assets=[raw_articles, articles_clean, sentences, entity_mentions, event_mentions, events],
+        assets=[
+            raw_articles, articles_clean, sentences, entity_mentions, event_mentions, events, dyad_panels
+        ],
         jobs=[chain_job, ingest_clean_job],
         schedules=[daily_chain],
         sensors=[inbox_sensor],

@@ -5,7 +5,8 @@ import dagster as dg
 chain_job = dg.define_asset_job(
     "chain_job",
     selection=dg.AssetSelection.all(),
-    description="Ingest, clean, annotate, resolve actors, code events; publish each stage whose checks pass.",
+    description="Ingest, clean, annotate, resolve actors, code events, build country-pair panels; "
+    "publish each stage whose checks pass.",
 )
 
 ingest_clean_job = dg.define_asset_job(

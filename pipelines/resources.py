@@ -84,3 +84,11 @@ class EventCodingResource(dg.ConfigurableResource):
     dictionary_path: str = ""
     cameo_path: str = ""
     dedup_window_days: int = 1
+
+
+class AggregatesResource(dg.ConfigurableResource):
+    """Dyad panels: what the charts in the asset metadata show, and whether to rebuild every month."""
+
+    chart_top_pairs: int = 15
+    chart_last_months: int = 24
+    full_refresh: bool = False

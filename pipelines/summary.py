@@ -7,7 +7,14 @@ from typing import Any
 
 import dagster as dg
 
-STAGES = ("raw_articles", "articles_clean", "sentences", "entity_mentions", "event_mentions", "events")
+STAGES = (
+    "raw_articles", "articles_clean", "sentences", "entity_mentions", "event_mentions", "events",
+    "dyad_day", "dyad_month", "dyad_month_undirected",
+)
+# Ops that materialise several assets: a failure of the step is a failure of each.
+STEP_ASSETS = {"dyad_panels": ("dyad_day", "dyad_month", "dyad_month_undirected")}
+# Metadata meant for the UI (images, markdown tables), not for a terminal line.
+_UI_ONLY = ("outcomes", "countries", "roots", "chart", "top_pairs")
 
 
 @dataclass
@@ -36,8 +43,10 @@ def summarize(result: dg.ExecuteInProcessResult, stages_in_job: list[str]) -> di
             name = evaluation.asset_key.to_user_string()
             stage = stages.setdefault(name, StageSummary(name))
             stage.checks.append((evaluation.check_name, evaluation.passed, _plain(evaluation.metadata)))
-        elif event.is_step_failure and event.step_key in stages:
-            stages[event.step_key].status = "failed"
+        elif event.is_step_failure:
+            for name in STEP_ASSETS.get(event.step_key, (event.step_key,)):
+                if name in stages:
+                    stages[name].status = "failed"
     return stages
 
 
@@ -45,9 +54,12 @@ def format_summary(stages: dict[str, StageSummary], warehouse: str) -> str:
     lines = []
     for stage in stages.values():
         lines.append(f"{stage.asset}: {stage.status}")
-        shown = {k: v for k, v in stage.metadata.items() if k not in ("outcomes", "countries", "roots")}
+        shown = {k: v for k, v in stage.metadata.items() if k not in _UI_ONLY}
         if shown:
             lines.append("    " + ", ".join(f"{k}={v}" for k, v in shown.items()))
+        if "top_pairs" in stage.metadata:
+            lines.append("    top pairs by events (chart in the Dagster UI, or `peristiwa plot --pair A,B`):")
+            lines.extend(f"      {row}" for row in str(stage.metadata["top_pairs"]).splitlines())
         if stage.asset == "raw_articles" and "outcomes" in stage.metadata:
             reasons = {k: v for k, v in stage.metadata["outcomes"].items() if k.startswith("quarantined:")}
             if reasons:
