@@ -105,10 +105,10 @@ WITH p AS (
     SELECT tgt_iso3 AS partner, 'outgoing' AS direction, * EXCLUDE (tgt_iso3) FROM dyad_month WHERE src_iso3 = iso3
     UNION ALL BY NAME
     SELECT src_iso3 AS partner, 'incoming' AS direction, * EXCLUDE (src_iso3) FROM dyad_month WHERE tgt_iso3 = iso3)
-SELECT partner, sum(n_events) AS n_events,
-       sum(n_events) FILTER (WHERE direction = 'outgoing') AS n_outgoing,
-       sum(n_verbal_cooperation + n_material_cooperation) AS n_cooperation,
-       sum(n_verbal_conflict + n_material_conflict) AS n_conflict,
+SELECT partner, CAST(sum(n_events) AS BIGINT) AS n_events,
+       CAST(sum(n_events) FILTER (WHERE direction = 'outgoing') AS BIGINT) AS n_outgoing,
+       CAST(sum(n_verbal_cooperation + n_material_cooperation) AS BIGINT) AS n_cooperation,
+       CAST(sum(n_verbal_conflict + n_material_conflict) AS BIGINT) AS n_conflict,
        sum(goldstein_coop_sum) AS goldstein_coop_sum, sum(goldstein_conflict_sum) AS goldstein_conflict_sum,
        sum(goldstein_sum) AS net_goldstein,
        rank() OVER (ORDER BY sum(goldstein_coop_sum) DESC) AS cooperation_rank,
@@ -122,9 +122,9 @@ WITH p AS (
     SELECT src_iso3 AS iso3, tgt_iso3 AS partner, * FROM dyad_month
     UNION ALL
     SELECT tgt_iso3 AS iso3, src_iso3 AS partner, * FROM dyad_month)
-SELECT iso3, partner, sum(n_events) AS n_events,
-       sum(n_verbal_cooperation + n_material_cooperation) AS n_cooperation,
-       sum(n_verbal_conflict + n_material_conflict) AS n_conflict, sum(goldstein_sum) AS net_goldstein,
+SELECT iso3, partner, CAST(sum(n_events) AS BIGINT) AS n_events,
+       CAST(sum(n_verbal_cooperation + n_material_cooperation) AS BIGINT) AS n_cooperation,
+       CAST(sum(n_verbal_conflict + n_material_conflict) AS BIGINT) AS n_conflict, sum(goldstein_sum) AS net_goldstein,
        rank() OVER (PARTITION BY iso3 ORDER BY sum(goldstein_coop_sum) DESC) AS cooperation_rank,
        rank() OVER (PARTITION BY iso3 ORDER BY sum(goldstein_conflict_sum) ASC) AS conflict_rank
 FROM p GROUP BY iso3, partner;
@@ -146,15 +146,15 @@ SELECT d.src_iso3, d.tgt_iso3, d.month, d.n_events,
            / t.src_total_events AS net_cooperation_share,
        d.goldstein_sum / t.src_total_events AS net_goldstein_per_src_event
 FROM dyad_month d
-JOIN (SELECT src_iso3, month, sum(n_events) AS src_total_events FROM dyad_month GROUP BY ALL) t
+JOIN (SELECT src_iso3, month, CAST(sum(n_events) AS BIGINT) AS src_total_events FROM dyad_month GROUP BY ALL) t
     USING (src_iso3, month);
 COMMENT ON VIEW v_net_cooperation IS 'Net cooperation (cooperative minus conflictual events) of a directed pair per month, divided by all events the source country initiated that month (in [-1, 1]): comparable between talkative and quiet countries.';
 
 CREATE OR REPLACE VIEW v_top_undirected_pairs AS
-SELECT a_iso3, b_iso3, sum(n_events) AS n_events, sum(n_reciprocal) AS n_reciprocal,
-       sum(n_verbal_cooperation + n_material_cooperation) AS n_cooperation,
-       sum(n_verbal_conflict + n_material_conflict) AS n_conflict,
-       sum(goldstein_sum) AS net_goldstein, sum(goldstein_sum) / sum(n_events) AS goldstein_mean,
+SELECT a_iso3, b_iso3, CAST(sum(n_events) AS BIGINT) AS n_events, CAST(sum(n_reciprocal) AS BIGINT) AS n_reciprocal,
+       CAST(sum(n_verbal_cooperation + n_material_cooperation) AS BIGINT) AS n_cooperation,
+       CAST(sum(n_verbal_conflict + n_material_conflict) AS BIGINT) AS n_conflict,
+       sum(goldstein_sum) AS net_goldstein, sum(goldstein_sum) / CAST(sum(n_events) AS BIGINT) AS goldstein_mean,
        min(month) AS first_month, max(month) AS last_month,
        rank() OVER (ORDER BY sum(n_events) DESC) AS events_rank,
        rank() OVER (ORDER BY sum(goldstein_sum) DESC) AS net_goldstein_rank
