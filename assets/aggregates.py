@@ -39,17 +39,29 @@ def _months_to_refresh(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> li
     return touched_months(con, "main.dyad_event_inputs", "main.events")
 
 
-def _charts(con: duckdb.DuckDBPyConnection, config: AggregatesResource) -> dict[str, dict]:
+def _panel_metadata(con: duckdb.DuckDBPyConnection, config: AggregatesResource) -> dict[str, dict]:
+    """What each panel's materialisation shows: rows, placement totals and, for the UI, charts.
+
+    Also computed on a no-change run, so the latest materialisation always carries the charts.
+    """
+    meta = {t: {"rows": con.execute(f"SELECT count(*) FROM main.{t}").fetchall()[0][0]} for t in _PANELS}
+    totals = placement_totals(con)
+    placed = totals["day"] + totals["month"] + totals["reported"]
+    meta["dyad_month"] |= {
+        "counted_events": totals["counted"],
+        "events_placed": placed,
+        "events_placed_by_report_month": totals["reported"],
+        "events_unplaced": totals["counted"] - placed,
+    }
     heatmap = plot_net_goldstein_heatmap(con, config.chart_top_pairs, last_months=config.chart_last_months)
-    month_meta = {"chart": dg.MetadataValue.md(markdown_image(heatmap, "net Goldstein heatmap, top pairs"))}
+    meta["dyad_month"]["chart"] = dg.MetadataValue.md(markdown_image(heatmap, "net Goldstein, top pairs"))
     pair = most_active_pair(con)
-    undirected_meta = {}
     if pair:
         series = plot_pair(con, *pair)
-        undirected_meta["chart"] = dg.MetadataValue.md(
-            markdown_image(series, f"{pair[0]}-{pair[1]} monthly events")
-        )
-        undirected_meta["most_active_pair"] = f"{pair[0]}-{pair[1]}"
+        meta["dyad_month_undirected"] |= {
+            "chart": dg.MetadataValue.md(markdown_image(series, f"{pair[0]}-{pair[1]} monthly events")),
+            "most_active_pair": f"{pair[0]}-{pair[1]}",
+        }
     top = con.execute(
         "SELECT a_iso3, b_iso3, n_events, n_reciprocal, n_cooperation, n_conflict, round(net_goldstein, 1) "
         "FROM v_top_undirected_pairs ORDER BY events_rank, a_iso3, b_iso3 LIMIT ?",
@@ -57,8 +69,8 @@ def _charts(con: duckdb.DuckDBPyConnection, config: AggregatesResource) -> dict[
     ).fetchall()
     table = "| pair | events | reciprocal | coop | conflict | net Goldstein |\n|---|---|---|---|---|---|\n"
     table += "".join(f"| {a}-{b} | {n} | {r} | {c} | {x} | {g} |\n" for a, b, n, r, c, x, g in top)
-    undirected_meta["top_pairs"] = dg.MetadataValue.md(table)
-    return {"dyad_month": month_meta, "dyad_month_undirected": undirected_meta}
+    meta["dyad_month_undirected"]["top_pairs"] = dg.MetadataValue.md(table)
+    return meta
 
 
 @dg.multi_asset(
@@ -83,10 +95,12 @@ def dyad_panels(
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
         months = _months_to_refresh(con, aggregates.full_refresh)
         if months == []:
+            metadata = _panel_metadata(con, aggregates)
             yield from GateDecision("dyad_panels", dyad_checks.nothing_to_check("events unchanged"), {},
                                     dyad_checks.CHECK_ASSETS).check_results()
             for panel in _PANELS:
-                yield dg.MaterializeResult(asset_key=panel, metadata={"no_new_input": True})
+                yield dg.MaterializeResult(asset_key=panel,
+                                           metadata={"no_new_input": True, **metadata[panel]})
             return
         context.log.info("rebuilding every month" if months is None
                          else f"recomputing {len(months)} touched month(s): {[str(m) for m in months]}")
@@ -103,26 +117,12 @@ def dyad_panels(
         decision = publish_or_fail(con, run_id, "dyad_panels", outcomes,
                                    check_assets=dyad_checks.CHECK_ASSETS, **publish_args)
         if decision.passed:
-            totals = placement_totals(con)
-            charts = _charts(con, aggregates)
-            rows = {t: con.execute(f"SELECT count(*) FROM main.{t}").fetchall()[0][0] for t in _PANELS}
+            metadata = _panel_metadata(con, aggregates)
     yield from decision.check_results()
     decision.raise_if_failed()
     recomputed = "all" if months is None else ", ".join(m.strftime("%Y-%m") for m in months)
-    placed = totals["day"] + totals["month"] + totals["reported"]
     for panel in _PANELS:
-        metadata = {
-            "rows": rows[panel],
-            "rows_recomputed": written[panel],
-            "months_recomputed": recomputed,
-            "no_new_input": False,
-            **charts.get(panel, {}),
-        }
-        if panel == "dyad_month":
-            metadata |= {
-                "counted_events": totals["counted"],
-                "events_placed": placed,
-                "events_placed_by_report_month": totals["reported"],
-                "events_unplaced": totals["counted"] - placed,
-            }
-        yield dg.MaterializeResult(asset_key=panel, metadata=metadata)
+        yield dg.MaterializeResult(asset_key=panel, metadata={
+            "rows_recomputed": written[panel], "months_recomputed": recomputed, "no_new_input": False,
+            **metadata[panel],
+        })

@@ -113,6 +113,7 @@ def test_new_articles_recompute_only_touched_months_and_match_a_full_rebuild(see
     rerun = run_chain(inbox, warehouse, instance, job="chain_job")
     assert rerun.success
     assert stage_metadata(rerun, "dyad_month")["no_new_input"] is True
+    assert "data:image/png;base64," in stage_metadata(rerun, "dyad_month")["chart"]  # charts stay in the UI
 
     shutil.copytree(SAMPLE_INBOX, inbox / "samples", ignore=shutil.ignore_patterns("*.md"))
     grown = run_chain(inbox, warehouse, instance, job="chain_job")
