@@ -428,6 +428,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "both_states_window",
         "name_particles",
         "foreign_affairs_cues",
+        "posting_prepositions",
     )
     for key in required:
         if key not in data:

@@ -301,6 +301,11 @@ class _Builder:
             if self.place_at(j + filler) is not None and all(
                 self.match_at(x) is None and self.units[x].text[:1].isalpha() for x in range(j, j + filler)
             ):
+                # "duta besarnya untuk Teheran": the place after a posting preposition is where the office
+                # holder serves, not whom they represent; leave the place to the other rules.
+                if any(norm(self.units[x].text) in self.k.rules["posting_prepositions"]
+                       for x in range(j, j + filler)):
+                    return None
                 j += filler
                 break
         place = self.place_at(j)
@@ -434,9 +439,16 @@ class _Builder:
         prev = self.prev_word(i)
         if self.units[i].hyphen_prefix in rules["non_actor_prefixes"]:
             return "unknown"
-        if prev in rules["coordinators"] and self.out and self.out[-1].end_char <= self.units[i].start:
+        in_list = prev in rules["coordinators"] or (i > 0 and self.units[i - 1].text == ",")
+        if in_list and self.out and self.out[-1].end_char <= self.units[i].start:
             last = self.out[-1]
-            if last.end_char == self.units[i - 1].start and last.actor_kind in ("state", "location"):
+            # a list continues the role of its previous member: "di Suriah, Yaman, dan Afghanistan"
+            before = i
+            while before > 0 and (self.units[before - 1].text == ","
+                                  or norm(self.units[before - 1].text) in rules["coordinators"]):
+                before -= 1
+            adjacent = before > 0 and self.units[before - 1].end == last.end_char
+            if adjacent and last.actor_kind in ("state", "location"):
                 return last.role
         if entry.kind == "capital":
             if not entry.metonym:

@@ -78,6 +78,22 @@ def test_capital_after_antara_is_actor(k):
     assert [m.role for m in ms] == ["actor", "actor"]
 
 
+def test_venue_role_runs_through_a_comma_list(k):
+    ms = resolve("konflik di Suriah , Yaman , dan Afghanistan", k=k)
+    assert [(m.text, m.role) for m in ms] == [
+        ("Suriah", "venue"), ("Yaman", "venue"), ("Afghanistan", "venue"),
+    ]
+    ms = resolve("Iran , Rusia dan Cina menolak", k=k)
+    assert [m.role for m in ms] == ["actor", "actor", "actor"]
+
+
+def test_ambassador_to_a_capital_is_not_its_national(k):
+    ms = resolve("Filipina memanggil pulang duta besarnya untuk Beijing .", k=k)
+    assert not [m for m in ms if m.actor_kind == "person" and m.iso3 == "CHN"]
+    ms = resolve("Duta Besar Filipina untuk Beijing menolak .", k=k)
+    assert find(ms, "Duta Besar Filipina")[0].iso3 == "PHL"
+
+
 def test_dependency_overrides_preposition(k):
     # "di Moskow" marked as nsubj by the parser -> actor, whatever the preposition
     ms = resolve("di Moskow menolak usulan itu", k=k, deps={1: (2, "nsubj")})
