@@ -197,5 +197,22 @@ eval_group.add_command(eval_events, "events")
 main.add_command(models_group, "models")
 main.add_command(eval_group, "eval")
 
+def entrypoint() -> None:
+    """The `peristiwa` console script: `main`, then exit without interpreter teardown.
+
+    DuckDB 2.0's nanobind bindings print dozens of spurious "leaked instance" lines to stderr while the
+    interpreter tears down once Dagster is loaded; every connection is closed by then, so skip teardown.
+    """
+    try:
+        main()
+    except SystemExit as exit_:
+        code = exit_.code
+    else:
+        code = 0
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code if isinstance(code, int) else (0 if code is None else 1))
+
+
 if __name__ == "__main__":
-    main()
+    entrypoint()
