@@ -51,7 +51,7 @@ class QualityGates(dg.ConfigurableResource):
     min_published_date_share: float = 0.6
     min_state_share_foreign_affairs: float = 0.9
     event_date_window_days: int = 3650
-    min_event_date_in_window_share: float = 0.95
+    min_event_date_in_window_share: float = 0.85
 
 
 class NlpResource(dg.ConfigurableResource):
