@@ -85,16 +85,19 @@ def main() -> None:
     parser.add_argument("--keep", type=Path, help="keep inbox, warehouse and Dagster home here")
     parser.add_argument("--sample", type=int, default=0, help="print N random counted events")
     parser.add_argument("--seed", default="peristiwa")
+    parser.add_argument("--resume", action="store_true",
+                        help="with --keep: rerun on the kept inbox and warehouse (incremental)")
     args = parser.parse_args()
     corpus = args.shared / "corpus" / args.corpus / "articles.jsonl"
     root = args.keep or Path(tempfile.mkdtemp(prefix="peristiwa-chain-"))
-    if root.exists() and args.keep:
-        shutil.rmtree(root)
     inbox = root / "inbox"
-    inbox.mkdir(parents=True)
     with corpus.open(encoding="utf-8") as lines:
         head = [line for _, line in zip(range(args.limit), lines, strict=False)]
-    (inbox / f"{args.corpus}.jsonl").write_text("".join(head), encoding="utf-8")
+    if not (args.resume and args.keep):
+        if root.exists() and args.keep:
+            shutil.rmtree(root)
+        inbox.mkdir(parents=True)
+        (inbox / f"{args.corpus}.jsonl").write_text("".join(head), encoding="utf-8")
     settings = Settings(data_dir=root, inbox=inbox, warehouse=root / "warehouse.duckdb",
                         shared_dir=args.shared, dagster_home=root / "dagster_home")
     # Real scraped text: measure, don't gate, on the corpus-level residue threshold.
