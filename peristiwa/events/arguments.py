@@ -6,7 +6,9 @@ Rules (names are stored in event_mentions.rule):
   obj/obl        obj, or obl/nmod introduced by terhadap, ke, kepada, dengan, atas, bagi, untuk -> target
   passive        di-VERB ... oleh X: source from the oleh oblique, target from nsubj:pass (or the noun a
                  "yang di-..." relative clause modifies)
-  possessor      nominal trigger: nmod/possessor ("Serangan Iran terhadap Israel") or "dari/oleh X" -> source
+  possessor      nominal trigger: nmod/possessor ("Serangan Iran terhadap Israel") or "dari/oleh X" -> source;
+                 it beats a subject borrowed from the surrounding clause; for acts whose object belongs to the
+                 target ("pengusiran diplomat India") a possessor holding the object noun is the target
   inherit        conj/xcomp/advcl verbs without a subject take their governor's subject
   linear         parse gave nothing: nearest resolved actor left (source) / right (target) within the clause
 The parse is noisy (LAS ~0.7), so every rule only proposes; the coder falls back to the linear rule.
@@ -26,6 +28,8 @@ LOCATION_CASES = frozenset({"di", "dalam"})
 SPEAKER_PRONOUNS = frozenset(
     {"kami", "kita", "ia", "dia", "beliau", "pihaknya", "saya", "aku", "-nya", "nya"}
 )
+# First-person subjects (and "pihaknya", "his side") in a quote are the speaker whatever the act.
+FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku", "pihaknya"})
 BOTH_WORDS = frozenset({"keduanya", "mereka", "bilateral", "sama-sama", "bersama-sama"})
 # "kedua" alone is any pair ("kedua pasangan" in sports); "kedua negara/pihak/menteri…" is the state pair.
 BOTH_HEADS = frozenset(
@@ -219,6 +223,15 @@ class Arguments:
     rule: str
     both_words: bool = False  # "kedua negara" / "keduanya": resolve the pair from context
     speaker_pronoun: bool = False  # subject is kami/ia/pihaknya: resolve from reported speech
+    first_person: bool = False  # subject is kami/kita/saya/pihaknya: the speaker, for any act
+
+
+def _first_person(v: SentenceView, pos: int) -> bool:
+    """kami/kita/saya/pihaknya at pos (the tokenizer may split "pihaknya" into pihak + nya)."""
+    w = v.tokens[pos].text.casefold()
+    if w in FIRST_PERSON:
+        return True
+    return w == "pihak" and any(v.tokens[c].text.casefold() in ("nya", "-nya") for c in v.kids(pos))
 
 
 def _subject_pos(v: SentenceView, pos: int) -> tuple[int | None, bool]:
@@ -246,14 +259,21 @@ def _subject_pos(v: SentenceView, pos: int) -> tuple[int | None, bool]:
     return None, False
 
 
-def extract(v: SentenceView, pos: int, is_noun: bool) -> Arguments:
-    """Source and target actors of the trigger at position pos."""
+def extract(
+    v: SentenceView, pos: int, is_noun: bool, object_words: frozenset[str] = frozenset()
+) -> Arguments:
+    """Source and target actors of the trigger at position pos. `object_words`: for acts whose object
+    belongs to the target (trigger field object_is_target), the required object nouns: a possessor phrase
+    holding one is the object of the nominalised act ("pengusiran diplomat India": India's diplomats are
+    expelled), so it is a target, not the source."""
     tok = v.tokens[pos]
     sources: list[MentionLike] = []
     targets: list[MentionLike] = []
     rules: list[str] = []
     both = False
     pronoun = False
+    first = False
+    climbed = False  # the source is the subject of a clause around the trigger, not its own
     passive = tok.text.casefold().startswith("di") and tok.upos == "VERB"
     if v.parsed:
         subj, subj_passive = _subject_pos(v, pos)
@@ -263,7 +283,9 @@ def extract(v: SentenceView, pos: int, is_noun: bool) -> Arguments:
                 [v.tokens[p].text.casefold() for p in v.subtree(subj)]
             ) and not v.phrase_actors(subj)
             pronoun = v.tokens[subj].text.casefold() in SPEAKER_PRONOUNS
+            first = _first_person(v, subj)
             subj_actors = v.phrase_actors(subj)
+            climbed = bool(subj_actors) and not passive and v.head_pos(subj) != pos
             if passive:
                 targets += subj_actors
             else:
@@ -287,7 +309,26 @@ def extract(v: SentenceView, pos: int, is_noun: bool) -> Arguments:
                 rules.append("obj/obl")
             elif case in LOCATION_CASES:
                 continue
-            elif is_noun and rel in ("nmod", "compound", "flat", "amod", "appos") and not sources:
+            elif (
+                is_noun
+                and rel in ("nmod", "compound", "flat", "amod", "appos")
+                and object_words
+                and {v.tokens[j].text.casefold() for j in v.subtree(c)} & object_words
+            ):
+                targets += acts
+                rules.append("obj/obl")
+            elif (
+                is_noun
+                and rel in ("nmod", "compound", "flat", "amod", "appos")
+                and (not sources or (climbed and c in v.actor_at))
+                and all(a is not t for a in acts for t in targets)
+            ):
+                # The possessor of an event noun beats a subject borrowed from the clause around it ("Teheran
+                # … membela hak rakyat Yaman untuk melindungi diri dari serangan Arab Saudi"), if it is the
+                # actor itself, not a thing the actor owns ("serangan fasilitas minyak milik Saudi").
+                if climbed:
+                    sources, climbed = [], False
+                    rules = [r for r in rules if r != "nsubj"]
                 sources += acts
                 rules.append("possessor")
             elif rel in ("xcomp", "ccomp"):
@@ -345,6 +386,9 @@ def extract(v: SentenceView, pos: int, is_noun: bool) -> Arguments:
         if not sources:
             near = [v.tokens[j].text.casefold() for j in sorted(v.linear_window(pos, -1, 4))]
             pronoun = bool(set(near) & SPEAKER_PRONOUNS)
+            first = bool(set(near) & FIRST_PERSON) or any(
+                a == "pihak" and b in ("nya", "-nya") for a, b in zip(near, near[1:], strict=False)
+            )
             both = both or mentions_both(near)
     if not targets or not sources:
         for j in v.linear_window(pos, 1, 12):
@@ -389,4 +433,4 @@ def extract(v: SentenceView, pos: int, is_noun: bool) -> Arguments:
                 rules.append("clause-subject")
                 break
     rule = "+".join(dict.fromkeys(rules)) or "none"
-    return Arguments(v.expand(sources), v.expand(targets), rule, both, pronoun)
+    return Arguments(v.expand(sources), v.expand(targets), rule, both, pronoun, first)

@@ -24,6 +24,10 @@ _ENTRY_KEYS = {
     "converse",
     "verbal",
     "venue_as_target",
+    "responds_to",
+    "pair_from_context",
+    "predicative",
+    "object_is_target",
 }
 
 
@@ -50,6 +54,10 @@ class Trigger:
     converse: str | None = None
     verbal: bool = False
     venue_as_target: bool = False
+    responds_to: frozenset[str] = frozenset()  # CAMEO roots this act answers (denial -> accusation)
+    pair_from_context: bool = False  # bilateral by meaning: no actor named -> the article's main pair
+    predicative: bool = False  # a characterisation: speaker/declarer -> the one characterised
+    object_is_target: bool = False  # the required object belongs to the target (expelled diplomats)
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class TriggerDictionary:
     light_verbs: frozenset[str]
     reporting_verbs: frozenset[str]
     future_codes: dict[str, str]
+    non_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words trigger nothing ("konferensi pers")
 
     def by_word(self) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = {}
@@ -119,6 +128,9 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         else:
             mods[str(word).casefold()] = Modifier(_code(path, mwhere, val, cameo))
     converse = raw.get("converse")
+    responds = _words(path, f"{where}.responds_to", raw.get("responds_to"))
+    if bad := [r for r in responds if not (len(r) == 2 and r.isdigit())]:
+        raise DictionaryError(f"{path}: {where}.responds_to: expected 2-digit CAMEO roots, got {bad}")
     return Trigger(
         id=tid,
         code=code,
@@ -131,6 +143,10 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         converse=_code(path, f"{where}.converse", converse, cameo) if converse is not None else None,
         verbal=bool(raw.get("verbal", False)),
         venue_as_target=bool(raw.get("venue_as_target", False)),
+        responds_to=frozenset(responds),
+        pair_from_context=bool(raw.get("pair_from_context", False)),
+        predicative=bool(raw.get("predicative", False)),
+        object_is_target=bool(raw.get("object_is_target", False)),
     )
 
 
@@ -163,6 +179,7 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
         light_verbs=frozenset(_words(path, "light_verbs", raw.get("light_verbs"))),
         reporting_verbs=frozenset(_words(path, "reporting_verbs", raw.get("reporting_verbs"))),
         future_codes=future_codes,
+        non_events=tuple(tuple(p.split()) for p in _words(path, "non_events", raw.get("non_events"))),
     )
 
 

@@ -22,7 +22,9 @@ event_mentions (one row per coded mention; a reciprocal predicate gives two rows
   sentence_flags                    comma-joined sentence flags (headline, caption, subheading) or ''
   dictionary_version                triggers.yaml version that produced the mention
   rule                              '<trigger id>:<argument rules>' (nsubj, obj/obl, passive, possessor,
-                                    linear, light-verb, speaker, both, antara, venue, territory, reciprocal)
+                                    linear, light-verb, speaker, both, antara, venue, territory, reciprocal,
+                                    receiver, ellipsis, responds, object-phrase, predicate, anaphor,
+                                    reciprocal-marker, nonstate-opponent)
   sentence_text                     the sentence (for error analysis and diffs)
   published_date                    the article's publication date (for first_seen/last_seen)
 

@@ -28,6 +28,12 @@ HYPOTHETICAL = frozenset(
         "jikalau",
         "kemungkinan",
         "mungkin",
+        # deontic: what an actor should do is not what it did
+        "seharusnya",
+        "semestinya",
+        "sepatutnya",
+        "sebaiknya",
+        "hendaknya",
     }
 )
 RUMOUR = frozenset(
@@ -141,12 +147,15 @@ def clause_before(tokens: Sequence[TokenLike], idx: int, max_back: int = 12) -> 
     return out
 
 
-def negated(tokens: Sequence[TokenLike], idx: int, governors: Sequence[int] = ()) -> bool:
+def negated(
+    tokens: Sequence[TokenLike], idx: int, governors: Sequence[int] = (), lexical_negation: bool = False
+) -> bool:
     """Negation of the trigger at position idx (or of its light verb / existential governor at positions
-    governors)."""
+    governors). `lexical_negation`: the trigger phrase starting at idx contains its own negation ("tidak
+    boleh masuk"), so only a negation before the phrase counts."""
     for pos in (idx, *governors):
         tok = tokens[pos]
-        if tok.feats and "Polarity=Neg" in tok.feats:
+        if tok.feats and "Polarity=Neg" in tok.feats and not (lexical_negation and pos == idx):
             return True
         for t in clause_before(tokens, pos, 5):
             w = _low(t)
@@ -155,16 +164,28 @@ def negated(tokens: Sequence[TokenLike], idx: int, governors: Sequence[int] = ()
             if w not in BRIDGE:
                 break
         # Dependents of the trigger itself that are negators (UD v2: advmod + Polarity=Neg).
+        if lexical_negation and pos == idx:
+            continue
         for t in tokens:
             if t.head == tok.id and _low(t) in NEGATION and (t.deprel or "").split(":")[0] in NEG_DEPRELS:
                 return True
     return False
 
 
-def classify(tokens: Sequence[TokenLike], idx: int, governors: Sequence[int] = ()) -> tuple[str, str]:
+def classify(
+    tokens: Sequence[TokenLike],
+    idx: int,
+    governors: Sequence[int] = (),
+    negation_governors: Sequence[int] | None = None,
+    lexical_negation: bool = False,
+) -> tuple[str, str]:
     """(modality, polarity) for the trigger at idx. Modality: asserted | future | hypothetical | reported |
-    generic | negated-carrying modalities are reported through polarity='negative' plus modality 'negated'."""
-    if negated(tokens, idx, governors):
+    generic | negated-carrying modalities are reported through polarity='negative' plus modality 'negated'.
+    `negation_governors` (default: `governors`) are the governors whose negation scopes over the trigger: a
+    light verb's does ("tidak melancarkan serangan"), a matrix verb's does not reach a means adjunct
+    ("Melalui kerja sama …, kami tidak akan membiarkan teroris …" keeps the cooperation positive)."""
+    scope = governors if negation_governors is None else negation_governors
+    if negated(tokens, idx, scope, lexical_negation):
         return "negated", "negative"
     before: list[TokenLike] = []
     for pos in (idx, *governors):

@@ -37,6 +37,7 @@ def test_all_codes_exist(dictionary, cameo):
         ('- {id: x, code: "999", words: [a]}', "unknown CAMEO code"),
         ('- {id: x, code: "190"}', "needs 'words' or 'phrases'"),
         ('- {id: x, code: "190", words: [a], colour: red}', "unknown field"),
+        ('- {id: x, code: "016", words: [a], responds_to: ["1"]}', "2-digit CAMEO roots"),
     ],
 )
 def test_clear_errors(tmp_path, snippet, message):
@@ -49,3 +50,16 @@ def test_clear_errors(tmp_path, snippet, message):
 def test_shipped_file_loads():
     assert TRIGGERS_YAML.exists()
     assert load_dictionary().triggers
+
+
+def test_new_fields_load(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        'version: "t"\nnon_events: ["konferensi pers"]\ntriggers:\n'
+        '  - {id: x, code: "016", words: [a], responds_to: ["11"], predicative: true,'
+        " pair_from_context: true, object_is_target: true}\n"
+    )
+    d = load_dictionary(path, load_cameo())
+    (t,) = d.triggers
+    assert t.responds_to == frozenset({"11"}) and t.predicative and t.pair_from_context and t.object_is_target
+    assert d.non_events == (("konferensi", "pers"),)
