@@ -19,6 +19,8 @@ def reasons(article) -> list[str]:
         ("REPUBLIKA.CO.ID, MOSKOW -- ", "Moskow", "Republika"),
         ("TEMPO.CO, Jakarta - ", "Jakarta", "Tempo"),
         ("BANDUNG - ", "Bandung", None),
+        ("Jakarta (ANTARA News) - ", "Jakarta", "Antara"),
+        ("Sukabumi, Jawa Barat (ANTARA News) - ", "Sukabumi, Jawa Barat", "Antara"),
     ],
 )
 def test_dateline_forms(clean, head, place, publisher):
