@@ -98,6 +98,17 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
         sys.exit(1)
 
 
+def _served_reader(warehouse: Path | None):
+    """A read-only connection to the served warehouse (--warehouse, else the configured one)."""
+    from warehouse.connection import Warehouse, WarehouseMissingError
+
+    path = warehouse.resolve() if warehouse else Settings.from_env().warehouse
+    try:
+        return Warehouse(path).reader()
+    except WarehouseMissingError as error:
+        raise click.ClickException(str(error)) from None
+
+
 @main.command()
 @click.argument("query")
 @click.option("--csv", "as_csv", is_flag=True, help="Print a header line then rows, as CSV.")
@@ -106,13 +117,7 @@ def sql(query: str, as_csv: bool, warehouse: Path | None) -> None:
     """Run a read-only SQL query against the served warehouse."""
     import duckdb
 
-    from warehouse.connection import Warehouse, WarehouseMissingError
-
-    path = warehouse.resolve() if warehouse else Settings.from_env().warehouse
-    try:
-        con = Warehouse(path).reader()
-    except WarehouseMissingError as error:
-        raise click.ClickException(str(error)) from None
+    con = _served_reader(warehouse)
     try:
         cursor = con.execute(query)
         header = [d[0] for d in cursor.description or []]
@@ -137,16 +142,11 @@ def sql(query: str, as_csv: bool, warehouse: Path | None) -> None:
 def plot(pair: str, out: Path | None, warehouse: Path | None) -> None:
     """Write a PNG of a country pair's monthly events (both directions) and net Goldstein."""
     from peristiwa.aggregates.plots import plot_pair
-    from warehouse.connection import Warehouse, WarehouseMissingError
 
     codes = [c.strip().upper() for c in pair.split(",")]
     if len(codes) != 2 or not all(len(c) == 3 and c.isalpha() for c in codes) or codes[0] == codes[1]:
         raise click.BadParameter("expected two different ISO3 codes, e.g. IRN,PAK", param_hint="--pair")
-    path = warehouse.resolve() if warehouse else Settings.from_env().warehouse
-    try:
-        con = Warehouse(path).reader()
-    except WarehouseMissingError as error:
-        raise click.ClickException(str(error)) from None
+    con = _served_reader(warehouse)
     try:
         n_events = con.execute(
             "SELECT coalesce(sum(n_events), 0) FROM dyad_month "

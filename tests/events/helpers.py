@@ -28,9 +28,13 @@ COUNTRIES = {
 def code(sent: Sent, cameo, dictionary, published=dt.date(2024, 1, 30), venues=(), extra=None):
     spec = {k: v for k, v in COUNTRIES.items() if k in sent.text}
     spec.update(extra or {})
-    # Longer names win over names they contain ("Menlu Iran" over "Iran").
-    ments = actors(sent, spec, venues)
-    ments = [
+    ments = longest_mentions(actors(sent, spec, venues))
+    return code_article([sent], ments, published, dictionary, cameo)
+
+
+def longest_mentions(ments):
+    """Longer names win over names they contain ("Menlu Iran" over "Iran")."""
+    return [
         m
         for m in ments
         if not any(
@@ -41,7 +45,6 @@ def code(sent: Sent, cameo, dictionary, published=dt.date(2024, 1, 30), venues=(
             for o in ments
         )
     ]
-    return code_article([sent], ments, published, dictionary, cameo)
 
 
 def dyads(events):

@@ -7,7 +7,7 @@ import datetime as dt
 
 from peristiwa.events import code_article
 
-from .helpers import COUNTRIES, code, dyads
+from .helpers import COUNTRIES, code, dyads, longest_mentions
 from .ud import actors, parse_conllu, plain
 
 EXTRA = {
@@ -29,18 +29,7 @@ def code_many(sents, cameo, dictionary, venues=(), published=dt.date(2024, 1, 30
     spec = {**COUNTRIES, **EXTRA}
     ments = []
     for s in sents:
-        ms = actors(s, {k: v for k, v in spec.items() if k in s.text}, venues)
-        ments += [
-            m
-            for m in ms
-            if not any(
-                o is not m
-                and o.start_char <= m.start_char
-                and m.end_char <= o.end_char
-                and (o.end_char - o.start_char) > (m.end_char - m.start_char)
-                for o in ms
-            )
-        ]
+        ments += longest_mentions(actors(s, {k: v for k, v in spec.items() if k in s.text}, venues))
     return code_article(sents, ments, published, dictionary, cameo)
 
 

@@ -18,6 +18,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from peristiwa.nlp.pipeline import BUNDLED_FILES
 from peristiwa.nlp.training import ner_data, ud_data
 
 log = logging.getLogger(__name__)
@@ -26,16 +27,8 @@ SEED = 1234
 ALL_PROCESSORS = ["pretrain", "tokenize", "mwt", "pos", "lemma", "depparse", "ner"]
 NER_SHORT = "id_news"
 
-# Shipped file names (what peristiwa.nlp.pipeline looks for in the bundled model directory).
-MODEL_FILES = {
-    "pretrain": "id_pretrain.pt",
-    "tokenize": "id_tokenizer.pt",
-    "mwt": "id_mwt.pt",
-    "pos": "id_pos.pt",
-    "lemma": "id_lemma.pt",
-    "depparse": "id_depparse.pt",
-    "ner": "id_ner.pt",
-}
+# Shipped file names: the ones peristiwa.nlp.pipeline looks for in the bundled model directory.
+MODEL_FILES = BUNDLED_FILES
 
 
 @dataclass(frozen=True)
