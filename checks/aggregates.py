@@ -16,7 +16,7 @@ import duckdb
 import polars as pl
 
 from checks.gx import SuiteOutcome, combine, run_suite, skipped
-from peristiwa.aggregates.dyads import check_dyads, placed_events_sql
+from peristiwa.aggregates.dyads import check_dyads, months_filter, placed_events_sql
 
 DAY_CHECK = "dyad_day_valid"
 MONTH_CHECK = "dyad_month_valid"
@@ -47,18 +47,12 @@ _COUNTS = ("n_events", "n_verbal_cooperation", "n_material_cooperation", "n_verb
 _QUADS = "n_verbal_cooperation + n_material_cooperation + n_verbal_conflict + n_material_conflict"
 
 
-def _months_filter(months: Sequence[dt.date] | None) -> tuple[str, list]:
-    if months is None:
-        return "", []
-    return "WHERE month IN (SELECT unnest(?::DATE[]))", [list(months)]
-
-
 def panel_frames(
     con: duckdb.DuckDBPyConnection, months: Sequence[dt.date] | None, schema: str = "staging",
     events: str = "main.events",
 ) -> dict[str, pl.DataFrame]:
     """Staged cells of each panel with the flags the suites check, plus the reconciliation counts."""
-    where, params = _months_filter(months)
+    where, params = months_filter(months)
     placed = f"SELECT * FROM ({placed_events_sql(events)}) WHERE month IS NOT NULL"
     directed = """
         SELECT *, ({quads}) = n_events AS quad_sum_ok, src_iso3 <> tgt_iso3 AS distinct_countries,

@@ -245,7 +245,6 @@ INPUT_COLUMNS = (
     "event_id, source_iso3, target_iso3, pair_id, quad_class, goldstein, num_articles, num_mentions, "
     "mention_ids, counted_in_aggregates, event_date, date_min, date_max, date_precision"
 )
-_DIFF_COLS = INPUT_COLUMNS
 
 
 def touched_months(con: duckdb.DuckDBPyConnection, old_events: str, new_events: str) -> list[dt.date]:
@@ -259,9 +258,9 @@ def touched_months(con: duckdb.DuckDBPyConnection, old_events: str, new_events: 
     rows = con.execute(
         f"""
         WITH changed AS (
-            (SELECT {_DIFF_COLS} FROM {old_events} EXCEPT SELECT {_DIFF_COLS} FROM {new_events})
+            (SELECT {INPUT_COLUMNS} FROM {old_events} EXCEPT SELECT {INPUT_COLUMNS} FROM {new_events})
             UNION ALL
-            (SELECT {_DIFF_COLS} FROM {new_events} EXCEPT SELECT {_DIFF_COLS} FROM {old_events})),
+            (SELECT {INPUT_COLUMNS} FROM {new_events} EXCEPT SELECT {INPUT_COLUMNS} FROM {old_events})),
         placed AS (
             SELECT month, pair_id FROM ({placed_events_sql("changed")})),
         partners AS (
@@ -275,6 +274,13 @@ def touched_months(con: duckdb.DuckDBPyConnection, old_events: str, new_events: 
         """
     ).fetchall()
     return [r[0] for r in rows]
+
+
+def months_filter(months: Sequence[dt.date] | None) -> tuple[str, list]:
+    """A `WHERE month IN (...)` clause and its parameter for `months` (nothing for None: every month)."""
+    if months is None:
+        return "", []
+    return "WHERE month IN (SELECT unnest(?::DATE[]))", [list(months)]
 
 
 def placement_totals(con: duckdb.DuckDBPyConnection, events: str = "main.events") -> dict[str, int]:
@@ -301,8 +307,7 @@ def check_dyads(
 
     With `months`, totals are compared over those months only (an incremental batch).
     """
-    where = "" if months is None else "WHERE month IN (SELECT unnest(?::DATE[]))"
-    params = [] if months is None else [list(months)]
+    where, params = months_filter(months)
     placed = f"SELECT * FROM ({placed_events_sql(events)}) WHERE month IS NOT NULL"
     and_where = "AND" if where else "WHERE"
     q = {
