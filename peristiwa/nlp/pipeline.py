@@ -22,6 +22,8 @@ from pathlib import Path
 import stanza
 from stanza.models.common.doc import Document
 
+from peristiwa.nlp.tokenizer_repair import default_repair
+
 log = logging.getLogger(__name__)
 
 MODELS_ROOT = Path(__file__).parent / "models"
@@ -66,6 +68,8 @@ class NlpSettings:
     ner_batch_size: int | None = None
     docs_per_batch: int = 64
     tokenize_pretokenized: bool = False
+    # tokenizer repairs (title abbreviations, lexical -nya words): see nlp/tokenizer_repair.py
+    repair_tokens: bool = True
 
     def __post_init__(self) -> None:
         pairs = self.model_paths.items() if isinstance(self.model_paths, Mapping) else self.model_paths
@@ -179,6 +183,8 @@ def _pipeline_kwargs(settings: NlpSettings) -> dict:
             kwargs[f"{proc}_batch_size"] = size
     if settings.tokenize_pretokenized:
         kwargs["tokenize_pretokenized"] = True
+    elif settings.repair_tokens and "tokenize" in settings.processor_list:
+        kwargs["tokenize_postprocessor"] = default_repair()
     return kwargs
 
 
