@@ -33,11 +33,12 @@ MODEL_FILES = BUNDLED_FILES
 
 @dataclass(frozen=True)
 class Hyper:
-    """Per-processor hyperparameters. Full values were sized for ~1 CPU-hour in total on 2 cores."""
+    """Per-processor hyperparameters. Full values take about 2.5 CPU-hours in total (model card)."""
 
     gsd_repeat: int = 2
     parser_gsd_conventions: bool = True
     pos_gsd_repeat: int = 2  # 4 was tried: dev AllTags 0.8749 vs 0.8721 at step 750, within noise
+    pos_gsd_conventions: bool = True  # CSUI/PUD function-word UPOS in GSD's convention (ud_data.gsd_upos_map)
     w2v_dim: int = 100
     w2v_epochs: int = 5
     w2v_min_count: int = 3
@@ -46,14 +47,14 @@ class Hyper:
     tokenize: tuple[str, ...] = ("--steps", "2000", "--eval_steps", "250", "--max_seqlen", "300")
     mwt: tuple[str, ...] = ("--num_epoch", "30")
     pos: tuple[str, ...] = (
-        "--batch_size", "32", "--max_steps", "1500", "--eval_interval", "250", "--fix_eval_interval",
-        "--max_steps_before_stop", "750", "--hidden_dim", "128", "--char_hidden_dim", "128",
+        "--batch_size", "32", "--max_steps", "4000", "--eval_interval", "250", "--fix_eval_interval",
+        "--max_steps_before_stop", "1500", "--hidden_dim", "128", "--char_hidden_dim", "128",
         "--deep_biaff_hidden_dim", "128", "--composite_deep_biaff_hidden_dim", "32",
     )
     lemma: tuple[str, ...] = ("--num_epoch", "4", "--batch_size", "100")
     depparse: tuple[str, ...] = (
-        "--batch_size", "1500", "--max_steps", "1400", "--eval_interval", "100",
-        "--max_steps_before_stop", "600",
+        "--batch_size", "1500", "--max_steps", "2200", "--eval_interval", "100",
+        "--max_steps_before_stop", "800",
         "--optim", "adam", "--lr", "3e-3", "--beta2", "0.95", "--no_second_optim",
         "--hidden_dim", "200", "--char_hidden_dim", "128", "--deep_biaff_hidden_dim", "200",
     )
@@ -189,7 +190,7 @@ def train(
     tb = ud_data.TREEBANK
 
     splits = ud_data.make_splits(shared_dir / "data" / "ud", seed=SEED, gsd_repeat=hp.gsd_repeat, quick=quick,
-                                 pos_gsd_repeat=hp.pos_gsd_repeat)
+                                 pos_gsd_repeat=hp.pos_gsd_repeat, pos_gsd_conventions=hp.pos_gsd_conventions)
     ud_paths = ud_data.write_treebank(splits, work_dir / "ud")
     summary["ud_splits"] = {k: len(getattr(splits, k)) for k in ("train", "dev", "test", "test2")}
     summary["ud_files"] = {k: str(v) for k, v in ud_paths.items()}
@@ -232,8 +233,9 @@ def train(
         done("mwt", t, ship(_find_model(models / "mwt"), out_dir / MODEL_FILES["mwt"]))
     if "pos" in wanted:
         need(pretrain, "pos")
-        # own treebank only when the tagger weights GSD differently from the other processors
-        ptb = ud_data.POS_TREEBANK if hp.pos_gsd_repeat != hp.gsd_repeat else tb
+        # own treebank when the tagger sees GSD weighted or tagged differently from the other processors
+        own = hp.pos_gsd_repeat != hp.gsd_repeat or hp.pos_gsd_conventions
+        ptb = ud_data.POS_TREEBANK if own else tb
         t = run("prepare_pos", "stanza.utils.datasets.prepare_pos_treebank", ptb)
         t += run("pos", "stanza.utils.training.run_pos", ptb, "--no_charlm", "--force",
                  "--wordvec_pretrain_file", str(pretrain), "--save_dir", str(models / "pos"),

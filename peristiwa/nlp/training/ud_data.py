@@ -12,6 +12,9 @@ Lemma conventions differ most: CSUI and PUD strip affixes from function words th
 normalises (nya -> dia, ia -> dia). The lemmatizer gets its own copy of the training split ("train_lemma")
 in which every CSUI/PUD token whose (form, UPOS) has a clear lemma in the GSD *training* portion takes
 that lemma, so it learns one convention (GSD's, which is also the one an event extractor wants).
+
+The tagger's copy ("train_pos") likewise takes GSD's UPOS for function words whose tag is a treebank
+convention (see ``gsd_upos_map``: "sekitar" ADV -> ADP, "itu" PRON -> DET; 232 CSUI/PUD tokens).
 """
 
 from __future__ import annotations
@@ -88,6 +91,40 @@ def gsd_lemma_map(
     return out
 
 
+CLOSED_CLASSES = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "DET", "PRON", "PART", "AUX", "NUM"})
+
+
+def gsd_upos_map(
+    blocks: list[str], min_count: int = 3, min_share: float = 0.75
+) -> dict[tuple[str, str], str]:
+    """(lower-cased form, other treebank's UPOS) -> GSD's UPOS, for function words whose tag is a treebank
+    convention rather than a reading of the context: GSD tags the form with one closed-class tag (min_count
+    times, min_share of the time) and *never* uses the other treebank's tag for it. CSUI/PUD "sekitar" ADV
+    and "itu" PRON (GSD: ADP, DET) are such conflicts; "karena" ADP vs SCONJ is not (GSD uses both)."""
+    seen: dict[str, Counter] = defaultdict(Counter)
+    for b in blocks:
+        for c in _rows(b):
+            seen[c[1].lower()][c[3]] += 1
+    tags = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+            "PUNCT", "SCONJ", "SYM", "VERB", "X")
+    out = {}
+    for form, counts in seen.items():
+        tag, n = counts.most_common(1)[0]
+        if n >= min_count and n / sum(counts.values()) >= min_share and tag in CLOSED_CLASSES:
+            out.update({(form, other): tag for other in tags if other != tag and counts[other] == 0})
+    return out
+
+
+def retag(block: str, upos_map: dict[tuple[str, str], str]) -> str:
+    out = []
+    for line in block.split("\n"):
+        cols = line.split("\t")
+        if not line.startswith("#") and len(cols) == 10 and cols[0].isdigit():
+            cols[3] = upos_map.get((cols[1].lower(), cols[3]), cols[3])
+        out.append("\t".join(cols))
+    return "\n".join(out)
+
+
 def relemmatise(block: str, lemma_map: dict[tuple[str, str], str]) -> str:
     out = []
     for line in block.split("\n"):
@@ -120,6 +157,7 @@ def make_splits(
     gsd_repeat: int = 2,
     quick: bool = False,
     pos_gsd_repeat: int | None = None,
+    pos_gsd_conventions: bool = False,
 ) -> UdSplits:
     rng = random.Random(seed)
     gsd = read_conllu_blocks(ud_dir / "id_gsd-ud-dev.conllu")
@@ -141,7 +179,11 @@ def make_splits(
     train_dep = [h(gsd_deprels(relemmatise(b, lemma_map))) if other else h(b) for b, other in tagged]
     # the tagger may weight GSD differently (its NOUN/PROPN split is GSD-specific); own shuffle, same seed
     pos_rng = random.Random(seed + 1)
-    train_pos = gsd_train * (pos_gsd_repeat or gsd_repeat) + csui_train + pud
+    others = csui_train + pud
+    if pos_gsd_conventions:
+        upos_map = gsd_upos_map(gsd_train)
+        others = [retag(b, upos_map) for b in others]
+    train_pos = gsd_train * (pos_gsd_repeat or gsd_repeat) + others
     pos_rng.shuffle(train_pos)
     if quick:
         train_pos = train_pos[:120]
