@@ -12,9 +12,11 @@ Every model path is passed to Stanza explicitly and Stanza gets an empty ``resou
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import logging
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +72,8 @@ class NlpSettings:
     tokenize_pretokenized: bool = False
     # tokenizer repairs (title abbreviations, lexical -nya words): see nlp/tokenizer_repair.py
     repair_tokens: bool = True
+    # in annotate(): a line break always ends a sentence (cleaned text has one paragraph or heading per line)
+    split_lines: bool = True
 
     def __post_init__(self) -> None:
         pairs = self.model_paths.items() if isinstance(self.model_paths, Mapping) else self.model_paths
@@ -215,16 +219,50 @@ def load_pipeline(settings: NlpSettings | None = None) -> stanza.Pipeline:
     return _load(settings or NlpSettings())
 
 
+def _as_paragraphs(text: str) -> tuple[str, list[int]]:
+    """``text`` with every line break doubled, which Stanza's tokenizer always treats as a sentence end, and
+    the positions of the original line breaks in the new text (to map offsets back)."""
+    breaks = [m.start() + k for k, m in enumerate(re.finditer("\n", text))]
+    return text.replace("\n", "\n\n"), breaks
+
+
+def _restore_offsets(doc: Document, original: str, breaks: list[int]) -> None:
+    """Map token and word offsets from the paragraph-doubled text back to ``original``."""
+    def back(pos: int | None) -> int | None:
+        return None if pos is None else pos - bisect.bisect_left(breaks, pos)
+
+    for sent in doc.sentences:
+        for tok in sent.tokens:
+            # Stanza's Token has no offset setters (Word has); the attributes are the ones its properties read
+            tok._start_char, tok._end_char = back(tok.start_char), back(tok.end_char)
+            for word in tok.words:
+                if word.start_char is not None:
+                    word.start_char, word.end_char = back(word.start_char), back(word.end_char)
+    doc.text = original
+
+
 def annotate(texts: list[str], settings: NlpSettings | None = None) -> list[Document]:
-    """Annotate many texts; documents go to Stanza in batches so each processor batches across them."""
+    """Annotate many texts; documents go to Stanza in batches so each processor batches across them.
+
+    Token offsets index into the given texts. With ``settings.split_lines`` no sentence spans a line break:
+    cleaned articles keep one paragraph or heading per line, and a heading without a full stop would
+    otherwise become the subject of the next paragraph's first sentence.
+    """
     settings = settings or NlpSettings()
     nlp = load_pipeline(settings)
     out: list[Document] = []
     step = max(1, settings.docs_per_batch)
     for i in range(0, len(texts), step):
         chunk = texts[i:i + step]
-        docs = [Document([], text=t) for t in chunk if t and t.strip()]
-        done = iter(nlp(docs) if docs else [])
+        todo = [t for t in chunk if t and t.strip()]
+        prepared = [_as_paragraphs(t) if settings.split_lines else (t, []) for t in todo]
+        docs = [Document([], text=p) for p, _ in prepared]
+        if docs:
+            docs = nlp(docs)
+        for doc, original, (_, breaks) in zip(docs, todo, prepared, strict=True):
+            if breaks:
+                _restore_offsets(doc, original, breaks)
+        done = iter(docs)
         # empty texts get an empty Document rather than being dropped, so outputs align with inputs
         out.extend(next(done) if t and t.strip() else Document([], text=t or "") for t in chunk)
     return out

@@ -51,6 +51,19 @@ def test_annotate_batches_and_keeps_alignment() -> None:
     assert load_pipeline(settings) is load_pipeline(NlpSettings(threads=1))  # cached per settings
 
 
+def test_annotate_ends_sentences_at_line_breaks_with_offsets_into_the_text() -> None:
+    text = ("Iran dan Rusia menggelar latihan bersama di Laut Kaspia.\nKerja Sama Pertahanan\n"
+            "Kedua negara menandatangani perjanjian baru.\n\nBaca juga: Iran kecam Israel\n"
+            "Menteri luar negeri Iran mengatakan hal itu")
+    doc = annotate([text], NlpSettings(threads=1))[0]
+    spans = [text[s.tokens[0].start_char:s.tokens[-1].end_char] for s in doc.sentences]
+    assert spans == text.replace("\n\n", "\n").split("\n")
+    assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)
+    assert doc.text == text
+    heading = doc.sentences[1]
+    assert all(w.head == 0 or 1 <= w.head <= len(heading.words) for w in heading.words)
+
+
 def _touch(path: Path) -> str:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(b"x")
