@@ -227,7 +227,7 @@ def _as_paragraphs(text: str) -> tuple[str, list[int]]:
 
 
 def _restore_offsets(doc: Document, original: str, breaks: list[int]) -> None:
-    """Map token and word offsets from the paragraph-doubled text back to ``original``."""
+    """Map token, word and entity offsets from the paragraph-doubled text back to ``original``."""
     def back(pos: int | None) -> int | None:
         return None if pos is None else pos - bisect.bisect_left(breaks, pos)
 
@@ -238,6 +238,8 @@ def _restore_offsets(doc: Document, original: str, breaks: list[int]) -> None:
             for word in tok.words:
                 if word.start_char is not None:
                     word.start_char, word.end_char = back(word.start_char), back(word.end_char)
+    for ent in doc.ents:
+        ent.start_char, ent.end_char = back(ent.start_char), back(ent.end_char)
     doc.text = original
 
 

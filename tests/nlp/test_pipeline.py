@@ -60,6 +60,7 @@ def test_annotate_ends_sentences_at_line_breaks_with_offsets_into_the_text() -> 
     assert spans == text.replace("\n\n", "\n").split("\n")
     assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)
     assert doc.text == text
+    assert {text[e.start_char:e.end_char] for e in doc.ents} >= {"Iran", "Israel"}
     heading = doc.sentences[1]
     assert all(w.head == 0 or 1 <= w.head <= len(heading.words) for w in heading.words)
 
