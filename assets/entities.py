@@ -12,19 +12,21 @@ from assets.gating import publish_or_fail
 from checks import entities as entity_checks
 from peristiwa.actors import load_knowledge
 from peristiwa.actors.batch import knowledge_version, resolve_frame
-from peristiwa.annotation.batch import annotate_articles
+from peristiwa.annotation.batch import annotate_articles, annotation_signature_json
 from pipelines.resources import WRITER_POOL, ActorsResource, NlpResource, QualityGates, WarehouseResource
 from warehouse.publish import write_staging
 
-# Articles never annotated, or whose title/text changed since (e.g. re-cleaned under new rules).
+# Articles never annotated, whose title/text changed since (e.g. re-cleaned under new rules), or annotated
+# by other models or tokenizer repairs than the ones configured now (the ledger's `models`).
 _TO_ANNOTATE_SQL = """
 WITH current AS (
     SELECT article_id, title, text, spans_json,
            sha256(coalesce(title, '') || chr(10) || text) AS text_sha256
     FROM main.articles_clean
 )
-SELECT c.* FROM current c LEFT JOIN main.annotations a USING (article_id)
-WHERE a.article_id IS NULL OR a.text_sha256 <> c.text_sha256
+SELECT c.*, a.article_id IS NOT NULL AND a.text_sha256 = c.text_sha256 AS only_models_changed
+FROM current c LEFT JOIN main.annotations a USING (article_id)
+WHERE a.article_id IS NULL OR a.text_sha256 <> c.text_sha256 OR a.models <> $models
 ORDER BY c.article_id
 """
 
@@ -57,9 +59,12 @@ def sentences(
     run_id = context.run.run_id
     settings = nlp.settings()
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
-        todo = con.sql(_TO_ANNOTATE_SQL).pl()
+        todo = con.sql(_TO_ANNOTATE_SQL, params={"models": annotation_signature_json(settings)}).pl()
         n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
-        context.log.info(f"{todo.height} of {n_total} cleaned articles need annotation")
+        n_models = int(todo["only_models_changed"].sum()) if todo.height else 0
+        todo = todo.drop("only_models_changed")
+        context.log.info(f"{todo.height} of {n_total} cleaned articles need annotation "
+                         f"({n_models} because the NLP models or tokenizer repairs changed)")
         started = _now()
         frame, ledger = annotate_articles(todo, settings, chunk=nlp.docs_per_batch, progress=context.log.info)
         seconds = (_now() - started).total_seconds()
@@ -79,6 +84,7 @@ def sentences(
     n_tokens = int(ledger["n_tokens"].sum()) if ledger.height else 0
     yield dg.MaterializeResult(metadata={
         "annotated": todo.height,
+        "reannotated_for_models": n_models,
         "unchanged": n_total - todo.height,
         "sentences": frame.height,
         "tokens": n_tokens,

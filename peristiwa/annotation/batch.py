@@ -10,7 +10,7 @@ import polars as pl
 from peristiwa.annotation.frame import SENTENCES_SCHEMA, sentences_frame
 from peristiwa.annotation.records import Sentence
 from peristiwa.annotation.stanza_convert import sentences_from_stanza
-from peristiwa.nlp.pipeline import NlpSettings, annotate, model_sources
+from peristiwa.nlp.pipeline import NlpSettings, annotate, annotation_signature
 
 LEDGER_SCHEMA = {
     "article_id": pl.String(),
@@ -19,6 +19,11 @@ LEDGER_SCHEMA = {
     "n_sentences": pl.Int32(),
     "n_tokens": pl.Int32(),
 }
+
+
+def annotation_signature_json(settings: NlpSettings) -> str:
+    """The ledger's ``models`` value: which models (and repairs) produced an article's sentences."""
+    return json.dumps(annotation_signature(settings), sort_keys=True)
 
 
 def annotate_articles(
@@ -32,7 +37,7 @@ def annotate_articles(
     Bodies and titles are sent to Stanza in chunks so each processor batches across documents; the
     headline becomes sentence -1 with offsets into the title.
     """
-    models = json.dumps(model_sources(settings), sort_keys=True)
+    models = annotation_signature_json(settings)
     sentences: list[Sentence] = []
     ledger = []
     rows = articles.to_dicts()

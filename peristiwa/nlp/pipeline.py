@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import hashlib
 import json
 import logging
 import re
@@ -174,6 +175,29 @@ def resolve_models(settings: NlpSettings) -> dict[str, ModelSource]:
 def model_sources(settings: NlpSettings) -> dict[str, str]:
     """``{processor: "<source> <path>"}`` for logging which model each processor uses."""
     return {p: f"{m.source} {m.path}" for p, m in resolve_models(settings).items()}
+
+
+@functools.cache
+def _file_digest(path: str, size: int, mtime_ns: int) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()[:16]
+
+
+def annotation_signature(settings: NlpSettings) -> dict[str, str]:
+    """What decides an annotation's content: each processor's model (source, path and a content digest, so a
+    retrained file at the same path counts as a different model), the tokenizer repairs' version and the
+    line-break rule. Stored with every annotated article; a different signature means re-annotate."""
+    sig = {}
+    for proc, src in resolve_models(settings).items():
+        stat = Path(src.path).stat()
+        sig[proc] = f"{src.source} {src.path} sha256:{_file_digest(src.path, stat.st_size, stat.st_mtime_ns)}"
+    if settings.repair_tokens and not settings.tokenize_pretokenized:
+        sig["tokenizer_repairs"] = default_repair().version
+    sig["split_lines"] = str(settings.split_lines)
+    return sig
 
 
 def _pipeline_kwargs(settings: NlpSettings) -> dict:

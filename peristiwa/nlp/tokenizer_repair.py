@@ -32,6 +32,7 @@ class TokenizerRepair:
     initials: bool = True
     clitics: tuple[str, ...] = ()
     lexicalised: frozenset[str] = frozenset()
+    version: str = ""
 
     @classmethod
     def from_file(cls, path: Path = REPAIRS_FILE) -> TokenizerRepair:
@@ -41,6 +42,7 @@ class TokenizerRepair:
             initials=bool(data.get("initials", True)),
             clitics=tuple(str(c).lower() for c in data.get("clitics") or ()),
             lexicalised=frozenset(str(w).lower() for w in data.get("lexicalised_nya") or ()),
+            version=str(data.get("version", "")),
         )
 
     def _abbreviation(self, stem: str, previous: str | None) -> bool:

@@ -65,3 +65,21 @@ def test_entities_rerun_does_no_work(sample_inbox, warehouse_path, dagster_insta
     assert stage_metadata(second, "sentences")["no_new_input"] is True
     assert stage_metadata(second, "entity_mentions")["no_new_input"] is True
     assert served(warehouse_path, "SELECT * FROM entity_mentions ORDER BY ALL") == mentions
+
+
+def test_other_models_reannotate_every_article(sample_inbox, warehouse_path, dagster_instance, tmp_path):
+    from peristiwa.nlp.pipeline import BUNDLED_DIR
+    from pipelines.resources import NlpResource
+
+    first = run_chain(sample_inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert first.success, check_outcomes(first)
+    n_articles = stage_metadata(first, "sentences")["annotated"]
+    # the same tagger under another path stands for "the user configured another model"
+    other_pos = shutil.copy(BUNDLED_DIR / "id_pos.pt", tmp_path / "other_pos.pt")
+    second = run_chain(sample_inbox, warehouse_path, dagster_instance, job="chain_job",
+                       resources={"nlp": NlpResource(model_paths={"pos": str(other_pos)})})
+    assert second.success, check_outcomes(second)
+    meta = stage_metadata(second, "sentences")
+    assert meta["annotated"] == meta["reannotated_for_models"] == n_articles
+    ledgers = served(warehouse_path, "SELECT models FROM annotations")
+    assert len(ledgers) == n_articles and all("other_pos.pt" in m and "sha256:" in m for (m,) in ledgers)

@@ -216,7 +216,7 @@ CREATE TABLE IF NOT EXISTS annotations (
 COMMENT ON TABLE annotations IS 'One row per annotated article: which cleaned text and which models produced its sentences.';
 COMMENT ON COLUMN annotations.article_id IS 'Article (articles_clean.article_id).';
 COMMENT ON COLUMN annotations.text_sha256 IS 'sha256 of the title and cleaned text that were annotated; a re-cleaned article with new text is annotated again.';
-COMMENT ON COLUMN annotations.models IS 'JSON object: Stanza model file used per processor and where it came from (configured, official, bundled).';
+COMMENT ON COLUMN annotations.models IS 'JSON object: Stanza model file used per processor, where it came from (configured, official, bundled) and a sha256 digest of its content; plus the tokenizer repairs version and the line-break rule. When it differs from the current configuration the article is re-annotated.';
 COMMENT ON COLUMN annotations.n_sentences IS 'Number of sentences, headline included.';
 COMMENT ON COLUMN annotations.n_tokens IS 'Number of syntactic words over all sentences.';
 COMMENT ON COLUMN annotations.run_id IS 'Dagster run that annotated the article.';
