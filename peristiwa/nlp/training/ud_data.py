@@ -115,24 +115,23 @@ def gsd_upos_map(
     return out
 
 
-def retag(block: str, upos_map: dict[tuple[str, str], str]) -> str:
+def _remap(block: str, column: int, mapping: dict[tuple[str, str], str]) -> str:
+    """Replace ``column`` of every word row whose (lower-cased form, UPOS) is in ``mapping``."""
     out = []
     for line in block.split("\n"):
         cols = line.split("\t")
         if not line.startswith("#") and len(cols) == 10 and cols[0].isdigit():
-            cols[3] = upos_map.get((cols[1].lower(), cols[3]), cols[3])
+            cols[column] = mapping.get((cols[1].lower(), cols[3]), cols[column])
         out.append("\t".join(cols))
     return "\n".join(out)
+
+
+def retag(block: str, upos_map: dict[tuple[str, str], str]) -> str:
+    return _remap(block, 3, upos_map)
 
 
 def relemmatise(block: str, lemma_map: dict[tuple[str, str], str]) -> str:
-    out = []
-    for line in block.split("\n"):
-        cols = line.split("\t")
-        if not line.startswith("#") and len(cols) == 10 and cols[0].isdigit():
-            cols[2] = lemma_map.get((cols[1].lower(), cols[3]), cols[2])
-        out.append("\t".join(cols))
-    return "\n".join(out)
+    return _remap(block, 2, lemma_map)
 
 
 def gsd_deprels(block: str) -> str:
