@@ -25,7 +25,7 @@ from pathlib import Path
 import stanza
 from stanza.models.common.doc import Document
 
-from peristiwa.nlp.tokenizer_repair import default_repair
+from peristiwa.nlp.tokenizer_repair import default_repair, tokenizing
 
 log = logging.getLogger(__name__)
 
@@ -282,9 +282,15 @@ def annotate(texts: list[str], settings: NlpSettings | None = None) -> list[Docu
         chunk = texts[i:i + step]
         todo = [t for t in chunk if t and t.strip()]
         prepared = [_as_paragraphs(t) if settings.split_lines else (t, []) for t in todo]
-        docs = [Document([], text=p) for p, _ in prepared]
-        if docs:
-            docs = nlp(docs)
+        # One document at a time through the tokenizer, so the repair knows its text and never joins across
+        # documents; the other processors still batch across the whole chunk.
+        docs = []
+        for p, _ in prepared:
+            with tokenizing(p):
+                docs.append(nlp.process(Document([], text=p), processors="tokenize"))
+        rest = [x for x in settings.processor_list if x not in ("tokenize", "mwt")]
+        if docs and rest:
+            docs = nlp.process(docs, processors=rest)
         for doc, original, (_, breaks) in zip(docs, todo, prepared, strict=True):
             if breaks:
                 _restore_offsets(doc, original, breaks)

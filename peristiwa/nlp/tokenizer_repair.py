@@ -8,7 +8,9 @@ joins two sentences; returning a plain ``str`` keeps a token one word. The lists
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,9 +21,42 @@ REPAIRS_FILE = Path(__file__).parent / "data" / "tokenizer_repairs.yaml"
 
 Word = str | tuple[str, bool]
 
+# The text Stanza is tokenizing, when the caller says (see ``tokenizing``). Stanza hands the post-processor
+# words only; with the text, a join never crosses a line break, or a document boundary when several
+# documents go through one bulk call (Stanza joins them with blank lines).
+_TEXT: ContextVar[str | None] = ContextVar("peristiwa_tokenizing_text", default=None)
+
+
+@contextmanager
+def tokenizing(text: str) -> Iterator[None]:
+    """Tell the repair which text the tokenizer is about to see."""
+    token = _TEXT.set(text)
+    try:
+        yield
+    finally:
+        _TEXT.reset(token)
+
 
 def _text(word: Word) -> str:
     return word[0] if isinstance(word, tuple) else word
+
+
+def _line_break_before(sentences: list[list[Word]], text: str) -> list[bool] | None:
+    """Per sentence, whether a line break separates it from the one before; None if the words cannot be
+    found in ``text`` in order (then nothing is joined)."""
+    out: list[bool] = []
+    cursor, prev_end = 0, None
+    for sent in sentences:
+        start = None
+        for word in sent:
+            at = text.find(_text(word), cursor)
+            if at < 0:
+                return None
+            start = at if start is None else start
+            cursor = at + len(_text(word))
+        out.append(start is not None and prev_end is not None and "\n" in text[prev_end:start])
+        prev_end = cursor
+    return out
 
 
 @dataclass(frozen=True)
@@ -75,11 +110,14 @@ class TokenizerRepair:
         return word
 
     def __call__(self, sentences: Iterable[list[Word]]) -> list[list[Word]]:
+        sentences = list(sentences)
+        text = _TEXT.get()
+        breaks = _line_break_before(sentences, text) if text is not None else [False] * len(sentences)
         out: list[list[Word]] = []
         carry = False
-        for sent in sentences:
+        for i, sent in enumerate(sentences):
             words = [self._word(w) for w in sent]
-            if carry and out:
+            if carry and out and breaks is not None and not breaks[i]:
                 out[-1] = out[-1] + words
             else:
                 out.append(words)

@@ -65,3 +65,16 @@ def test_pipeline_words_of_lexical_nya_and_clitics() -> None:
     words = [w.text for s in load_pipeline(_settings())(TOKENS).sentences for w in s.words]
     assert {"Akhirnya", "lainnya", "kampanye", "biasanya"} <= set(words)
     assert "nya" in words and "presiden" in words  # a possessive clitic is still its own word
+
+
+def test_annotate_never_joins_across_documents_or_lines() -> None:
+    from peristiwa.nlp.pipeline import annotate
+
+    first = "Foto kiriman Prijo S."  # ends like a name initial
+    second = "Iran mengecam serangan itu.\nKepala Sekolah Drs.\nAS Setiadi hadir."
+    docs = annotate([first, second], _settings())
+    assert [s.text for s in docs[0].sentences] == ["Foto kiriman Prijo S."]
+    spans = [second[s.tokens[0].start_char:s.tokens[-1].end_char] for s in docs[1].sentences]
+    assert spans == ["Iran mengecam serangan itu.", "Kepala Sekolah Drs.", "AS Setiadi hadir."]
+    for text, doc in zip([first, second], docs, strict=True):
+        assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)
