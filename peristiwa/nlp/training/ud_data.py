@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter, defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,22 +76,34 @@ def _rows(block: str) -> list[list[str]]:
             if len(c) == 10 and c[0].isdigit()]
 
 
+def _agreed(
+    blocks: list[str], key: Callable[[list[str]], Hashable], value: Callable[[list[str]], str],
+    min_count: int, min_share: float,
+) -> dict[Hashable, tuple[str, Counter]]:
+    """Per key, the value GSD gives it at least ``min_count`` times and ``min_share`` of the time, with all
+    the values it was seen with."""
+    seen: dict[Hashable, Counter] = defaultdict(Counter)
+    for b in blocks:
+        for c in _rows(b):
+            seen[key(c)][value(c)] += 1
+    out = {}
+    for k, counts in seen.items():
+        top, n = counts.most_common(1)[0]
+        if n >= min_count and n / sum(counts.values()) >= min_share:
+            out[k] = (top, counts)
+    return out
+
+
 def gsd_lemma_map(
     blocks: list[str], min_count: int = 2, min_share: float = 0.75
 ) -> dict[tuple[str, str], str]:
     """(lower-cased form, UPOS) -> lemma where GSD agrees with itself (min_count times, min_share)."""
-    seen: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for b in blocks:
-        for c in _rows(b):
-            seen[(c[1].lower(), c[3])][c[2].lower()] += 1
-    out = {}
-    for key, lemmas in seen.items():
-        lemma, n = lemmas.most_common(1)[0]
-        if n >= min_count and n / sum(lemmas.values()) >= min_share:
-            out[key] = lemma
-    return out
+    agreed = _agreed(blocks, lambda c: (c[1].lower(), c[3]), lambda c: c[2].lower(), min_count, min_share)
+    return {k: lemma for k, (lemma, _) in agreed.items()}
 
 
+UPOS_TAGS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+             "PUNCT", "SCONJ", "SYM", "VERB", "X")
 CLOSED_CLASSES = frozenset({"ADP", "SCONJ", "CCONJ", "ADV", "DET", "PRON", "PART", "AUX", "NUM"})
 
 
@@ -101,17 +114,11 @@ def gsd_upos_map(
     convention rather than a reading of the context: GSD tags the form with one closed-class tag (min_count
     times, min_share of the time) and *never* uses the other treebank's tag for it. CSUI/PUD "sekitar" ADV
     and "itu" PRON (GSD: ADP, DET) are such conflicts; "karena" ADP vs SCONJ is not (GSD uses both)."""
-    seen: dict[str, Counter] = defaultdict(Counter)
-    for b in blocks:
-        for c in _rows(b):
-            seen[c[1].lower()][c[3]] += 1
-    tags = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
-            "PUNCT", "SCONJ", "SYM", "VERB", "X")
     out = {}
-    for form, counts in seen.items():
-        tag, n = counts.most_common(1)[0]
-        if n >= min_count and n / sum(counts.values()) >= min_share and tag in CLOSED_CLASSES:
-            out.update({(form, other): tag for other in tags if other != tag and counts[other] == 0})
+    for form, (tag, counts) in _agreed(blocks, lambda c: c[1].lower(), lambda c: c[3], min_count,
+                                       min_share).items():
+        if tag in CLOSED_CLASSES:
+            out.update({(form, other): tag for other in UPOS_TAGS if other != tag and counts[other] == 0})
     return out
 
 
