@@ -87,6 +87,11 @@ class NlpSettings:
     def configured(self) -> dict[str, str]:
         return dict(self.model_paths)
 
+    @property
+    def uses_tokenizer_repair(self) -> bool:
+        """Whether Stanza's tokenizer runs here with the repair as its post-processor."""
+        return self.repair_tokens and not self.tokenize_pretokenized and "tokenize" in self.processor_list
+
 
 @dataclass(frozen=True)
 class ModelSource:
@@ -194,7 +199,7 @@ def annotation_signature(settings: NlpSettings) -> dict[str, str]:
     for proc, src in resolve_models(settings).items():
         stat = Path(src.path).stat()
         sig[proc] = f"{src.source} {src.path} sha256:{_file_digest(src.path, stat.st_size, stat.st_mtime_ns)}"
-    if settings.repair_tokens and not settings.tokenize_pretokenized:
+    if settings.uses_tokenizer_repair:
         sig["tokenizer_repairs"] = default_repair().version
     sig["split_lines"] = str(settings.split_lines)
     return sig
@@ -211,7 +216,7 @@ def _pipeline_kwargs(settings: NlpSettings) -> dict:
             kwargs[f"{proc}_batch_size"] = size
     if settings.tokenize_pretokenized:
         kwargs["tokenize_pretokenized"] = True
-    elif settings.repair_tokens and "tokenize" in settings.processor_list:
+    if settings.uses_tokenizer_repair:
         kwargs["tokenize_postprocessor"] = default_repair()
     return kwargs
 

@@ -72,6 +72,9 @@ class TokenizerRepair:
     @classmethod
     def from_file(cls, path: Path = REPAIRS_FILE) -> TokenizerRepair:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if not isinstance(data, dict) or not isinstance(data.get("before_name"), list):
+            raise ValueError(f"{path}: expected a mapping with a 'before_name' list (schema at the top of "
+                             f"{REPAIRS_FILE.name})")
         return cls(
             before_name=frozenset(str(a) for a in data["before_name"]),
             initials=bool(data.get("initials", True)),

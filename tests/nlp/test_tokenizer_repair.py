@@ -51,6 +51,20 @@ def test_repair_keeps_multiword_tokens_and_joins_chains() -> None:
     assert repair(sents) == [["oleh", "Prof", ".", "Ir.", ("bukunya", True), "lainnya", "."], ["Baru", "."]]
 
 
+def test_malformed_repairs_file_is_a_clear_error(tmp_path) -> None:
+    bad = tmp_path / "repairs.yaml"
+    bad.write_text("version: x\nbefore_name: Dr\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="before_name"):
+        TokenizerRepair.from_file(bad)
+
+
+def test_pretokenized_settings_do_not_use_the_repair() -> None:
+    assert NlpSettings().uses_tokenizer_repair
+    assert not NlpSettings(tokenize_pretokenized=True).uses_tokenizer_repair
+    assert not NlpSettings(repair_tokens=False).uses_tokenizer_repair
+    assert not NlpSettings(processors="pos").uses_tokenizer_repair
+
+
 def test_pipeline_does_not_split_after_titles() -> None:
     sentences = [s.text for s in load_pipeline(_settings())(TEXT).sentences]
     assert sentences == [
