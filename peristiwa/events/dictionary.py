@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 import yaml
 
 from .cameo import CameoTable, load_cameo
+from .morphology import MorphologyError, family, guess_category, with_clitics
 
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
 _ENTRY_KEYS = {
@@ -28,7 +30,13 @@ _ENTRY_KEYS = {
     "pair_from_context",
     "predicative",
     "object_is_target",
+    "root",
+    "forms",
+    "negated_code",
+    "gloss",
+    "examples",
 }
+_EXPECT = re.compile(r"^(?P<src>[A-Z]{3})->(?P<tgt>[A-Z]{3}) (?P<code>\d{2,4})$")
 
 
 class DictionaryError(ValueError):
@@ -39,6 +47,14 @@ class DictionaryError(ValueError):
 class Modifier:
     code: str
     symmetric: bool | None = None
+
+
+@dataclass(frozen=True)
+class Example:
+    """A sentence the entry must code (`expect`: "SRC->TGT CODE" dyads; empty = must code nothing here)."""
+
+    text: str
+    expect: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -58,6 +74,16 @@ class Trigger:
     pair_from_context: bool = False  # bilateral by meaning: no actor named -> the article's main pair
     predicative: bool = False  # a characterisation: speaker/declarer -> the one characterised
     object_is_target: bool = False  # the required object belongs to the target (expelled diplomats)
+    categories: dict[str, str] = field(default_factory=dict)  # surface form -> active/passive/noun/bare
+    roots: tuple[str, ...] = ()
+    forms: tuple[str, ...] = ()
+    negated_code: str | None = None  # a negation that is itself the act ("tidak sependapat" -> 111)
+    gloss: str = ""
+    examples: tuple[Example, ...] = ()
+
+    def category(self, word: str) -> str:
+        """active | passive | noun | bare for a matched surface form (bare when unknown, e.g. a lemma)."""
+        return self.categories.get(word.casefold(), "bare")
 
 
 @dataclass(frozen=True)
@@ -75,6 +101,16 @@ class TriggerDictionary:
             for w in t.words:
                 out.setdefault(w, []).append(t)
         return out
+
+    def cue_words(self) -> frozenset[str]:
+        """Every lower-cased word that can start or be part of a trigger, plus light and reporting verbs: a
+        sentence without any of them (and without an actor) cannot yield an event."""
+        words: set[str] = set(self.light_verbs) | set(self.reporting_verbs)
+        for t in self.triggers:
+            words |= t.words
+            for p in t.phrases:
+                words.update(p)
+        return frozenset(words)
 
     def per_root(self) -> dict[str, int]:
         return dict(sorted(Counter(t.code[:2] for t in self.triggers).items()))
@@ -110,10 +146,14 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
     if unknown:
         raise DictionaryError(f"{path}: {where}: unknown field(s) {sorted(unknown)}")
     code = _code(path, f"{where}.code", raw.get("code"), cameo)
-    words = _words(path, f"{where}.words", raw.get("words"))
+    listed = _words(path, f"{where}.words", raw.get("words"))
     phrases = [tuple(p.split()) for p in _words(path, f"{where}.phrases", raw.get("phrases"))]
+    roots, forms, categories = _families(path, where, raw)
+    for w in with_clitics(listed):
+        categories.setdefault(w, guess_category(w))
+    words = sorted(categories)
     if not words and not phrases:
-        raise DictionaryError(f"{path}: {where}: needs 'words' or 'phrases'")
+        raise DictionaryError(f"{path}: {where}: needs 'root' + 'forms', 'words' or 'phrases'")
     mods: dict[str, Modifier] = {}
     raw_mods = raw.get("modifiers") or {}
     if not isinstance(raw_mods, dict):
@@ -147,7 +187,51 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         pair_from_context=bool(raw.get("pair_from_context", False)),
         predicative=bool(raw.get("predicative", False)),
         object_is_target=bool(raw.get("object_is_target", False)),
+        categories=categories,
+        roots=roots,
+        forms=forms,
+        negated_code=(
+            _code(path, f"{where}.negated_code", raw["negated_code"], cameo) if "negated_code" in raw else None
+        ),
+        gloss=str(raw.get("gloss") or ""),
+        examples=_examples(path, where, raw.get("examples")),
     )
+
+
+def _families(path: Path, where: str, raw: dict[str, Any]) -> tuple[tuple[str, ...], tuple[str, ...], dict]:
+    """(roots, affix patterns, {surface form: category}) of an entry's word families."""
+    root = raw.get("root")
+    roots = [root] if isinstance(root, str) else root
+    roots = _words(path, f"{where}.root", roots)
+    forms = raw.get("forms") or []
+    if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+        raise DictionaryError(f"{path}: {where}.forms: expected a list of affix patterns (meN-i, di-i, -an, ...)")
+    if bool(roots) != bool(forms):
+        raise DictionaryError(f"{path}: {where}: 'root' and 'forms' go together")
+    categories: dict[str, str] = {}
+    try:
+        for r in roots:
+            categories.update(family(r, forms))
+    except MorphologyError as exc:
+        raise DictionaryError(f"{path}: {where}: {exc}") from exc
+    return tuple(roots), tuple(forms), categories
+
+
+def _examples(path: Path, where: str, value: Any) -> tuple[Example, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise DictionaryError(f"{path}: {where}.examples: expected a list of {{text, expect}}")
+    out = []
+    for i, ex in enumerate(value):
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or set(ex) - {"text", "expect"}:
+            raise DictionaryError(f"{path}: {where}.examples[{i}]: expected {{text: str, expect: [..]}}")
+        expect = ex.get("expect") or []
+        expect = [expect] if isinstance(expect, str) else expect
+        if bad := [e for e in expect if not isinstance(e, str) or not _EXPECT.match(e)]:
+            raise DictionaryError(f"{path}: {where}.examples[{i}].expect: want 'SRC->TGT CODE', got {bad}")
+        out.append(Example(ex["text"], tuple(expect)))
+    return tuple(out)
 
 
 def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -> TriggerDictionary:
