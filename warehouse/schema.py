@@ -29,10 +29,40 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE SCHEMA IF NOT EXISTS staging")
     con.execute("SET schema = 'main'")
     con.execute(ddl)
+    _add_new_columns(con, ddl)
     for table in table_names():
         # Staging twins carry no primary key: a failed batch may hold anything, and we want to see it.
         con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS SELECT * FROM main.{table} LIMIT 0")
     con.execute(_sql("views.sql"))
+
+
+def _columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[tuple[str, str]]:
+    return con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = ? AND table_name = ? "
+        "AND database_name = current_database() ORDER BY column_index",
+        [schema, table],
+    ).fetchall()
+
+
+def _add_new_columns(con: duckdb.DuckDBPyConnection, ddl: str) -> None:
+    """Additive migration: a warehouse created by an older release gets the columns the DDL has added since (at
+    the end of the table, in DDL order, NULL for old rows), in `main` and in `staging` alike."""
+    con.execute("CREATE SCHEMA IF NOT EXISTS _ddl_probe")
+    try:
+        con.execute("SET schema = '_ddl_probe'")
+        con.execute(re.sub(r"(?m)^COMMENT ON .*$", "", ddl))
+        for table in table_names():
+            wanted = _columns(con, "_ddl_probe", table)
+            for schema in SCHEMAS:
+                have = {name for name, _ in _columns(con, schema, table)}
+                if not have:
+                    continue
+                for name, dtype in wanted:
+                    if name not in have:
+                        con.execute(f"ALTER TABLE {schema}.{table} ADD COLUMN {name} {dtype}")
+    finally:
+        con.execute("SET schema = 'main'")
+        con.execute("DROP SCHEMA _ddl_probe CASCADE")
 
 
 def column_docs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:

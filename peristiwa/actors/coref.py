@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .knowledge import Knowledge, norm, split_name
+from .knowledge import IGO_SECTORS, Knowledge, norm, split_name
 from .mention import EntityMention
 
 
@@ -33,7 +33,7 @@ def link_names(
     persons = [
         m
         for m in mentions
-        if m.actor_kind == "person" and (m.iso3 or m.sector == "IGO") and m.method != "coref_name"
+        if m.actor_kind == "person" and (m.iso3 or m.sector in IGO_SECTORS) and m.method != "coref_name"
     ]
     out = [m for m in mentions]
     by_span = {(m.sentence_index, m.start_char, m.end_char): idx for idx, m in enumerate(out)}

@@ -20,8 +20,11 @@ import yaml
 from babel import Locale
 
 DATA_DIR = Path(__file__).parent / "data"
-# Every PLOVER sector (shared/data/cameo/plover_sector_codes.csv) plus IGO for international organisations.
-SECTORS = frozenset(
+# IGO codes: the UN and its organs UNO, the EU EUR (PLOVER's non-state country codes), ASEAN ASN, NATO, the OIC,
+# the Arab League ARL, the GCC, the African Union AFU; any other international organisation IGO.
+IGO_SECTORS = frozenset({"IGO", "UNO", "EUR", "ASN", "NATO", "OIC", "ARL", "GCC", "AFU"})
+# Every PLOVER sector (shared/data/cameo/plover_sector_codes.csv) plus the IGO codes.
+SECTORS = IGO_SECTORS | frozenset(
     [
         "COP",
         "GOV",
@@ -48,7 +51,7 @@ SECTORS = frozenset(
         "PRE",
         "REL",
         "SOC",
-        "IGO",
+        "NGO",
     ]
 )
 _TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
@@ -334,13 +337,15 @@ def _load_igos(k: Knowledge, data_dir: Path) -> None:
     k.versions["igos"] = str(data["version"])
     items = data.get("igos") or []
     ids = {item.get("id") for item in items}
+    own = {item.get("id"): item.get("sector") for item in items}
     for i, item in enumerate(items):
         where = f"{path}: igos[{i}]"
         if not item.get("id"):
             raise KnowledgeError(f"{where}: missing id")
         if item.get("parent") and item["parent"] not in ids:
             raise KnowledgeError(f"{where}: unknown parent {item['parent']!r}")
-        sector = item.get("sector", "IGO")
+        # An organ takes its parent's code (the Security Council is UNO) unless it names its own.
+        sector = item.get("sector") or own.get(item.get("parent")) or "IGO"
         _check_sector(sector, where)
         for name in _names(item, where):
             # IGO acronyms collide with words in lower case ("oki", "who"): acronyms match case-sensitively.

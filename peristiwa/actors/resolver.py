@@ -296,7 +296,7 @@ class _Builder:
             if e.kind == "modifier" and e.sector:
                 override = e.sector
             j = n.j
-        iso3, country_end, org = "", j, ""
+        iso3, country_end, org, org_sector = "", j, "", ""
         for filler in (1, 2):
             if self.place_at(j + filler) is not None and all(
                 self.match_at(x) is None and self.units[x].text[:1].isalpha() for x in range(j, j + filler)
@@ -313,7 +313,7 @@ class _Builder:
         if place is not None:
             iso3, country_end = place[1].iso3, place[0].j
         elif igo is not None:
-            org, country_end = igo.ident, self.match_at(j).j  # type: ignore[union-attr]
+            org, org_sector, country_end = igo.ident, igo.sector, self.match_at(j).j  # type: ignore[union-attr]
         k = country_end
         while (n := self.match_at(k)) is not None and n.first("modifier"):
             k = n.j
@@ -332,7 +332,7 @@ class _Builder:
                 slug = re.sub(r"\W+", "_", norm(self.text(k, name_end))).strip("_")
                 res = dict(
                     iso3=iso3,
-                    sector="IGO" if org and not iso3 else sector,
+                    sector=org_sector if org and not iso3 else sector,
                     actor_id=f"PERSON:{slug}",
                     actor_kind="person",
                     role="actor",
@@ -366,7 +366,7 @@ class _Builder:
                 i,
                 country_end,
                 iso3=iso3,
-                sector=sector if iso3 else "IGO",
+                sector=sector if iso3 else org_sector,
                 actor_id=actor,
                 actor_kind="person" if actor.startswith("PERSON:") else "state_organ",
                 role="actor",

@@ -94,6 +94,7 @@ class TriggerDictionary:
     reporting_verbs: frozenset[str]
     future_codes: dict[str, str]
     non_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words trigger nothing ("konferensi pers")
+    speech_acts: Any = None  # coding.speech.SpeechActs from speech_acts.yaml beside the triggers file
 
     def by_word(self) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = {}
@@ -257,8 +258,13 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
     if not isinstance(future, dict):
         raise DictionaryError(f"{path}: 'future_codes' must map a root to a code")
     future_codes = {str(k): _code(path, f"future_codes.{k}", v, cameo) for k, v in future.items()}
+    from .coding.speech import SPEECH_ACTS_YAML, load_speech_acts
+
+    speech_path = path.parent / "speech_acts.yaml"
+    speech = load_speech_acts(speech_path if speech_path.exists() else SPEECH_ACTS_YAML, cameo)
     return TriggerDictionary(
-        version=version,
+        version=f"{version}+speech{speech.version}",
+        speech_acts=speech,
         triggers=triggers,
         light_verbs=frozenset(_words(path, "light_verbs", raw.get("light_verbs"))),
         reporting_verbs=frozenset(_words(path, "reporting_verbs", raw.get("reporting_verbs"))),

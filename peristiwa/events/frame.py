@@ -27,6 +27,8 @@ event_mentions (one row per coded mention; a reciprocal predicate gives two rows
                                     reciprocal-marker, nonstate-opponent)
   sentence_text                     the sentence (for error analysis and diffs)
   published_date                    the article's publication date (for first_seen/last_seen)
+  source_actor_type, target_actor_type   state | igo | nationals | nonstate (an IGO has no ISO3; its code,
+                                    UNO/EUR/ASN/NATO/..., is in *_sector)
 
 events (deduplicated real-world events; dedup.py):
   event_id                          stable hash of the member mention ids
@@ -51,7 +53,7 @@ from dataclasses import asdict, fields
 
 import polars as pl
 
-from .coder import EventMention
+from .coding.codes import EventMention
 
 MENTION_SCHEMA: dict[str, pl.DataType] = {
     "article_id": pl.String(),
@@ -92,6 +94,8 @@ MENTION_SCHEMA: dict[str, pl.DataType] = {
     "rule": pl.String(),
     "sentence_text": pl.String(),
     "published_date": pl.Date(),
+    "source_actor_type": pl.String(),
+    "target_actor_type": pl.String(),
 }
 
 EVENT_SCHEMA: dict[str, pl.DataType] = {

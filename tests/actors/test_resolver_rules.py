@@ -121,7 +121,8 @@ def test_ethnic_group_is_not_a_state(k):
 def test_igos(k):
     ms = resolve("PBB , DK PBB dan NATO serta Uni Eropa dan OKI", k=k)
     assert [m.actor_id for m in ms] == ["IGO:UN", "IGO:UNSC", "IGO:NATO", "IGO:EU", "IGO:OIC"]
-    assert all(m.iso3 == "" and m.sector == "IGO" for m in ms)
+    assert all(m.iso3 == "" for m in ms)
+    assert [m.sector for m in ms] == ["UNO", "UNO", "NATO", "EUR", "OIC"]
 
 
 def test_region_west_is_no_country(k):

@@ -35,7 +35,7 @@ def test_all_codes_exist(dictionary, cameo):
     [
         ("- {id: x, code: 190, words: [a]}", "quoted string"),
         ('- {id: x, code: "999", words: [a]}', "unknown CAMEO code"),
-        ('- {id: x, code: "190"}', "needs 'words' or 'phrases'"),
+        ('- {id: x, code: "190"}', "needs 'root' \\+ 'forms', 'words' or 'phrases'"),
         ('- {id: x, code: "190", words: [a], colour: red}', "unknown field"),
         ('- {id: x, code: "016", words: [a], responds_to: ["1"]}', "2-digit CAMEO roots"),
     ],

@@ -313,7 +313,9 @@ CREATE TABLE IF NOT EXISTS event_mentions (
     rule                VARCHAR NOT NULL,
     sentence_text       VARCHAR NOT NULL,
     published_date      DATE,
-    run_id              VARCHAR NOT NULL
+    run_id              VARCHAR NOT NULL,
+    source_actor_type   VARCHAR,
+    target_actor_type   VARCHAR
 );
 COMMENT ON TABLE event_mentions IS 'One row per coded event mention: who did what to whom in one sentence (a reciprocal act gives two rows sharing pair_id).';
 COMMENT ON COLUMN event_mentions.article_id IS 'Article (articles_clean.article_id).';
@@ -327,13 +329,13 @@ COMMENT ON COLUMN event_mentions.source_text IS 'Surface text of the source acto
 COMMENT ON COLUMN event_mentions.source_start IS 'Start offset of the source actor text.';
 COMMENT ON COLUMN event_mentions.source_end IS 'End offset (exclusive) of the source actor text.';
 COMMENT ON COLUMN event_mentions.source_iso3 IS 'Country of the source actor (ISO 3166-1 alpha-3); empty when not a state actor.';
-COMMENT ON COLUMN event_mentions.source_sector IS 'Sector of the source actor (GOV, MIL, ...).';
+COMMENT ON COLUMN event_mentions.source_sector IS 'Sector of the source actor (GOV, MIL, ...); for an international organisation its code (UNO, EUR, ASN, NATO, OIC, ARL, GCC, AFU, IGO).';
 COMMENT ON COLUMN event_mentions.source_actor_id IS 'Resolved source actor (entity_mentions.actor_id).';
 COMMENT ON COLUMN event_mentions.target_text IS 'Surface text of the target actor (to whom).';
 COMMENT ON COLUMN event_mentions.target_start IS 'Start offset of the target actor text.';
 COMMENT ON COLUMN event_mentions.target_end IS 'End offset (exclusive) of the target actor text.';
 COMMENT ON COLUMN event_mentions.target_iso3 IS 'Country of the target actor (ISO 3166-1 alpha-3); empty when not a state actor.';
-COMMENT ON COLUMN event_mentions.target_sector IS 'Sector of the target actor.';
+COMMENT ON COLUMN event_mentions.target_sector IS 'Sector of the target actor; for an international organisation its code (as source_sector).';
 COMMENT ON COLUMN event_mentions.target_actor_id IS 'Resolved target actor (entity_mentions.actor_id).';
 COMMENT ON COLUMN event_mentions.cameo_code IS 'CAMEO event code (string with leading zeros, e.g. 042).';
 COMMENT ON COLUMN event_mentions.cameo_root IS 'Two-digit CAMEO root (01..20).';
@@ -351,10 +353,12 @@ COMMENT ON COLUMN event_mentions.date_precision IS 'day, month, range, approx, u
 COMMENT ON COLUMN event_mentions.date_basis IS 'How the date was found: explicit, explicit-year-inferred, relative-narrative, relative-publication, inherited, ...';
 COMMENT ON COLUMN event_mentions.sentence_flags IS 'Comma-joined sentence flags (headline, caption, subheading) or empty.';
 COMMENT ON COLUMN event_mentions.dictionary_version IS 'Version of peristiwa/events/data/triggers.yaml that coded the mention.';
-COMMENT ON COLUMN event_mentions.rule IS 'Trigger id and the argument rules that fired (nsubj, obj/obl, passive, possessor, linear, speaker, ...).';
+COMMENT ON COLUMN event_mentions.rule IS 'Trigger id (speech:<act> for a statement coded from what a reported clause says) and the coder rules that fired, in order (see `python -m peristiwa.events.rules`).';
 COMMENT ON COLUMN event_mentions.sentence_text IS 'The sentence the mention was coded from.';
 COMMENT ON COLUMN event_mentions.published_date IS 'Publication date of the article.';
 COMMENT ON COLUMN event_mentions.run_id IS 'Dagster run that coded the mention.';
+COMMENT ON COLUMN event_mentions.source_actor_type IS 'What the source is: state (a state, state organ or official), igo (international organisation: iso3 empty, code in source_sector), nationals (citizens of the state in source_iso3) or nonstate (companies, media, experts, armed groups ...). Counted events need a state source.';
+COMMENT ON COLUMN event_mentions.target_actor_type IS 'What the target is (as source_actor_type). Counted events need a state target, or nationals of a state (a state acting against another state''s citizens counts for that state).';
 
 CREATE TABLE IF NOT EXISTS event_codings (
     article_id           VARCHAR PRIMARY KEY,

@@ -1,0 +1,255 @@
+"""Pass 4, actors: complete the arguments from the article context and decide what kind of actor each is.
+
+Context rules (each only where the sentence itself named nobody):
+  speaker_source      the speaker is the source of verbal acts, and of any act whose subject is "kami/kita/
+                      pihaknya" ("…," kata Jilani; menurut Kiev …)
+  pronoun_subject     ia/dia/beliau -> the last person who is a state official; negaranya/negara itu -> the
+                      last state; mereka -> the article's main pair
+  both_states         "kedua negara", "keduanya", "kedua menteri" -> the article's main pair of states
+  demonstrative_subject "Negara itu juga membatalkan ..." -> the last act's source
+  anaphoric_event     "Pertemuan tersebut membahas ..." re-mentions the last event of its root
+  retaliation_target  "serangan balasan dari Israel" answers the last event of its root
+  responds_to_target  a denial with no named counterpart answers the latest accusation aimed at its source
+Actor decisions:
+  venue_actors_out    a state or IGO named as a venue is no participant ("bertemu di sela Forum APEC",
+                      "dalam Sidang Majelis Umum PBB", "kata Tillerson dalam Forum Regional ASEAN")
+  actor_types         state / igo / nationals / nonstate on every argument (see ACTOR_TYPES)
+"""
+
+from __future__ import annotations
+
+from ..protocols import MentionLike
+from .arguments import ANAPHORS, DEMONSTRATIVE_HEADS, RESPONSE_WINDOW, RETALIATION, mentions_both
+from .model import Candidate, SentenceState, rule, run_rules
+
+# The kinds of actor a mention can be, as recorded on event mentions (source_actor_type / target_actor_type).
+ACTOR_TYPES = ("state", "igo", "nationals", "nonstate")
+# Sectors of non-state actors (PLOVER): an iso3 on them is a nationality, not the state.
+NONSTATE_SECTORS = frozenset({"BUS", "JRN", "EDU", "REB", "CRM", "REL", "SOC", "LAB", "AGR", "MED", "REF", "OPP",
+                              "PTY", "UNK", "NGO", "ELI", "UAF"})
+NATIONALS_SECTORS = frozenset({"CVL"})
+# IGO codes (dev gold convention): UN and its organs UNO, EU EUR, ASEAN ASN, NATO, OIC, Arab League ARL, GCC,
+# African Union AFU; any other IGO is IGO.
+IGO_CODES = frozenset({"UNO", "EUR", "ASN", "NATO", "OIC", "ARL", "GCC", "AFU", "IGO"})
+# Nouns naming a gathering: an IGO or state right after one is where it happens, not who acts.
+VENUE_NOUNS = frozenset({"forum", "ktt", "konferensi", "sidang", "pertemuan", "sela", "sela-sela", "acara",
+                         "simposium", "kongres", "summit", "rapat", "markas", "kantor", "gedung", "majelis"})
+PERSON_KINDS = frozenset({"person"})
+
+
+def actor_type(m: MentionLike) -> str:
+    """state | igo | nationals | nonstate for one resolved mention."""
+    if m.actor_kind == "igo" or (not m.iso3 and (m.sector or "") in IGO_CODES | {"IGO"}):
+        return "igo"
+    if not m.iso3:
+        return "nonstate"
+    sector = m.sector or ""
+    if sector in NATIONALS_SECTORS:
+        return "nationals"
+    if sector in NONSTATE_SECTORS:
+        return "nonstate"
+    return "state"
+
+
+def actor_code(m: MentionLike) -> str:
+    """The code a dyad is keyed on: the ISO3 of a state, the IGO code of an IGO ('' when neither)."""
+    if m.iso3:
+        return m.iso3
+    if actor_type(m) == "igo":
+        return m.sector if (m.sector or "") in IGO_CODES else "IGO"
+    return ""
+
+
+def _person_official(m: MentionLike) -> bool:
+    return m.actor_kind in PERSON_KINDS and bool(m.iso3 or actor_type(m) == "igo")
+
+
+@rule("speaker_source", "actors", "core")
+def speaker_source(c: Candidate, state: SentenceState) -> None:
+    """The speaker of reported speech is the source of a verbal act with no usable subject, and of any act whose
+    subject is first person ("pihaknya telah menyediakan ...", "kami akan ...")."""
+    speaker = state.speaker or (state.ctx.speaker if c.pronoun else None)
+    if speaker is None:
+        return
+    first_person = c.pronoun == "kami"
+    if c.trigger.verbal and (not c.sources or c.pronoun):
+        c.sources[:] = [speaker]
+        c.fired("speaker")
+    elif first_person and all(speaker.iso3 != t.iso3 for t in c.targets):
+        c.sources[:] = [speaker]
+        c.fired("speaker")
+
+
+@rule("pronoun_subject", "actors", "actors")
+def pronoun_subject(c: Candidate, state: SentenceState) -> None:
+    """A pronoun subject is the last fitting actor: ia/dia/beliau the last state official named (the current
+    speaker first), negaranya/"negara itu" the last state."""
+    if c.sources or c.pronoun not in ("ia", "dia", "beliau"):
+        return
+    ctx = state.ctx
+    who = state.speaker if state.speaker is not None and _person_official(state.speaker) else None
+    who = who or ctx.last_actor(_person_official) or ctx.speaker
+    if who is not None and all(who is not t and (not who.iso3 or who.iso3 != t.iso3) for t in c.targets):
+        c.sources.append(who)
+        c.fired("pronoun")
+
+
+@rule("both_states", "actors", "core")
+def both_states(c: Candidate, state: SentenceState) -> None:
+    """"kedua negara", "keduanya", "mereka", "kedua menteri" as the subject, or a bilateral act with nobody
+    named (`pair_from_context`): the article's main pair of states."""
+    if c.sources:
+        return
+    v = state.view
+    before = [v.texts[j] for j in sorted(v.linear_window(c.head, -1, 6))]
+    if c.both or mentions_both(before) or (c.trigger.pair_from_context and not c.targets):
+        pair = state.ctx.pair()
+        if pair:
+            c.sources[:] = [p for p in pair if all(p is not t for t in c.targets)]
+            c.fired("both")
+
+
+@rule("demonstrative_subject", "actors", "actors")
+def demonstrative_subject(c: Candidate, state: SentenceState) -> None:
+    """"Negara itu juga membatalkan ...": a demonstrative state subject is the last act's source."""
+    v = state.view
+    if c.sources or state.ctx.last_source is None:
+        return
+    left = v.texts[max(0, c.start - 4) : c.start]
+    if any(a in DEMONSTRATIVE_HEADS and b in ANAPHORS for a, b in zip(left, left[1:], strict=False)):
+        c.sources.append(state.ctx.last_source)
+        c.fired("demonstrative")
+
+
+@rule("retaliation_target", "actors", "core")
+def retaliation_target(c: Candidate, state: SentenceState) -> None:
+    """"serangan balasan dari Israel": a retaliation with no named target answers the last event of its root
+    aimed at its source."""
+    v = state.view
+    if c.targets or not c.sources or not any(w in RETALIATION for w in v.texts[c.end : c.end + 2]):
+        return
+    for a, b in state.ctx.last_by_root.get(c.code[:2], []):
+        if b.iso3 and any(b.iso3 == x.iso3 for x in c.sources) and a.iso3:
+            c.targets.append(a)
+            c.fired("retaliation")
+            return
+
+
+@rule("responds_to_target", "actors", "core")
+def responds_to_target(c: Candidate, state: SentenceState) -> None:
+    """A response with no named counterpart answers the latest act of the roots it responds to that was aimed
+    at its source: "Iran membantah ..." denies the accusation Ukraine made a sentence earlier."""
+    if c.targets or not c.sources or not c.trigger.responds_to:
+        return
+    index = state.sentence.index
+    for k, root, a, b in reversed(state.ctx.history):
+        if index - k > RESPONSE_WINDOW:
+            return
+        if root in c.trigger.responds_to and b.iso3 and any(b.iso3 == x.iso3 for x in c.sources):
+            if a.iso3 and all(a.iso3 != x.iso3 for x in c.sources):
+                c.targets.append(a)
+                c.fired("responds")
+            return
+
+
+@rule("anaphoric_event", "actors", "core")
+def anaphoric_event(c: Candidate, state: SentenceState) -> None:
+    """"Pertemuan tersebut membahas ...": an event noun with a demonstrative, or with a possessive clitic in a
+    sentence that names nobody ("Salah satu serangannya ..."), re-mentions the last event of its root."""
+    v = state.view
+    if c.sources or c.targets:
+        return
+    nxt = v.texts[c.end] if c.end < len(v) else ""
+    anaphor = nxt in ANAPHORS or (nxt in ("nya", "-nya") and not v.actor_at and c.is_noun)
+    anaphor = anaphor or any(v.texts[j] in ANAPHORS for j in range(max(0, c.head - 2), c.head))
+    if not anaphor:
+        return
+    dyads = []
+    for o in state.candidates:
+        if o is not c and o.end <= c.head + 3 and o.start >= c.start - 3:
+            dyads = state.ctx.last_by_root.get(o.trigger.code[:2], [])
+            if dyads:
+                break
+    dyads = dyads or state.ctx.last_by_root.get(c.code[:2], [])
+    if dyads:
+        c.dyads = [(a, b, c.code) for a, b in dyads]
+        c.fired("anaphor")
+
+
+def _venue_position(state: SentenceState, first: int) -> bool:
+    """The actor starting at token `first` is named as where something happens: right after a gathering noun
+    ("Forum APEC", "KTT ASEAN", "di sela Sidang Majelis Umum PBB", "Forum Regional ASEAN")."""
+    v = state.view
+    j = first - 1
+    while j >= 0 and v.texts[j] in ("regional", "tingkat", "tinggi", "umum", "luar", "biasa", "darurat", "ke"):
+        j -= 1
+    return j >= 0 and v.texts[j] in VENUE_NOUNS
+
+
+@rule("venue_actors_out", "actors", "actors")
+def venue_actors_out(c: Candidate, state: SentenceState) -> None:
+    """A state or IGO named as the venue of a gathering is no participant ("bertemu di sela Forum APEC di
+    Bangkok", "kata Tillerson dalam Forum Regional ASEAN di Manila")."""
+    v = state.view
+    for side in (c.sources, c.targets):
+        for m in list(side):
+            first, _ = v.actor_span(m)
+            if first >= 0 and _venue_position(state, first) and "venue" not in c.rules:
+                side.remove(m)
+                c.fired("venue_actors_out")
+
+
+@rule("antara_closes_pair", "actors", "dyads")
+def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
+    """"kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
+    v = state.view
+    if not c.symmetric or "antara" not in v.texts[c.end : c.end + 4]:
+        return
+    k = v.texts.index("antara", c.end)
+    named = []
+    for j in range(k + 1, min(len(v), k + 16)):
+        if v.texts[j] in (".", ";", ":", "yang", "untuk", "bahwa") or (v.texts[j] == "," and named and j + 1 < len(v) and v.texts[j + 1] not in ("dan",) and j + 1 not in v.actor_at):
+            break
+        m = v.actor_at.get(j)
+        if m is not None and all(m is not x for x in named):
+            named.append(m)
+    if len(named) >= 2:
+        c.sources[:] = named
+        c.targets.clear()
+        c.closed = True
+        c.fired("antara")
+    elif len(named) == 1 and all(named[0] is not s for s in c.sources):
+        c.targets[:] = named
+        c.fired("antara")
+
+
+@rule("reciprocal_marker", "actors", "dyads")
+def reciprocal_marker(c: Candidate, state: SentenceState) -> None:
+    """"saling menyerang", "ke wilayah masing-masing", "satu sama lain": a reciprocal act; conjoined actors the
+    parser took for patients of a ter- verb are its subjects ("Iran dan Israel terlibat ...")."""
+    v = state.view
+    before = v.texts[max(0, c.start - 2) : c.start]
+    after = []
+    for w in v.texts[c.end : c.end + 8]:
+        if w in (",", ";", ".", "!", "?", "yang", "bahwa", "karena"):
+            break
+        after.append(w)
+    if "saling" in before or "masing-masing" in after or "satu sama lain" in " ".join(after):
+        c.symmetric = True
+        c.fired("reciprocal")
+        if not c.sources and len(c.targets) >= 2:
+            c.sources, c.targets = list(c.targets), []
+            c.fired("reciprocal-marker")
+
+
+CONTEXT_RULES = (
+    "reciprocal_marker", "speaker_source", "pronoun_subject", "antara_closes_pair", "both_states",
+    "demonstrative_subject", "retaliation_target", "responds_to_target", "anaphoric_event", "venue_actors_out",
+)
+
+
+def resolve_actors(c: Candidate, state: SentenceState) -> None:
+    """Pass 4, for one candidate."""
+    if "quote_speech_act" in c.rules or "obligation_demand" in c.rules:
+        return
+    run_rules(CONTEXT_RULES, c, state)

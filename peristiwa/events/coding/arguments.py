@@ -1,0 +1,729 @@
+"""Pass 3, arguments: the source and target mentions of each act, from the UD parse first and the word order
+when the parse gives nothing (UniversalPETRARCH's rules, adapted to Indonesian).
+
+Every rule fills only what is still missing, in this order:
+  parse_subject        nsubj of the trigger (climbing conj/xcomp/obj chains) -> source; nsubj:pass -> target
+  parse_dependents     obj/iobj and obl/nmod behind terhadap/ke/kepada/dengan/atas/bagi/untuk -> target; behind
+                       oleh/dari -> source; a nominal's possessor -> source
+  passive_voice        a di-/ter- form: whatever the parser says, its subject undergoes the act and the agent
+                       ("oleh X", or the actor right after the verb: "dikunjungi Menlu Ekuador") does it
+  raising_subject      "X dijadwalkan/dikabarkan/berencana/siap ... bertemu": the raising verb's subject
+  relative_clause_head "negara yang mengakui ...": the noun a yang-clause modifies is its subject (active) or
+                       its target (passive)
+  adverbial_subject    "Setelah bertemu X, Y mengatakan ...": a subjectless adverbial clause takes the main subject
+  receiver             "X menerima kunjungan Y": the receiving verb's subject is the target
+  light_verb_subject   the light verb's subject is its nominal object's source
+  dari_source          "dukungan dari Libya", "telepon dari Menlu Iran": dari X is the source
+  linear_possessor     nominal trigger + actor right after it ("serangan Iran") -> source
+  linear_source        nearest actor to the left in the clause -> source
+  linear_target        nearest actor to the right in the clause -> target
+  clause_subject       a nominal trigger with no possessor: the clause's first actor
+...followed by the context rules (ellipsis, conjoined verbs, demonstratives, fronted clauses, territory of a
+strike, venues of a visit, object phrases, hosts, retaliation, responses).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..protocols import MentionLike
+from .model import RULES, Candidate, SentenceState, rule
+from .view import (
+    LOCATION_CASES,
+    NON_AGENT_CASES,
+    SOURCE_CASES,
+    TARGET_CASES,
+    SentenceView,
+    base_rel,
+)
+
+SPEAKER_PRONOUNS = frozenset({"kami", "kita", "ia", "dia", "beliau", "pihaknya", "saya", "aku", "-nya", "nya"})
+FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku", "pihaknya"})
+BOTH_WORDS = frozenset({"keduanya", "mereka", "bilateral", "sama-sama", "bersama-sama"})
+BOTH_HEADS = frozenset({"negara", "pihak", "pemerintah", "menteri", "pemimpin", "presiden", "delegasi", "belah",
+                        "kepala", "menlu"})
+RAISING = frozenset({"dijadwalkan", "terjadwal", "dikabarkan", "disebut", "diperkirakan", "direncanakan",
+                     "berencana", "siap", "bersiap", "hendak", "ingin", "berharap", "berniat", "bertekad",
+                     "diharapkan", "akan", "mulai", "terus", "kembali", "sempat", "telah", "sudah", "juga",
+                     "berupaya", "berusaha", "mencoba", "bersedia", "enggan", "menolak", "setuju", "sepakat",
+                     "memutuskan"})
+ADVERBIAL = frozenset({"setelah", "sesudah", "usai", "seusai", "selepas", "sebelum", "ketika", "saat", "sambil",
+                       "sejak", "selama", "dalam"})
+RECEPTIVE_VERBS = frozenset({"menerima", "mendapat", "mendapatkan", "memperoleh", "kedatangan"})
+RECEPTIVE_LEMMAS = frozenset({"terima", "dapat", "peroleh"})
+DEMONSTRATIVE_HEADS = frozenset({"negara", "pemerintah", "pihak", "militer", "tentara"})
+ANAPHORS = frozenset({"tersebut", "itu", "ini"})
+FRONTED = frozenset({"sejak", "setelah", "sebelum", "usai", "seusai", "ketika", "saat", "sesudah", "selepas"})
+MATERIAL_CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
+RETALIATION = frozenset({"balasan", "balik", "balasannya"})
+RESPONSE_WINDOW = 3
+
+
+def mentions_both(words: Sequence[str]) -> bool:
+    """True for "keduanya", "mereka", "kedua negara", "kedua menteri"… in a word sequence (lower case)."""
+    return any(w in BOTH_WORDS for w in words) or any(
+        a == "kedua" and b in BOTH_HEADS for a, b in zip(words, words[1:], strict=False)
+    )
+
+
+def subject_of(v: SentenceView, pos: int) -> tuple[int | None, bool]:
+    """(position of the subject of the clause headed at pos, passive?) climbing conj/xcomp/obj chains."""
+    cur: int | None = pos
+    for _ in range(6):
+        if cur is None:
+            return None, False
+        for rel in ("nsubj:pass", "nsubj", "csubj"):
+            subj = [c for c in v.kids(cur) if v.tokens[c].deprel == rel or (rel == "nsubj" and v.rel(c) == "nsubj")]
+            if subj:
+                return subj[0], v.tokens[subj[0]].deprel == "nsubj:pass"
+        rel = v.rel(cur)
+        if rel in ("conj", "xcomp", "obj", "ccomp", "advcl", "nmod", "compound", "flat") or (
+            rel == "obl" and v.tokens[cur].upos == "NOUN"
+        ):
+            cur = v.head_pos(cur)
+            continue
+        return None, False
+    return None, False
+
+
+def _first_person(v: SentenceView, pos: int) -> bool:
+    if v.texts[pos] in FIRST_PERSON:
+        return True
+    return v.texts[pos] == "pihak" and any(v.texts[c] in ("nya", "-nya") for c in v.kids(pos))
+
+
+def _add(lst: list[MentionLike], ms: Sequence[MentionLike], exclude: Sequence[MentionLike] = ()) -> bool:
+    added = False
+    for m in ms:
+        if all(m is not x for x in lst) and all(m is not x for x in exclude):
+            lst.append(m)
+            added = True
+    return added
+
+
+def _not_sources(c: Candidate, ms: Sequence[MentionLike]) -> list[MentionLike]:
+    return [m for m in ms if all(m is not s and not (m.iso3 and m.iso3 == s.iso3) for s in c.sources)]
+
+
+# -- parse rules ---------------------------------------------------------------------------------------------
+@rule("parse_subject", "arguments", "core")
+def parse_subject(c: Candidate, state: SentenceState) -> None:
+    """nsubj of the trigger (climbing conj/xcomp/obj chains) is the source; nsubj:pass is the target."""
+    v = state.view
+    if not v.parsed:
+        return
+    subj, passive = subject_of(v, c.head)
+    if subj is None:
+        return
+    acts = v.phrase_actors(subj)
+    c.both = c.both or (mentions_both([v.texts[p] for p in v.subtree(subj)]) and not acts)
+    if v.texts[subj] in SPEAKER_PRONOUNS or _first_person(v, subj):
+        c.pronoun = v.texts[subj] if not _first_person(v, subj) else "kami"
+    passive = passive or c.passive
+    if not acts:
+        return
+    if passive:
+        _add(c.targets, acts)
+    else:
+        _add(c.sources, acts)
+        if v.head_pos(subj) != c.head:
+            c.fired("climbed")
+    c.fired("passive" if passive else "nsubj")
+
+
+def _possessor_ok(c: Candidate, state: SentenceState, child: int, acts: list[MentionLike]) -> bool:
+    return c.is_noun and v_rel(state.view, child) in ("nmod", "compound", "flat", "amod", "appos")
+
+
+def v_rel(v: SentenceView, pos: int) -> str:
+    return base_rel(v.tokens[pos])
+
+
+@rule("parse_dependents", "arguments", "core")
+def parse_dependents(c: Candidate, state: SentenceState) -> None:
+    """Objects and prepositional phrases of the trigger: behind oleh/dari -> source; behind terhadap, ke, kepada,
+    dengan, atas, bagi, untuk, pada or as obj/iobj -> target; a nominal trigger's possessor -> source (or target
+    when the possessed noun is the act's object: "pengusiran diplomat India")."""
+    v = state.view
+    if not v.parsed:
+        return
+    object_words = c.trigger.requires_object if c.trigger.object_is_target else frozenset()
+    for child in v.kids(c.head):
+        rel = v.rel(child)
+        if rel in ("punct", "case", "cc", "advmod", "aux", "mark", "det", "nsubj", "csubj"):
+            continue
+        acts = v.phrase_actors(child)
+        if not acts:
+            continue
+        case = v.case_of(child)
+        if case in SOURCE_CASES:
+            c.sources[:0] = [a for a in acts if all(a is not s for s in c.sources)]
+            c.fired("passive" if c.passive else "possessor")
+        elif case in TARGET_CASES or rel in ("obj", "iobj"):
+            if c.passive and case is None and rel == "obj" and not c.sources:
+                # "dikunjungi Menlu Ekuador": the actor after a passive verb is its agent
+                _add(c.sources, acts)
+                c.fired("passive")
+                continue
+            _add(c.targets, acts)
+            c.fired("obj/obl")
+        elif case in LOCATION_CASES:
+            continue
+        elif _possessor_ok(c, state, child, acts) and object_words and {v.texts[j] for j in v.subtree(child)} & object_words:
+            _add(c.targets, acts)
+            c.fired("obj/obl")
+        elif _possessor_ok(c, state, child, acts) and (not c.sources or ("climbed" in c.rules and child in v.actor_at)):
+            if all(a is not t for a in acts for t in c.targets):
+                # The possessor of an event noun beats a subject borrowed from the clause around it.
+                if "climbed" in c.rules:
+                    c.sources.clear()
+                    c.rules.remove("climbed")
+                _add(c.sources, acts)
+                c.fired("possessor")
+        elif rel in ("xcomp", "ccomp"):
+            _add(c.targets, acts[:1])
+            c.fired("obj/obl")
+    # "yang di-... oleh X": the relative clause modifies its target.
+    if c.passive and v.rel(c.head) == "acl" and (h := v.head_pos(c.head)) is not None and not c.targets:
+        _add(c.targets, v.actors_in([h]))
+
+
+@rule("passive_voice", "arguments", "arguments")
+def passive_voice(c: Candidate, state: SentenceState) -> None:
+    """A di-/ter- form: its grammatical subject undergoes the act and the agent does it: "oleh X", or the actor
+    right after the verb ("Retno dihubungi Menlu Belanda"), whatever the parser labelled them."""
+    if not c.passive:
+        return
+    v = state.view
+    agent = None
+    j = c.end
+    if j < len(v) and v.texts[j] == "oleh":
+        j += 1
+    if j < len(v):
+        agent = v.actor_at.get(j)
+    if agent is not None and all(agent is not s for s in c.sources):
+        c.targets[:] = [t for t in c.targets if t is not agent]
+        c.sources.insert(0, agent)
+        c.fired("passive_voice")
+    # The subject before a passive verb undergoes it: move it from sources to targets.
+    before = [s for s in c.sources if s.start_char < v.tokens[c.start].start_char]
+    if before and c.sources and c.sources[0] is agent:
+        for s in before:
+            c.sources.remove(s)
+            _add(c.targets, [s])
+        c.fired("passive_voice")
+    elif before and agent is None and not c.targets:
+        for s in before:
+            c.sources.remove(s)
+            _add(c.targets, [s])
+        c.fired("passive_voice")
+
+
+@rule("raising_subject", "arguments", "arguments")
+def raising_subject(c: Candidate, state: SentenceState) -> None:
+    """"X dijadwalkan bertemu ...", "X dikabarkan akan mengunjungi ...", "X berencana/siap ...": the subject of
+    the raising or control verb in front of the trigger is the trigger's source."""
+    if c.sources or c.passive:
+        return
+    v = state.view
+    j = c.start - 1
+    seen_raising = False
+    while j >= 0 and c.start - j <= 4 and (v.texts[j] in RAISING or v.texts[j] in ("untuk", "akan")):
+        seen_raising = seen_raising or v.texts[j] in RAISING
+        j -= 1
+    if not seen_raising or j < 0:
+        return
+    # The actor ending right before the raising verbs, or the parse subject of the raising verb.
+    m = v.actor_at.get(j)
+    if m is None and v.parsed:
+        subj, passive = subject_of(v, j + 1)
+        if subj is not None and not passive:
+            acts = v.phrase_actors(subj)
+            m = acts[0] if acts else None
+    if m is not None and v.preposition_before(v.actor_span(m)[0]) not in NON_AGENT_CASES:
+        _add(c.sources, [m], c.targets)
+        c.fired("raising_subject")
+
+
+@rule("relative_clause_head", "arguments", "arguments")
+def relative_clause_head(c: Candidate, state: SentenceState) -> None:
+    """"negara yang mengakui Yerusalem", "bantuan yang dikirim Argentina": the noun a yang-clause modifies is
+    the clause's subject (active verb) or its object (passive verb)."""
+    v = state.view
+    if c.category not in ("active", "passive"):
+        return
+    j = c.start - 1
+    while j >= 0 and v.texts[j] in ("telah", "sudah", "akan", "juga", "pernah", "sedang", "tidak", "belum"):
+        j -= 1
+    if j < 0 or v.texts[j] != "yang" or j == 0:
+        return
+    head = v.actor_at.get(j - 1)
+    if head is None:
+        return
+    if c.passive:
+        if not c.targets and _add(c.targets, [head], c.sources):
+            c.fired("relative_clause_head")
+    elif not c.sources and _add(c.sources, [head], c.targets):
+        c.fired("relative_clause_head")
+
+
+@rule("adverbial_subject", "arguments", "arguments")
+def adverbial_subject(c: Candidate, state: SentenceState) -> None:
+    """"Setelah bertemu Putin, Erdogan mengatakan ...": a subjectless adverbial clause (setelah, ketika, usai ...)
+    takes the subject of the main clause it is attached to."""
+    if c.sources:
+        return
+    v = state.view
+    j = c.start - 1
+    while j >= 0 and v.texts[j] in ("telah", "sudah", "akan", "juga"):
+        j -= 1
+    if j < 0 or v.texts[j] not in ADVERBIAL:
+        return
+    main = None
+    if v.parsed and v.rel(c.head) == "advcl" and (h := v.head_pos(c.head)) is not None:
+        subj, passive = subject_of(v, h)
+        if subj is not None and not passive:
+            acts = v.phrase_actors(subj)
+            main = acts[0] if acts else None
+    if main is None:
+        # After the adverbial clause's comma: "Setelah bertemu X, Y ...".
+        comma = next((k for k in range(c.end, len(v)) if v.texts[k] == ","), None)
+        if comma is not None and comma + 1 < len(v):
+            main = v.actor_at.get(comma + 1)
+    if main is not None and all(main is not t for t in c.targets):
+        _add(c.sources, [main])
+        c.fired("adverbial_subject")
+
+
+def _receptive(state: SentenceState, pos: int) -> bool:
+    v = state.view
+    return v.texts[pos] in RECEPTIVE_VERBS or (v.tokens[pos].upos == "VERB" and v.lemmas[pos] in RECEPTIVE_LEMMAS)
+
+
+@rule("receiver", "arguments", "core")
+def receiver(c: Candidate, state: SentenceState) -> None:
+    """"Menlu Iran menerima kunjungan Menlu Rusia", "X mendapat serangan dari Y": the subject of a receiving verb
+    undergoes the nominal act; the possessor or "dari" phrase does it."""
+    if c.governor is None or not _receptive(state, c.governor):
+        return
+    gov = extract_at(state, c, c.governor, "active").sources
+    recipients = [a for a in gov if all(a is not x for x in c.sources)]
+    if recipients:
+        c.sources[:] = [a for a in c.sources if all(a.iso3 != r.iso3 for r in recipients)]
+        c.targets[:] = recipients
+        c.fired("receiver")
+
+
+@rule("light_verb_subject", "arguments", "core")
+def light_verb_subject(c: Candidate, state: SentenceState) -> None:
+    """The subject of the light verb (melancarkan, menggelar, mengadakan) is its nominal object's source."""
+    if c.sources or c.governor is None or "receiver" in c.rules:
+        return
+    probe = extract_at(state, c, c.governor, "active")
+    if _add(c.sources, probe.sources, c.targets):
+        c.fired("light-verb")
+    elif probe.pronoun or probe.both:
+        # "Melalui kerja sama dengan Pakistan, kami ...": the governor's pronoun subject is the act's too.
+        c.pronoun, c.both = c.pronoun or probe.pronoun, c.both or probe.both
+        c.fired("light-verb")
+
+
+@rule("dari_source", "arguments", "arguments")
+def dari_source(c: Candidate, state: SentenceState) -> None:
+    """"dukungan penuh dari Libya", "telepon dari Menlu Iran", "kecaman dari Indonesia": an actor behind dari
+    right after the trigger (within its phrase) is the source."""
+    if c.sources:
+        return
+    v = state.view
+    for j in range(c.end, min(len(v), c.end + 6)):
+        if v.texts[j] in (",", ".", ";") or v.texts[j] in ("yang", "bahwa"):
+            return
+        if v.texts[j] == "dari" and j + 1 < len(v):
+            m = v.actor_at.get(j + 1)
+            if m is None:
+                k = j + 1
+                while k < min(len(v), j + 4) and m is None:
+                    m = v.actor_at.get(k)
+                    k += 1
+            if m is not None and all(m is not t for t in c.targets):
+                _add(c.sources, [m])
+                c.fired("dari_source")
+            return
+
+
+def _looks_nominal(c: Candidate, state: SentenceState) -> bool:
+    """A nominal event: a noun form, or a bare word the tagger calls a noun; untagged, a -an / invasi shape."""
+    if c.category == "noun":
+        return True
+    if c.category != "bare":
+        return False
+    upos = state.view.tokens[c.head].upos
+    if upos in ("NOUN", "PROPN"):
+        return True
+    w = state.view.texts[c.head]
+    return upos in ("X", "_", "", None) and (
+        w.endswith("an") and not w.startswith(("me", "di", "ber", "ter")) or w.startswith("invasi")
+    )
+
+
+@rule("linear_possessor", "arguments", "core")
+def linear_possessor(c: Candidate, state: SentenceState) -> None:
+    """"Serangan Iran terhadap Israel", "serangan udara Israel": an actor right after a nominal trigger with no
+    preposition in between is its possessor, the source (conjoined possessors too)."""
+    if c.sources or not _looks_nominal(c, state):
+        return
+    v = state.view
+    for j in range(c.end, min(len(v), c.end + 3)):
+        m = v.actor_at.get(j) or v.venue_at.get(j)
+        if m is not None:
+            if all(m is not t for t in c.targets):
+                c.sources.append(m)
+                k = j + 1
+                while k < len(v) and (v.actor_at.get(k) or v.venue_at.get(k)) is m:
+                    k += 1
+                if k + 1 < len(v) and v.texts[k] in ("dan", "serta") and (
+                    m2 := v.actor_at.get(k + 1) or v.venue_at.get(k + 1)
+                ) is not None:
+                    c.sources.append(m2)
+                c.fired("possessor")
+            return
+        if v.tokens[j].upos in ("ADP", "PUNCT", "VERB") or v.texts[j] in TARGET_CASES:
+            return
+
+
+@rule("linear_source", "arguments", "core")
+def linear_source(c: Candidate, state: SentenceState) -> None:
+    """The parse gave no source: the nearest actor to the left in the clause, not behind a target or location
+    preposition (with a conjoined actor just before it: "Iran dan Pakistan sepakat")."""
+    if c.sources or c.pronoun or c.both:
+        return
+    v = state.view
+    for j in v.linear_window(c.head, -1, 15):
+        m = v.actor_at.get(j)
+        if m is None or v.preposition_before(j) in (TARGET_CASES | LOCATION_CASES) or any(m is t for t in c.targets):
+            continue
+        if c.passive:
+            # the actor before a passive verb is its patient
+            if not c.targets:
+                c.targets.append(m)
+                c.fired("linear")
+            return
+        c.sources.append(m)
+        k = j - 1
+        while k >= 0 and v.actor_at.get(k) is m:
+            k -= 1
+        if k >= 1 and v.texts[k] in ("dan", "serta", ",", "maupun") and (m2 := v.actor_at.get(k - 1)) is not None and m2 is not m:
+            c.sources.insert(0, m2)
+        c.fired("linear")
+        return
+    near = [v.texts[j] for j in sorted(v.linear_window(c.head, -1, 4))]
+    if set(near) & SPEAKER_PRONOUNS:
+        c.pronoun = next(w for w in near if w in SPEAKER_PRONOUNS)
+    if set(near) & FIRST_PERSON or any(a == "pihak" and b in ("nya", "-nya") for a, b in zip(near, near[1:], strict=False)):
+        c.pronoun = "kami"
+    c.both = c.both or mentions_both(near)
+
+
+@rule("linear_target", "arguments", "core")
+def linear_target(c: Candidate, state: SentenceState) -> None:
+    """The parse gave no target: the nearest actor to the right in the clause not behind a location
+    preposition (conjoined targets too: "ke Cina dan Korea Utara"); behind oleh/dari it is the source."""
+    if c.targets and c.sources:
+        return
+    v = state.view
+    for j in v.linear_window(c.head, 1, 12):
+        m = v.actor_at.get(j)
+        if m is None or any(m is s for s in c.sources) or any(m is t for t in c.targets):
+            continue
+        prep = v.preposition_before(j)
+        if prep in LOCATION_CASES:
+            continue
+        if prep in SOURCE_CASES and not c.sources:
+            c.sources.append(m)
+            c.fired("passive" if c.passive else "possessor")
+            continue
+        if prep == "oleh" and not c.targets:
+            # "perundingan ... yang diselenggarakan oleh Iran": the agent of a relative clause is the host.
+            c.targets.append(m)
+            c.fired("host")
+            continue
+        if not c.targets:
+            c.targets.append(m)
+            k = j + 1
+            while k < len(v) and v.actor_at.get(k) is m:
+                k += 1
+            if k + 1 < len(v) and v.texts[k] in ("dan", "serta", ",") and (m2 := v.actor_at.get(k + 1)) is not None and m2 is not m:
+                c.targets.append(m2)
+            c.fired("linear")
+        if c.sources and c.targets:
+            return
+
+
+@rule("clause_subject", "arguments", "core")
+def clause_subject(c: Candidate, state: SentenceState) -> None:
+    """A nominal trigger with no possessor ("Lavrov berkunjung ke Teheran tidak lama setelah kunjungan ke
+    Cina"): the first actor of the sentence not introduced by a preposition."""
+    if c.sources or c.both or c.pronoun or not _looks_nominal(c, state):
+        return
+    v = state.view
+    for j in range(0, c.head):
+        m = v.actor_at.get(j)
+        if m is not None and v.preposition_before(j) is None and all(m is not t for t in c.targets):
+            c.sources.append(m)
+            c.fired("clause-subject")
+            return
+
+
+PARSE_AND_LINEAR = (
+    "parse_subject", "parse_dependents", "passive_voice", "raising_subject", "relative_clause_head",
+    "adverbial_subject", "receiver", "light_verb_subject", "dari_source", "linear_possessor", "linear_source",
+    "linear_target", "clause_subject",
+)
+
+
+def extract_at(state: SentenceState, c: Candidate, pos: int, category: str) -> Candidate:
+    """The parse and linear arguments of another word of the clause (a light or receiving verb, an elided
+    antecedent), as a throwaway candidate."""
+    probe = Candidate(c.trigger, pos, pos + 1, pos, category, c.code, c.symmetric)
+    for name in PARSE_AND_LINEAR:
+        if name not in ("receiver", "light_verb_subject") and state.on(name):
+            RULES[name].fn(probe, state)
+    probe.sources[:] = state.view.expand(probe.sources)
+    probe.targets[:] = state.view.expand(probe.targets)
+    return probe
+
+
+@rule("light_verb_targets", "arguments", "core")
+def light_verb_targets(c: Candidate, state: SentenceState) -> None:
+    """A nominal act without a target of its own takes the light verb's ("melancarkan serangan ke Israel")."""
+    if c.targets or c.governor is None or "receiver" in c.rules or "light-verb" not in c.rules:
+        return
+    probe = extract_at(state, c, c.governor, "active")
+    if _add(c.targets, _not_sources(c, probe.targets)):
+        c.fired("light-verb")
+
+
+@rule("verbal_own_country", "arguments", "core")
+def verbal_own_country(c: Candidate, state: SentenceState) -> None:
+    """A verbal act aimed at the source's own country ("menyalahkan kampanye anti-Azerbaijan" by Azerbaijan)
+    has no dyad there: drop that target so that the object phrase is searched for the counterpart."""
+    if c.trigger.verbal:
+        c.targets[:] = [t for t in c.targets if not (t.iso3 and any(t.iso3 == x.iso3 for x in c.sources))]
+
+
+def _predicate_subjects(c: Candidate, state: SentenceState) -> list[MentionLike]:
+    v = state.view
+    if v.parsed:
+        for k in v.kids(c.head, "nsubj"):
+            if acts := v.phrase_actors(k):
+                return acts
+        h = v.head_pos(c.head)
+        if h is not None and v.rel(c.head) in ("ccomp", "xcomp"):
+            for k in v.kids(h, "obj"):
+                if acts := v.phrase_actors(k):
+                    return acts
+    for j in range(c.start - 1, max(-1, c.start - 10), -1):
+        if v.texts[j] in (",", ";", ":", ".", "!", "?", "bahwa", "karena", "namun", "tetapi"):
+            break
+        if (a := v.actor_at.get(j)) is not None and v.preposition_before(j) not in NON_AGENT_CASES:
+            return [a]
+    return []
+
+
+@rule("predicative", "arguments", "core")
+def predicative(c: Candidate, state: SentenceState) -> None:
+    """A characterisation ("X mengatakan bahwa Israel menjadi ancaman", "pegawai kedutaan Iran tidak boleh
+    menginjakkan kaki") is the speaker's act on the one characterised; without a speaker it is no event."""
+    if not c.trigger.predicative:
+        return
+    speaker = state.speaker
+    targets = [t for t in _predicate_subjects(c, state) if speaker is not None and (not t.iso3 or t.iso3 != speaker.iso3)]
+    if speaker is None or not targets:
+        c.drop("predicative")
+        return
+    c.sources[:] = [speaker]
+    c.targets[:] = targets
+    c.fired("speaker+predicate")
+
+
+@rule("ellipsis_target", "arguments", "core")
+def ellipsis_target(c: Candidate, state: SentenceState) -> None:
+    """A verb that elides its object takes the target named with the first verb of its entry."""
+    if c.targets or c.antecedent is None:
+        return
+    probe = extract_at(state, c, c.antecedent.head, c.antecedent.category)
+    if _add(c.targets, _not_sources(c, probe.targets)):
+        c.fired("ellipsis")
+
+
+@rule("frame_targets_stop_at_content", "arguments", "frames")
+def frame_targets_stop_at_content(c: Candidate, state: SentenceState) -> None:
+    """A verbal frame's complement belongs to the embedded act: "membantah memasok drone ke Rusia" has no target
+    Rusia (the target of a denial is the accuser)."""
+    inner = [o.start for o in state.all_candidates if o.embedded_in is c]
+    if inner:
+        first = state.view.tokens[min(inner)].start_char
+        c.targets[:] = [t for t in c.targets if t.start_char < first]
+
+
+@rule("conjoined_verbs_share_subject", "arguments", "core")
+def conjoined_verbs_share_subject(c: Candidate, state: SentenceState) -> None:
+    """Without a parse, a verb conjoined to the previous trigger ("Azerbaijan mengkritik Iran ... dan
+    menyalahkan ...") shares its subject; the nearest actor on its left is the previous verb's object."""
+    v = state.view
+    if v.parsed:
+        return
+    live = [o for o in state.candidates if o.end <= c.start and o.sources]
+    if not live:
+        return
+    prev = live[-1]
+    if c.start - prev.end <= 12 and any(v.texts[k] in ("dan", "serta") for k in range(max(prev.end, c.start - 3), c.start)):
+        c.sources[:] = list(prev.sources)
+        c.targets[:] = _not_sources(c, c.targets) or _not_sources(c, prev.targets)
+        c.fired("conj")
+
+
+@rule("fronted_clause_subject", "arguments", "arguments")
+def fronted_clause_subject(c: Candidate, state: SentenceState) -> None:
+    """"Sejak melancarkan invasi ... ke Ukraina pada Februari 2022, Rusia berupaya ...": a fronted adverbial
+    clause takes the main-clause subject after its comma."""
+    v = state.view
+    if c.sources or not len(v) or v.texts[0] not in FRONTED:
+        return
+    comma = next((j for j in range(c.end, len(v)) if v.texts[j] == ","), None)
+    if comma is not None and comma + 1 < len(v) and (a := v.actor_at.get(comma + 1)) is not None:
+        if all(a.iso3 != t.iso3 for t in c.targets):
+            c.sources.append(a)
+            c.fired("fronted-clause")
+
+
+def nonstate_opponent(c: Candidate, state: SentenceState) -> bool:
+    """The trigger names its opponent right after it with melawan/terhadap/atas and no actor or place follows in
+    that phrase ("perang melawan terorisme")."""
+    v = state.view
+    j = c.end
+    if j >= len(v) or v.texts[j] not in ("melawan", "terhadap", "atas", "kepada"):
+        return False
+    phrase = []
+    for k in range(j + 1, min(len(v), j + 10)):
+        if v.texts[k] in (",", ";", ":", ".", "!", "?", "dan", "serta", "yang", "bahwa", "namun", "tetapi"):
+            break
+        phrase.append(k)
+    return bool(phrase) and not any(k in v.actor_at or k in v.venue_at for k in phrase)
+
+
+@rule("territory_target", "arguments", "core")
+def territory_target(c: Candidate, state: SentenceState) -> None:
+    """Cross-border strikes: with no target, the first country after the trigger (as an actor or a place) is
+    the target ("serangan ... di provinsi Balochistan, barat daya Pakistan"), unless the trigger names a
+    non-state opponent ("perang melawan terorisme")."""
+    if c.targets or c.code[:2] not in MATERIAL_CONFLICT_ROOTS:
+        return
+    if nonstate_opponent(c, state):
+        c.fired("nonstate-opponent")
+        return
+    v = state.view
+    for j in range(c.end, min(len(v), c.end + 18)):
+        if v.texts[j] in (";", ".", "“", "”", "namun", "tetapi", "sedangkan"):
+            return
+        cand = v.actor_at.get(j) or v.venue_at.get(j)
+        if cand is not None and cand.iso3 and all(cand.iso3 != x.iso3 for x in c.sources):
+            c.targets.append(cand)
+            c.fired("territory")
+            return
+
+
+@rule("venue_as_target", "arguments", "core")
+def venue_as_target(c: Candidate, state: SentenceState) -> None:
+    """A visit's destination is its counterpart: "berkunjung ke Teheran" -> host IRN (entries with
+    venue_as_target only; a place is otherwise never an argument)."""
+    if not c.trigger.venue_as_target or c.targets:
+        return
+    v = state.view
+    window = v.linear_window(c.head, 1, 8) + v.linear_window(c.head, -1, 6)
+    venues = [v.venue_at[j] for j in window if j in v.venue_at and all(v.venue_at[j].iso3 != x.iso3 for x in c.sources)]
+    if venues:
+        c.targets.append(venues[0])
+        c.fired("venue")
+
+
+def _behind_target_case(v: SentenceView, pos: int, top: int) -> bool:
+    cur: int | None = pos
+    for _ in range(8):
+        if cur is None or cur == top:
+            return False
+        if v.case_of(cur) in TARGET_CASES:
+            return True
+        cur = v.head_pos(cur)
+    return False
+
+
+@rule("object_phrase_target", "arguments", "core")
+def object_phrase_target(c: Candidate, state: SentenceState) -> None:
+    """"menyalahkan kampanye anti-Azerbaijan di Iran": the country named inside the object phrase of a verbal
+    act is its target (not one behind terhadap/ke: "mengecam serangan terhadap fasilitas Arab Saudi")."""
+    v = state.view
+    if c.targets or not c.sources or not c.trigger.verbal or not v.parsed:
+        return
+    for k in v.kids(c.head, "obj"):
+        cands = [
+            v.actor_at.get(j) or v.venue_at.get(j)
+            for j in v.subtree(k, ("acl", "ccomp", "advcl", "parataxis", "conj"))
+            if j > c.head and not _behind_target_case(v, j, k)
+        ]
+        hits = [a for a in cands if a is not None and a.iso3 and all(a.iso3 != x.iso3 for x in c.sources)]
+        if hits:
+            c.targets.append(hits[0])
+            c.fired("object-phrase")
+            return
+
+
+@rule("object_possessor_target", "arguments", "core")
+def object_possessor_target(c: Candidate, state: SentenceState) -> None:
+    """"menyoroti kekejaman Israel": the possessor of the entry's required object is the target."""
+    if c.targets or not c.trigger.requires_object:
+        return
+    v = state.view
+    for j in range(c.end, min(len(v), c.end + 9)):
+        if v.texts[j] in c.trigger.requires_object:
+            for k in range(j + 1, min(len(v), j + 3)):
+                if (a := v.actor_at.get(k)) is not None and all(a is not x for x in c.sources):
+                    c.targets.append(a)
+                    c.fired("object-possessor")
+                    return
+            return
+
+
+@rule("host_by_oleh", "arguments", "core")
+def host_by_oleh(c: Candidate, state: SentenceState) -> None:
+    """"perundingan regional yang diselenggarakan oleh Iran": the host of reciprocal talks is the counterpart."""
+    if c.targets or not c.sources or not c.symmetric:
+        return
+    v = state.view
+    for j in range(c.end, min(len(v), c.end + 8)):
+        if v.texts[j] == "oleh" and j + 1 < len(v) and (a := v.actor_at.get(j + 1) or v.venue_at.get(j + 1)) is not None:
+            if all(a.iso3 != x.iso3 for x in c.sources):
+                c.targets.append(a)
+                c.fired("host")
+            return
+
+
+COMPLETION = (
+    "light_verb_targets", "verbal_own_country", "predicative", "ellipsis_target", "frame_targets_stop_at_content",
+    "conjoined_verbs_share_subject", "fronted_clause_subject", "territory_target", "venue_as_target",
+    "object_phrase_target", "object_possessor_target", "host_by_oleh",
+)
+
+
+def extract_arguments(c: Candidate, state: SentenceState) -> None:
+    """Pass 3, for one candidate."""
+    from .model import run_rules
+
+    if "quote_speech_act" in c.rules or "obligation_demand" in c.rules:
+        return  # a statement's speaker and target were found by the frames pass
+    run_rules(PARSE_AND_LINEAR, c, state)
+    # "kedua negara" resolved to two states on one span: both take part.
+    c.sources[:] = state.view.expand(c.sources)
+    c.targets[:] = state.view.expand(c.targets)
+    run_rules(COMPLETION, c, state)
+

@@ -1,0 +1,341 @@
+"""Pass 2, frames: who speaks, which acts are only the content of another act, and which statements are acts.
+
+* `reported_speaker`: the speaker of reported speech ("kata X", "X mengatakan bahwa", "menurut X"; "ujarnya"
+  after a quote continues the last speaker).
+* `frame_complement`: an act in the complement of a verbal frame (appeal, agree, demand, reject, threaten,
+  deny, criticise; the topics of talks) is that frame's content, not an event of its own: "mendesak Iran untuk
+  berhenti memasok drone" is one demand, not a supply. With `adjunct_not_complement` on, only a complement
+  counts (object, xcomp/ccomp, a purpose clause with untuk/agar/supaya): an act in an adverbial or relative
+  clause ("..., setelah Israel menyerang ...", "... mahasiswa yang ditahan otoritas Mesir") is its own event.
+* `reported_claim`: an act inside the complement of a reporting verb whose source is another state than the
+  speaker's is the speaker's claim, not an asserted act (modality `reported`).
+* `quote_speech_act`: what a reported clause says can be the act: "Menlu Estonia mengatakan Moskow telah
+  menyebarkan disinformasi" is 112 EST->RUS. Cues and codes are data (data/speech_acts.yaml).
+* `obligation_demand`: a speaker saying another state must do something demands it ("kontingen Prancis wajib
+  meninggalkan negara itu" is 1056).
+"""
+
+from __future__ import annotations
+
+from ..dictionary import Trigger
+from ..protocols import MentionLike
+from .model import Candidate, SentenceState, rule, switch
+from .view import CLAUSE_END, NON_AGENT_CASES, TARGET_CASES, SentenceView, base_rel
+
+# Verbal frames whose complement is folded into their own code.
+FRAME_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+# Discussion topics are not events of their own ("membahas kerja sama, perdagangan, ...").
+TOPIC_FRAMES = frozenset({"negotiate"})
+CONTRAST = frozenset({"tetapi", "tapi", "namun", "sedangkan", "melainkan", "padahal"})
+PURPOSE = frozenset({"untuk", "agar", "supaya", "guna", "demi"})
+# The path from an act up to a frame passes through its complement: clauses (xcomp, ccomp), the object and the
+# phrases inside it (nmod, obl, conj: "membahas perkembangan di Afghanistan dan kerja sama ...").
+COMPLEMENT_RELS = ("xcomp", "ccomp", "obj", "conj", "nmod", "obl")
+# Adverbial and relative clauses are adjuncts, not complements (unless purpose-marked: "untuk", "agar").
+LOOSE_RELS = ("advcl", "acl")
+QUOTES = frozenset({"“", "”", '"'})
+NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa"})
+OBLIGATION = frozenset({"wajib", "harus", "mesti", "diwajibkan", "semestinya", "seharusnya", "mestinya"})
+# Refinements of an obligation demand by the obliged act.
+OBLIGATION_CODES = {
+    "meninggalkan": "1056", "mundur": "1056", "menarik": "1056", "hengkang": "1056", "keluar": "1056",
+    "membebaskan": "1053", "melepaskan": "1053", "akses": "1055", "berunding": "106", "dialog": "106",
+    "bernegosiasi": "106", "mencabut": "105", "menghentikan": "1056", "menghormati": "1042", "mematuhi": "1042",
+}
+SPEAKER_PRONOUN_TOKENS = frozenset({"dia", "ia", "beliau", "nya"})
+
+switch("adjunct_not_complement", "frames", "frames",
+       """Only a complement (object, xcomp/ccomp, conjoined complement, purpose clause) is a verbal frame's
+       content; an act in an adverbial or relative clause stays an event of its own.""")
+
+
+def _is_frame(c: Candidate) -> bool:
+    return c.trigger.code[:2] in FRAME_ROOTS or c.trigger.id in TOPIC_FRAMES
+
+
+def _purpose_marked(v: SentenceView, pos: int) -> bool:
+    marks = {v.texts[k] for k in v.kids(pos, "mark", "case")}
+    return bool(marks & PURPOSE) or (pos > 0 and v.texts[pos - 1] in PURPOSE)
+
+
+def in_complement(state: SentenceState, inner_head: int, outer_head: int, outer_end: int) -> bool | None:
+    """Whether the token inner_head sits in the complement of the verb/noun at outer_head: True/False from the
+    parse, None when the parse does not connect them."""
+    v = state.view
+    strict = state.on("adjunct_not_complement")
+    cur: int | None = inner_head
+    for step in range(6):
+        if cur is None:
+            return None
+        if cur == outer_head:
+            return True
+        rel = v.rel(cur)
+        # A verb conjoined to the frame itself is a second act of the same subject ("meminta ... dan mengundang
+        # Abdollahian untuk berunding"), not its complement.
+        if step == 0 and rel == "conj" and v.head_pos(cur) == outer_head:
+            return False
+        allowed = COMPLEMENT_RELS if strict else COMPLEMENT_RELS + LOOSE_RELS
+        if rel not in allowed:
+            if strict and rel == "advcl" and _purpose_marked(v, cur):
+                cur = v.head_pos(cur)
+                continue
+            if strict and rel in LOOSE_RELS and v.head_pos(cur) is not None:
+                return False if outer_head in v.ancestors(cur) else None
+            return None
+        cur = v.head_pos(cur)
+    return None
+
+
+def _embedded(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
+    """True if `inner` is in the complement of the verbal frame `outer` (same clause, after it)."""
+    v = state.view
+    if not _is_frame(outer) or inner is outer or inner.start <= outer.start:
+        return False
+    gap = v.texts[outer.end : inner.start]
+    # A contrast starts a new assertion, whatever the parse attached it to; so does a line break.
+    if any(w in CONTRAST for w in gap) or "\n" in v.text_between(outer.end, inner.start):
+        return False
+    if v.parsed:
+        linked = in_complement(state, inner.head, outer.head, outer.end)
+        if linked is not None:
+            return linked
+    if gap and gap[-1] in ("dan", "serta") and inner.category in ("active", "passive"):
+        return False
+    commas = 3 if outer.trigger.id in TOPIC_FRAMES else 0
+    return (
+        len(gap) <= 8 + 4 * commas
+        and not any(w in CLAUSE_END or w in QUOTES for w in gap)
+        and gap.count(",") <= commas
+    )
+
+
+@rule("frame_complement", "frames", "frames")
+def frame_complement(state: SentenceState) -> None:
+    """An act in the complement of a verbal frame is the frame's content, not an event of its own."""
+    cands = state.candidates
+    for inner in cands:
+        for outer in cands:
+            if outer.dropped is None and _embedded(state, inner, outer):
+                inner.embedded_in = outer
+                inner.drop("frame_complement")
+                break
+
+
+# -- the speaker -----------------------------------------------------------------------------------------------
+def _subject_actor(state: SentenceState, pos: int) -> MentionLike | None:
+    from .arguments import subject_of
+
+    v = state.view
+    subj, passive = subject_of(v, pos)
+    if subj is not None and not passive and (acts := v.phrase_actors(subj)):
+        return acts[0]
+    return None
+
+
+def _is_reporting(state: SentenceState, pos: int) -> bool:
+    v, d = state.view, state.dictionary
+    frames = d.speech_acts.frames if d.speech_acts else frozenset()
+    return v.texts[pos] in d.reporting_verbs or v.lemmas[pos] in d.reporting_verbs or v.texts[pos] in frames
+
+
+def _speaker_at(state: SentenceState, i: int) -> MentionLike | None:
+    v = state.view
+    if v.parsed and (who := _subject_actor(state, i)) is not None:
+        return who
+    # "kata Jilani" / "menurut Kiev": the actor right after (not past "bahwa"); "Jilani mengatakan bahwa": the
+    # actor before, not one introduced by a preposition. A me- verb is SVO, so its subject comes first.
+    after = None
+    for j in range(i + 1, min(len(v), i + 4)):
+        if v.texts[j] in CLAUSE_END | QUOTES or v.texts[j] == "bahwa":
+            break
+        if (after := v.actor_at.get(j)) is not None:
+            break
+    before = None
+    for j in range(i - 1, max(-1, i - 6), -1):
+        if (m := v.actor_at.get(j)) is not None and v.preposition_before(j) not in NON_AGENT_CASES:
+            before = m
+            break
+        if v.texts[j] in {",", "."} | QUOTES | CONTRAST:
+            break
+    w = v.texts[i]
+    first, second = (before, after) if w.startswith("me") and w != "menurut" else (after, before)
+    return first or second
+
+
+def _pronoun_speaker(state: SentenceState, i: int) -> bool:
+    """"ujarnya", "katanya", "kata dia", "tambah ia": the reporting verb's speaker is a pronoun."""
+    v = state.view
+    if v.texts[i].endswith("nya") and len(v.texts[i]) > 4:
+        return True
+    return i + 1 < len(v) and v.texts[i + 1] in SPEAKER_PRONOUN_TOKENS
+
+
+@rule("reported_speaker", "frames", "core")
+def reported_speaker(state: SentenceState) -> None:
+    """The speaker of reported speech: "kata X", "X mengatakan bahwa", "menurut X"; "ujarnya", "kata dia"
+    continue the article's last speaker."""
+    v = state.view
+    for i in range(len(v)):
+        if not _is_reporting(state, i):
+            continue
+        if (who := _speaker_at(state, i)) is not None:
+            state.speaker = who
+            return
+        if _pronoun_speaker(state, i) and state.ctx.speaker is not None:
+            state.speaker = state.ctx.speaker
+            return
+
+
+# -- claims and statements ---------------------------------------------------------------------------------------
+def reporting_frames(state: SentenceState) -> list[int]:
+    return [i for i in range(len(state.view)) if _is_reporting(state, i)]
+
+
+def complement_span(state: SentenceState, frame: int) -> tuple[int, int]:
+    """Token positions [start, end) of what the reporting verb at `frame` reports: the words after it (past
+    "bahwa") to the clause's end, or, for a quote-first sentence ('"...," kata X'), the quote before it."""
+    v = state.view
+    if frame > 0 and any(v.texts[j] in QUOTES for j in range(max(0, frame - 3), frame)):
+        start = 0
+        while start < frame and v.texts[start] in QUOTES:
+            start += 1
+        return start, max(start, frame - 1)
+    start = frame + 1
+    while start < len(v) and (v.texts[start] in {"bahwa", ",", ":"} | QUOTES or start in v.actor_at and start < frame + 4 and v.texts[frame] in ("kata", "ujar", "tutur", "menurut")):
+        start += 1
+    end = start
+    while end < len(v) and v.texts[end] not in {";", "."} and not (v.texts[end] in QUOTES and end > start):
+        end += 1
+    return start, end
+
+
+@rule("reported_claim", "frames", "speech_acts")
+def reported_claim(state: SentenceState) -> None:
+    """An act inside what a speaker reports is the speaker's claim when its source turns out to be another state
+    than the speaker's (checked in the modality pass): it is kept with modality `reported`, not counted."""
+    if state.speaker is None:
+        return
+    frames = reporting_frames(state)
+    for c in state.live():
+        for f in frames:
+            if f >= c.start:
+                continue
+            start, end = complement_span(state, f)
+            if start <= c.start < end:
+                linked = in_complement(state, c.head, f, f + 1) if state.view.parsed else None
+                if linked is False:
+                    continue
+                c.speaker = state.speaker
+                c.fired("reported_claim")
+                break
+
+
+def _evaluated_actor(state: SentenceState, start: int, end: int, cue: int) -> MentionLike | None:
+    """The state or IGO a statement is about: the first actor in the reported clause that is not behind a target
+    or location preposition ("ancaman bagi AS" names the victim), else None."""
+    v = state.view
+    for j in range(start, end):
+        m = v.actor_at.get(j)
+        if m is None or not (m.iso3 or m.actor_kind == "igo"):
+            continue
+        if v.preposition_before(j) in TARGET_CASES | NON_AGENT_CASES and j < cue:
+            continue
+        if v.preposition_before(j) in TARGET_CASES | NON_AGENT_CASES:
+            continue
+        return m
+    return None
+
+
+def _anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike | None:
+    """"itu/tersebut/ini" in the reported clause: the source of the article's latest coded act."""
+    if not any(w in ("itu", "tersebut", "ini", "demikian") for w in state.view.texts[start:end]):
+        return None
+    return state.ctx.last_source
+
+
+def _negated_before(words: list[str], i: int) -> bool:
+    return any(w in NEGATORS for w in words[max(0, i - 2) : i])
+
+
+def _same_state(a: MentionLike, b: MentionLike) -> bool:
+    return bool(a.iso3) and a.iso3 == b.iso3 or (not a.iso3 and not b.iso3 and a.actor_id == b.actor_id)
+
+
+def _statement(state: SentenceState, code: str, act_id: str, frame: int, target: MentionLike, name: str) -> None:
+    trig = Trigger(id=f"speech:{act_id}", code=code, verbal=True)
+    cand = Candidate(trig, frame, frame + 1, frame, "active", code, False)
+    cand.sources = [state.speaker]  # type: ignore[list-item]
+    cand.targets = [target]
+    cand.fired(name)
+    state.candidates.append(cand)
+    state.all_candidates.append(cand)
+
+
+def _explicit_act_by(state: SentenceState, speaker: MentionLike) -> bool:
+    """The sentence already has a verbal trigger (criticise, accuse, deny, threaten, demand) of its own."""
+    return any(c.trigger.verbal and c.trigger.code[:2] in ("01", "10", "11", "12", "13") for c in state.live()) or (
+        speaker is None
+    )
+
+
+@rule("quote_speech_act", "frames", "speech_acts")
+def quote_speech_act(state: SentenceState) -> None:
+    """What the speaker's reported clause says is the act: an accusation, criticism, threat or denial aimed at
+    the state the clause is about (cues in data/speech_acts.yaml)."""
+    acts = state.dictionary.speech_acts
+    speaker = state.speaker
+    if acts is None or speaker is None or _explicit_act_by(state, speaker):
+        return
+    v = state.view
+    for f in reporting_frames(state):
+        start, end = complement_span(state, f)
+        words = v.texts[start:end]
+        found = acts.match(words)
+        if found is None or _negated_before(words, found[1]):
+            continue
+        act, at = found
+        target = _evaluated_actor(state, start, end, start + at) or _anaphoric_source(state, start, end)
+        if target is None or _same_state(target, speaker):
+            continue
+        _statement(state, act.code, act.id, f, target, "quote_speech_act")
+        return
+
+
+@rule("obligation_demand", "frames", "speech_acts")
+def obligation_demand(state: SentenceState) -> None:
+    """A speaker saying another state must do something ("wajib/harus/mesti meninggalkan") demands it (10x,
+    refined by the obliged act)."""
+    speaker = state.speaker
+    if speaker is None or _explicit_act_by(state, speaker):
+        return
+    v = state.view
+    for f in reporting_frames(state):
+        start, end = complement_span(state, f)
+        for k in range(start, end):
+            if v.texts[k] not in OBLIGATION or _negated_before(v.texts, k):
+                continue
+            subject = next((v.actor_at[j] for j in range(k - 1, start - 1, -1) if j in v.actor_at), None)
+            if subject is None or _same_state(subject, speaker) or not (subject.iso3 or subject.actor_kind == "igo"):
+                continue
+            after = v.texts[k + 1 : min(end, k + 6)]
+            code = next((OBLIGATION_CODES[w] for w in after if w in OBLIGATION_CODES), "100")
+            _statement(state, code, "obligation", f, subject, "obligation_demand")
+            return
+
+
+def resolve_frames(state: SentenceState) -> None:
+    """Pass 2."""
+    for name in ("reported_speaker", "frame_complement", "reported_claim", "quote_speech_act", "obligation_demand"):
+        if state.on(name):
+            FRAME_RULES[name](state)
+
+
+FRAME_RULES = {
+    "reported_speaker": reported_speaker,
+    "frame_complement": frame_complement,
+    "reported_claim": reported_claim,
+    "quote_speech_act": quote_speech_act,
+    "obligation_demand": obligation_demand,
+}
+
+__all__ = ["base_rel", "in_complement", "resolve_frames"]

@@ -1,0 +1,180 @@
+"""Pass 6, modality and polarity, scoped to the trigger's own clause.
+
+Why clause-scoped: "kami tidak akan membiarkan teroris ..." negates *membiarkan*, not the cooperation named
+before it, and "Jika Israel menyerang, Iran akan membalas" makes only the attack hypothetical. A cue counts only
+when it precedes the trigger inside the same clause with nothing but auxiliaries/adverbs in between
+(negation), or opens the trigger's clause (hypothetical, rumour), or is a dependent of the trigger / of its light
+verb. Rules:
+  clause_modality      negation, hypothetical/deontic, rumour, future, generic cues (lists below)
+  negated_act          a negation that is itself the act: the entry's `negated_code`, positive ("tidak
+                       sependapat dengan" -> 111; "tak lagi bersedia memasok" -> 12x)
+  plan_noun            "rencana kunjungan Presiden Mongolia ke Seoul", "kunjungan yang direncanakan": a planned
+                       act is future (recoded to intent by the code pass)
+  reported_claim_modality  the act reported by a speaker of another state is `reported` (see frames)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..protocols import TokenLike
+from .actors import actor_code
+from .model import Candidate, SentenceState, rule
+from .triggers import is_light
+
+NEGATION = frozenset({"tidak", "tak", "bukan", "belum", "jangan", "tanpa", "enggak", "nggak", "gak", "tiada"})
+FUTURE = frozenset({"akan", "bakal", "hendak", "berencana", "rencananya", "berniat", "merencanakan", "nanti",
+                    "nantinya", "ingin", "dijadwalkan", "terjadwal", "direncanakan"})
+HYPOTHETICAL = frozenset({"jika", "apabila", "seandainya", "andai", "kalau", "bila", "andaikan", "jikalau",
+                          "kemungkinan", "mungkin", "bisa-bisa",
+                          # deontic: what an actor should or must do is not what it did
+                          "seharusnya", "semestinya", "sepatutnya", "sebaiknya", "hendaknya", "mesti", "harus",
+                          "wajib", "perlu", "agar", "supaya"})
+RUMOUR = frozenset({"disebut-sebut", "dikabarkan", "kabarnya", "konon", "santer", "diduga", "rumor", "spekulasi",
+                    "desas-desus", "diisukan", "dilaporkan"})
+GENERIC = frozenset({"kerap", "sering", "seringkali", "biasanya", "selalu", "acap"})
+# Words allowed between a negation and its trigger ("tidak akan pernah menyerang", "tidak pernah ada perang").
+BRIDGE = frozenset({"akan", "pernah", "bisa", "dapat", "mau", "ingin", "ada", "lagi", "juga", "pula", "sempat",
+                    "boleh", "perlu", "harus", "segera", "sedang", "sudah", "telah", "lah", "pun", "mungkin", "secara",
+                    "langsung", "terjadi", "melakukan", "melancarkan", "menggelar", "mengadakan", "sama", "sekali",
+                    "berniat", "berencana", "bersedia", "pernah"})
+CLAUSE_BREAK = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "bahwa", "yang", "karena", "sehingga", "namun",
+                          "tetapi", "tapi", "sedangkan", "padahal", "dan", "serta", "lalu", "kemudian", "setelah",
+                          "sebelum", "ketika", "saat", "sementara", "untuk", "meski", "meskipun", "walaupun",
+                          "-", "–", "—"})
+# Subordinators opening a purpose clause make it irrealis only when they open the trigger's own clause.
+PURPOSE = frozenset({"agar", "supaya"})
+NEG_DEPRELS = ("advmod", "aux", "mark", "cop", "det")
+PLAN_NOUNS = frozenset({"rencana", "agenda", "rencananya"})
+PLANNED = frozenset({"direncanakan", "dijadwalkan", "akan"})
+
+
+def _low(t: TokenLike) -> str:
+    return t.text.casefold()
+
+
+def clause_before(tokens: Sequence[TokenLike], idx: int, max_back: int = 12) -> list[TokenLike]:
+    """Tokens before position idx in the same clause, nearest first (linear, robust to parse errors)."""
+    out: list[TokenLike] = []
+    for j in range(idx - 1, max(-1, idx - 1 - max_back), -1):
+        if _low(tokens[j]) in CLAUSE_BREAK:
+            break
+        out.append(tokens[j])
+    return out
+
+
+def negated(tokens: Sequence[TokenLike], idx: int, governors: Sequence[int] = (), lexical: bool = False) -> bool:
+    """Negation of the trigger at idx (or of its light verb / existential governor). `lexical`: the trigger
+    phrase holds its own negation ("tidak boleh masuk"), so only a negation before the phrase counts."""
+    for pos in (idx, *governors):
+        tok = tokens[pos]
+        if tok.feats and "Polarity=Neg" in tok.feats and not (lexical and pos == idx):
+            return True
+        for t in clause_before(tokens, pos, 5):
+            w = _low(t)
+            if w in NEGATION:
+                return True
+            if w not in BRIDGE:
+                break
+        if lexical and pos == idx:
+            continue
+        for t in tokens:
+            if t.head == tok.id and _low(t) in NEGATION and (t.deprel or "").split(":")[0] in NEG_DEPRELS:
+                return True
+    return False
+
+
+def classify(
+    tokens: Sequence[TokenLike],
+    idx: int,
+    governors: Sequence[int] = (),
+    negation_governors: Sequence[int] | None = None,
+    lexical_negation: bool = False,
+) -> tuple[str, str]:
+    """(modality, polarity) for the trigger at idx: asserted | future | hypothetical | reported | generic, or
+    ('negated', 'negative'). `negation_governors` (default `governors`) are the governors whose negation scopes
+    over the trigger: a light verb's does ("tidak melancarkan serangan"), a matrix verb's does not reach a means
+    adjunct ("Melalui kerja sama ..., kami tidak akan membiarkan ...")."""
+    scope = governors if negation_governors is None else negation_governors
+    if negated(tokens, idx, scope, lexical_negation):
+        return "negated", "negative"
+    before: list[TokenLike] = []
+    for pos in (idx, *governors):
+        before += clause_before(tokens, pos, 12)
+    words = {_low(t) for t in before}
+    head: list[str] = []
+    for t in tokens[:idx]:
+        if _low(t) in {",", ";"}:
+            head = []
+            continue
+        head.append(_low(t))
+    opening = set(head)
+    if (opening - PURPOSE) & HYPOTHETICAL or (words & PURPOSE):
+        return "hypothetical", "positive"
+    if (words | opening) & RUMOUR:
+        return "reported", "positive"
+    if words & FUTURE:
+        return "future", "positive"
+    if words & GENERIC:
+        return "generic", "positive"
+    return "asserted", "positive"
+
+
+@rule("clause_modality", "modality", "modality")
+def clause_modality(c: Candidate, state: SentenceState) -> None:
+    """Negation, hypothetical/deontic, rumour, future and generic cues in the trigger's clause."""
+    v = state.view
+    governors = [c.governor] if c.governor is not None else []
+    # A nominal in an oblique adjunct of a full verb ("melalui kerja sama ...") is outside the verb's negation.
+    neg_governors = [
+        g for g in governors
+        if not (v.parsed and v.rel(c.head) == "obl" and v.head_pos(c.head) == g and not is_light(state, g))
+    ]
+    lexical = any(w in NEGATION for w in v.texts[c.start : c.end])
+    if lexical:
+        c.modality, c.polarity = classify(v.tokens, c.start, [], [], lexical_negation=True)
+    else:
+        c.modality, c.polarity = classify(v.tokens, c.head, governors, neg_governors)
+
+
+@rule("negated_act", "modality", "modality")
+def negated_act(c: Candidate, state: SentenceState) -> None:
+    """A negation that is itself the act: the entry's `negated_code`, asserted ("tidak sependapat" -> 111)."""
+    if c.polarity == "negative" and c.trigger.negated_code:
+        c.code = c.trigger.negated_code
+        c.modality, c.polarity = "asserted", "positive"
+        c.fired("negated-act")
+
+
+@rule("plan_noun", "modality", "modality")
+def plan_noun(c: Candidate, state: SentenceState) -> None:
+    """"Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is future."""
+    v = state.view
+    if c.modality != "asserted" or not c.is_noun:
+        return
+    before = v.texts[max(0, c.start - 2) : c.start]
+    after = v.texts[c.end : c.end + 3]
+    if set(before) & PLAN_NOUNS or (after[:1] == ["yang"] and set(after[1:]) & PLANNED):
+        c.modality = "future"
+        c.fired("plan")
+
+
+@rule("reported_claim_modality", "modality", "speech_acts")
+def reported_claim_modality(c: Candidate, state: SentenceState) -> None:
+    """An act the speaker reports of another state is the speaker's claim: modality `reported`."""
+    if c.speaker is None or "reported_claim" not in c.rules or c.modality != "asserted":
+        return
+    own = actor_code(c.speaker)
+    if any(actor_code(s) and actor_code(s) != own for s in c.sources) and not any(
+        actor_code(s) == own for s in c.sources
+    ):
+        c.modality = "reported"
+        c.fired("claimed")
+
+
+def classify_modality(c: Candidate, state: SentenceState) -> None:
+    """Pass 6, for one candidate."""
+    from .model import run_rules
+
+    if True:
+        run_rules(("clause_modality", "negated_act", "plan_noun", "reported_claim_modality"), c, state)

@@ -1,0 +1,154 @@
+"""Pass 5, pairs: turn each act's sources and targets into directed dyads.
+
+  coordinated_lists   "Arab Saudi, Bahrain, Uni Emirat Arab dan Mesir memutus hubungan dengan Qatar": every
+                      member of a coordinated list is a source (target), one row per state
+  host_participants   "Kamboja menjadi tuan rumah pertemuan menteri Laos, Thailand dan Vietnam": host x each
+                      participant, never participant x participant
+  reciprocal_pairs    a reciprocal act gives source x target both ways (the converse code for the host of a
+                      visit); with no target, conjoined sources pair among themselves ("Iran dan Rusia
+                      sepakat"); two targets without a source are no pair ("kunjungan ke Cina dan Korea Utara")
+  directed_pairs      any other act: source x target
+Self-dyads (same state on both sides) are never emitted, and `CoderConfig.max_dyads` bounds the dyads of one
+trigger so that a sentence listing thousands of countries costs no more than a normal one.
+"""
+
+from __future__ import annotations
+
+from ..protocols import MentionLike
+from .actors import actor_code
+from .model import Candidate, SentenceState, rule
+from .view import SentenceView
+
+LIST_JOINERS = frozenset({",", "dan", "serta", "maupun", "juga", "bahkan", "seperti", "yakni", "yaitu", "termasuk"})
+HOST_WORDS = ("tuan", "rumah")
+
+
+def _same(a: MentionLike, b: MentionLike) -> bool:
+    ca, cb = actor_code(a), actor_code(b)
+    return a is b or (bool(ca) and ca == cb)
+
+
+def _list_members(v: SentenceView, m: MentionLike, limit: int = 40) -> list[MentionLike]:
+    """The actors coordinated with m in a list that starts at m: "A, B, C dan D" (linear, commas and dan/serta;
+    "seperti"/"yakni" introduce the members of a group)."""
+    first, last = v.actor_span(m)
+    if first < 0:
+        return [m]
+    out = [m]
+    j = last + 1
+    while j < len(v) and len(out) < limit:
+        k = j
+        while k < len(v) and v.texts[k] in LIST_JOINERS:
+            k += 1
+        if k == j or k >= len(v):
+            break
+        nxt = v.actor_at.get(k)
+        if nxt is None or any(nxt is o for o in out):
+            break
+        out.append(nxt)
+        _, end = v.actor_span(nxt)
+        j = end + 1
+    return out
+
+
+@rule("coordinated_lists", "pairs", "dyads")
+def coordinated_lists(c: Candidate, state: SentenceState) -> None:
+    """Every member of a coordinated list of actors takes part: one dyad per state."""
+    v = state.view
+    for side, other in ((c.sources, c.targets), (c.targets, c.sources)):
+        if not side or c.closed and side is c.sources:
+            continue
+        expanded = list(side)
+        for m in side:
+            for x in _list_members(v, m):
+                if all(x is not e for e in expanded) and all(not _same(x, o) for o in other):
+                    expanded.append(x)
+        if len(expanded) > len(side):
+            side[:] = expanded
+            c.fired("list")
+
+
+@rule("host_participants", "pairs", "dyads")
+def host_participants(c: Candidate, state: SentenceState) -> None:
+    """"X menjadi tuan rumah pertemuan A, B dan C": the host meets each participant; participants among
+    themselves are no dyad."""
+    v = state.view
+    k = next((j for j in range(max(0, c.start - 4), c.start) if tuple(v.texts[j : j + 2]) == HOST_WORDS), None)
+    if k is None or not c.symmetric:
+        return
+    host = next((v.actor_at[j] for j in range(k - 1, max(-1, k - 8), -1) if j in v.actor_at), None)
+    if host is None:
+        return
+    participants = [m for m in c.sources + c.targets if not _same(m, host)]
+    for j in range(c.end, min(len(v), c.end + 10)):
+        if (first := v.actor_at.get(j)) is None:
+            continue
+        for x in _list_members(v, first):
+            if not _same(x, host) and all(x is not p for p in participants):
+                participants.append(x)
+        break
+    if participants:
+        c.sources[:] = [host]
+        c.targets[:] = participants
+        c.host = host
+        c.fired("host-participants")
+
+
+def _add_dyad(c: Candidate, a: MentionLike, b: MentionLike, code: str) -> None:
+    if not _same(a, b):
+        c.dyads.append((a, b, code))
+
+
+@rule("reciprocal_pairs", "pairs", "dyads")
+def reciprocal_pairs(c: Candidate, state: SentenceState) -> None:
+    """A reciprocal act: sources x targets both ways; with no target the conjoined sources pair among
+    themselves. The converse code (043 host) needs a host that acts (a sector), not a bare place."""
+    if not c.symmetric or c.dyads:
+        return
+    if c.sources and c.targets:
+        pairs = [(a, b) for a in c.sources for b in c.targets]
+    elif "nonstate-opponent" in c.rules:
+        pairs = []
+    else:
+        pairs = [(a, b) for i, a in enumerate(c.sources) for b in c.sources[i + 1 :]]
+    for a, b in pairs:
+        if _same(a, b):
+            continue
+        _add_dyad(c, a, b, c.code)
+        if not c.trigger.converse or b.sector:
+            _add_dyad(c, b, a, c.trigger.converse or c.code)
+
+
+@rule("directed_pairs", "pairs", "core")
+def directed_pairs(c: Candidate, state: SentenceState) -> None:
+    """Any other act: each source x each target."""
+    if c.symmetric or c.dyads:
+        return
+    for s in c.sources:
+        for t in c.targets:
+            _add_dyad(c, s, t, c.code)
+
+
+def dedupe(ms: list[MentionLike]) -> list[MentionLike]:
+    out: list[MentionLike] = []
+    for m in ms:
+        key = actor_code(m) or m.actor_id or m.text
+        if all((actor_code(o) or o.actor_id or o.text) != key for o in out):
+            out.append(m)
+    return out
+
+
+def build_pairs(c: Candidate, state: SentenceState) -> None:
+    """Pass 5, for one candidate."""
+    from .model import run_rules
+
+    if True:
+        if not c.dyads:
+            c.sources[:] = dedupe(c.sources)
+            c.targets[:] = dedupe(c.targets)
+        run_rules(("coordinated_lists", "host_participants", "reciprocal_pairs", "directed_pairs"), c, state)
+        if len(c.dyads) > state.config.max_dyads:
+            c.dyads = c.dyads[: state.config.max_dyads]
+            c.fired("max_dyads")
+        if not c.dyads:
+            c.drop("no_dyad")

@@ -1,0 +1,209 @@
+"""Pass 1, triggers: find the dictionary's word families and phrases in the sentence.
+
+Fixed non-event expressions block their words first ("konferensi pers", "perang dagang"); then phrases,
+longest first, so "serangan udara" (195) beats "serangan" (190); then single words by surface form (the word
+family's generated forms) or lemma. Verb + object entries (`requires_object`) fire only when one of their
+object words stands in the trigger's clause, on either side (active "menarik duta besar", passive "duta besar
+... ditarik"). A trigger the clause says someone was allowed or prevented to do is not an act
+("tidak akan membiarkan teroris membahayakan ...").
+"""
+
+from __future__ import annotations
+
+from ..dictionary import Trigger
+from ..morphology import guess_category
+from .model import Candidate, SentenceState, rule, switch
+from .view import CLAUSE_END, SentenceView, base_rel
+
+OBJECT_WINDOW = 8
+# Verbs whose complement is an act somebody else may or may not do.
+PERMISSION_VERBS = frozenset(
+    {"membiarkan", "mengizinkan", "memungkinkan", "mencegah", "menghalangi", "melarang", "mengizinkannya"}
+)
+EXISTENTIALS = frozenset({"ada", "terjadi"})
+
+
+def _category(v: SentenceView, pos: int, trigger: Trigger, matched_surface: bool) -> str:
+    """The matched form's category; for a lemma match or a listed word, the token's own shape and POS."""
+    word = v.texts[pos]
+    if matched_surface and word in trigger.categories and trigger.categories[word] != "bare":
+        return trigger.categories[word]
+    upos = v.tokens[pos].upos or ""
+    if upos in ("NOUN", "PROPN"):
+        return "noun"
+    shape = guess_category(word)
+    if shape != "bare":
+        return shape
+    return "active" if upos == "VERB" else "bare"
+
+
+def _object_words(v: SentenceView, start: int, end: int, head: int, either_side: bool) -> set[str]:
+    words = v.clause_words(start, end, OBJECT_WINDOW)
+    if either_side:
+        words |= v.clause_words(start, end, OBJECT_WINDOW, before=True)
+    if v.parsed:
+        for c in v.subtree(head, ("acl", "ccomp", "advcl", "parataxis", "conj")):
+            words.add(v.texts[c])
+    return words
+
+
+def _phrase_head(v: SentenceView, start: int, end: int) -> int:
+    """A multi-token trigger's head: its first token whose head lies outside the span."""
+    if v.parsed:
+        for j in range(start, end):
+            h = v.head_pos(j)
+            if h is None or not start <= h < end:
+                return j
+    return start
+
+
+def _blocked(state: SentenceState) -> set[int]:
+    v, taken = state.view, set()
+    if state.on("non_event_phrases"):
+        for phrase in state.dictionary.non_events:
+            n = len(phrase)
+            for i in range(len(v) - n + 1):
+                if tuple(v.texts[i : i + n]) == phrase:
+                    taken.update(range(i, i + n))
+    return taken
+
+
+switch("non_event_phrases", "triggers", "breadth",
+       """Fixed expressions that contain a trigger word but report no interaction ("konferensi pers", "perang
+       dagang", "serangan jantung") block their words.""")
+switch("object_either_side", "triggers", "breadth",
+       """A verb + object entry's object word may stand before the trigger in its clause (passives, fronted
+       objects: "diplomat Iran diusir"), not only after it.""")
+switch("object_ellipsis", "triggers", "core",
+       """A second verb of the same entry reuses the object named with the first ("membantah memasok drone ...
+       tetapi mengatakan telah menyediakan sejumlah kecil").""")
+
+
+def _phrase_candidates(state: SentenceState, taken: set[int]) -> list[Candidate]:
+    v, found = state.view, []
+    phrases = sorted(((p, t) for t in state.dictionary.triggers for p in t.phrases), key=lambda x: -len(x[0]))
+    for phrase, trig in phrases:
+        n = len(phrase)
+        for i in range(len(v) - n + 1):
+            if any(k in taken for k in range(i, i + n)):
+                continue
+            if tuple(v.texts[i : i + n]) != phrase and tuple(v.lemmas[i : i + n]) != phrase:
+                continue
+            head = _phrase_head(v, i, i + n)
+            if trig.requires_object and not (_object_words(v, i, i + n, head, True) & trig.requires_object):
+                continue
+            cat = _category(v, head, trig, True) if n > 1 else _category(v, i, trig, True)
+            found.append(Candidate(trig, i, i + n, head, cat, trig.code, trig.symmetric))
+            taken.update(range(i, i + n))
+    return found
+
+
+def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidate]) -> list[Candidate]:
+    v = state.view
+    by_word = state.dictionary.by_word()
+    either = state.on("object_either_side")
+    for i in range(len(v)):
+        if i in taken or i in v.actor_at:
+            continue
+        surface = by_word.get(v.texts[i], [])
+        by_lemma = [t for t in by_word.get(v.lemmas[i], []) if v.lemmas[i] != v.texts[i] and t not in surface]
+        # Verb + object patterns first (menarik + duta besar -> 161 before menarik + pasukan -> 087).
+        for trig in sorted(surface + by_lemma, key=lambda t: not t.requires_object):
+            if trig.pos and (v.tokens[i].upos or "") not in trig.pos:
+                continue
+            cand = Candidate(trig, i, i + 1, i, _category(v, i, trig, trig in surface), trig.code, trig.symmetric)
+            words = _object_words(v, i, i + 1, i, either or trig.predicative)
+            if trig.requires_object and not (words & trig.requires_object):
+                antecedent = next((o for o in reversed(found) if o.trigger.id == trig.id), None)
+                if antecedent is None or not state.on("object_ellipsis"):
+                    continue
+                cand.antecedent = antecedent
+                cand.fired("object_ellipsis")
+            found.append(cand)
+            taken.add(i)
+            break
+    return found
+
+
+@rule("permitted_acts_are_not_acts", "triggers", "frames")
+def permitted_acts_are_not_acts(state: SentenceState) -> None:
+    """An act that a permission or prevention verb just before it lets or stops someone else do is not the
+    subject's act ("kami tidak akan membiarkan teroris membahayakan ...")."""
+    v = state.view
+    for c in state.candidates:
+        before = v.texts[max(0, c.start - 5) : c.start]
+        if any(w in PERMISSION_VERBS for w in before) and "," not in before:
+            c.drop("permitted_acts_are_not_acts")
+
+
+def is_light(state: SentenceState, pos: int) -> bool:
+    v, d = state.view, state.dictionary
+    return v.texts[pos] in d.light_verbs or v.lemmas[pos] in d.light_verbs or v.texts[pos] in EXISTENTIALS
+
+
+@rule("light_verb_governor", "triggers", "core")
+def light_verb_governor(state: SentenceState) -> None:
+    """A nominal trigger that is the object of a light verb (melancarkan serangan, menggelar latihan,
+    mengadakan pertemuan) or of any verb takes that verb as its governor: the governor's subject is the
+    event's source and its modality scopes over the event."""
+    v = state.view
+    for c in state.candidates:
+        if (
+            v.parsed
+            and base_rel(v.tokens[c.head]) in ("obj", "xcomp", "nsubj:pass", "obl")
+            and (h := v.head_pos(c.head)) is not None
+            and v.tokens[h].upos in ("VERB", "AUX", "ADJ")
+        ):
+            c.governor = h
+            continue
+        for j in range(c.start - 1, max(-1, c.start - 3), -1):
+            if is_light(state, j):
+                c.governor = j
+                break
+            if v.texts[j] in CLAUSE_END or v.texts[j] == ",":
+                break
+
+
+def find_triggers(state: SentenceState) -> None:
+    """Pass 1: fill `state.candidates` with the sentence's trigger occurrences, in text order."""
+    taken = _blocked(state)
+    found = _phrase_candidates(state, taken)
+    found = _word_candidates(state, taken, found)
+    state.candidates = sorted(found, key=lambda c: c.start)
+    for name in ("permitted_acts_are_not_acts", "light_verb_governor", "modifiers"):
+        if state.on(name):
+            RULE_FUNCS[name](state)
+    state.all_candidates = list(state.candidates)
+
+
+RULE_FUNCS = {"permitted_acts_are_not_acts": permitted_acts_are_not_acts, "light_verb_governor": light_verb_governor}
+
+
+def refine(v: SentenceView, c: Candidate, start: int, end: int, head: int, window: int = 8) -> tuple[str, bool]:
+    """Code and symmetric flag of the trigger after its modifiers: the nearest modifier word after the trigger
+    wins, then its dependents (serangan + udara -> 195; latihan + gabungan -> 062, reciprocal)."""
+    code, symmetric = c.trigger.code, c.trigger.symmetric
+    mods = c.trigger.modifiers
+    if not mods:
+        return code, symmetric
+    ordered = [v.texts[j] for j in range(end, min(len(v), end + window))]
+    stop = next((k for k, w in enumerate(ordered) if w in CLAUSE_END), len(ordered))
+    ordered = ordered[:stop]
+    deps = _object_words(v, start, end, head, False) - set(ordered)
+    for w in ordered + sorted(deps):
+        mod = mods.get(w)
+        if mod is not None:
+            return mod.code, symmetric if mod.symmetric is None else mod.symmetric
+    return code, symmetric
+
+
+@rule("modifiers", "triggers", "breadth")
+def modifiers(state: SentenceState) -> None:
+    """Refine each trigger's code with its entry's modifiers (serangan + udara -> 195, latihan + gabungan ->
+    062 reciprocal, bantuan + kemanusiaan -> 073)."""
+    v = state.view
+    for c in state.candidates:
+        c.code, c.symmetric = refine(v, c, c.start, c.end, c.head)
+
+
+RULE_FUNCS["modifiers"] = modifiers
