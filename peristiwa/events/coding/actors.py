@@ -242,9 +242,48 @@ def reciprocal_marker(c: Candidate, state: SentenceState) -> None:
             c.fired("reciprocal-marker")
 
 
+@rule("conjoined_reciprocal_pair", "actors", "dyads")
+def conjoined_reciprocal_pair(c: Candidate, state: SentenceState) -> None:
+    """"Presiden AS dan Presiden Korsel lewat panggilan telepon ... dalam menghadapi Korut": a reciprocal act
+    with conjoined subjects is between them; a state the word order picked up further on is no participant."""
+    if not c.symmetric or "linear_target" not in c.rules or "obj/obl" in c.rules:
+        return
+    if len({actor_code(s) or s.text for s in c.sources}) >= 2:
+        c.targets.clear()
+        c.fired("conjoined-pair")
+
+
+@rule("nationals_are_patients", "actors", "actors")
+def nationals_are_patients(c: Candidate, state: SentenceState) -> None:
+    """Citizens of a state ("mahasiswa Indonesia", "pelajar RI", "warga Cina") undergo coercion rather than do
+    it: taken as the source of a material conflict act, they are its target; the state where it happens ("di
+    Mesir") is then the source."""
+    if c.code[:2] not in ("16", "17", "18") or not c.sources:
+        return
+    nationals = [s for s in c.sources if actor_type(s) == "nationals"]
+    if not nationals:
+        return
+    for n in nationals:
+        c.sources.remove(n)
+        if all(n is not t for t in c.targets):
+            c.targets.append(n)
+    v = state.view
+    if not c.sources:
+        for j in range(c.end, min(len(v), c.end + 12)):
+            if v.texts[j] in (".", ";", ",") and j > c.end + 6:
+                break
+            m = v.actor_at.get(j) or v.venue_at.get(j)
+            if m is not None and m.iso3 and v.preposition_before(j) == "di" and all(m.iso3 != t.iso3 for t in c.targets):
+                c.sources.append(m)
+                c.fired("place-of-coercion")
+                break
+    c.fired("nationals-patients")
+
+
 CONTEXT_RULES = (
     "reciprocal_marker", "speaker_source", "pronoun_subject", "antara_closes_pair", "both_states",
     "demonstrative_subject", "retaliation_target", "responds_to_target", "anaphoric_event", "venue_actors_out",
+    "conjoined_reciprocal_pair", "nationals_are_patients",
 )
 
 

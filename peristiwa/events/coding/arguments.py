@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..protocols import MentionLike
-from .model import RULES, Candidate, SentenceState, rule
+from .model import RULES, Candidate, NonActor, SentenceState, rule, switch
 from .view import (
     LOCATION_CASES,
     NON_AGENT_CASES,
@@ -57,6 +57,8 @@ FRONTED = frozenset({"sejak", "setelah", "sebelum", "usai", "seusai", "ketika", 
 MATERIAL_CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 RETALIATION = frozenset({"balasan", "balik", "balasannya"})
 RESPONSE_WINDOW = 3
+# Verbs by which an act provokes a reaction ("memicu kecaman", "menuai protes").
+PROVOKING = frozenset({"memicu", "menuai", "mengundang", "menimbulkan", "menyulut", "memancing", "membuat"})
 
 
 def mentions_both(words: Sequence[str]) -> bool:
@@ -106,6 +108,11 @@ def _not_sources(c: Candidate, ms: Sequence[MentionLike]) -> list[MentionLike]:
 
 
 # -- parse rules ---------------------------------------------------------------------------------------------
+switch("nonactor_subject", "arguments", "actors",
+       """A subject the parse attaches to the trigger that is a common noun and no actor ("Berbagai kelompok HAM
+       menuduh China ...") is the act's (non-state) source: no rule borrows a state for it.""")
+
+
 @rule("parse_subject", "arguments", "core")
 def parse_subject(c: Candidate, state: SentenceState) -> None:
     """nsubj of the trigger (climbing conj/xcomp/obj chains) is the source; nsubj:pass is the target."""
@@ -121,6 +128,15 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         c.pronoun = v.texts[subj] if not _first_person(v, subj) else "kami"
     passive = passive or c.passive
     if not acts:
+        if (
+            state.on("nonactor_subject") and v.head_pos(subj) == c.head and v.tokens[subj].upos == "NOUN"
+            and not c.both and not c.pronoun and v.texts[subj] not in BOTH_HEADS
+            and not any(o.start <= subj < o.end for o in state.all_candidates)
+            and not any(v.texts[k] in ANAPHORS for k in v.kids(subj))
+            and not (subj + 1 < len(v) and v.texts[subj + 1] in ANAPHORS)
+        ):
+            (c.targets if passive else c.sources).append(non_actor(state, subj))
+            c.fired("nonactor_subject")
         return
     if passive:
         _add(c.targets, acts)
@@ -133,6 +149,10 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
 
 def _possessor_ok(c: Candidate, state: SentenceState, child: int, acts: list[MentionLike]) -> bool:
     return c.is_noun and v_rel(state.view, child) in ("nmod", "compound", "flat", "amod", "appos")
+
+
+def _verb_between(v: SentenceView, start: int, end: int) -> bool:
+    return any(v.tokens[k].upos in ("VERB", "AUX") for k in range(start, min(end, len(v))))
 
 
 def v_rel(v: SentenceView, pos: int) -> str:
@@ -156,6 +176,8 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
         if not acts:
             continue
         case = v.case_of(child)
+        if case in SOURCE_CASES and c.is_noun and _verb_between(v, c.end, child):
+            continue  # "Kunjungan X ke Mongolia pun dikecam oleh China": oleh belongs to dikecam
         if case in SOURCE_CASES:
             c.sources[:0] = [a for a in acts if all(a is not s for s in c.sources)]
             c.fired("passive" if c.passive else "possessor")
@@ -245,19 +267,33 @@ def raising_subject(c: Candidate, state: SentenceState) -> None:
         c.fired("raising_subject")
 
 
+def non_actor(state: SentenceState, pos: int) -> NonActor:
+    """The noun at `pos` as a non-actor participant."""
+    tok, s = state.view.tokens[pos], state.sentence
+    return NonActor(s.article_id, s.index, tok.start_char, tok.end_char, tok.text)
+
+
+RELATIVE_SKIP = frozenset({"telah", "sudah", "akan", "juga", "pernah", "sedang", "tidak", "belum", "tak"}) | RAISING
+
+
 @rule("relative_clause_head", "arguments", "arguments")
 def relative_clause_head(c: Candidate, state: SentenceState) -> None:
     """"negara yang mengakui Yerusalem", "bantuan yang dikirim Argentina": the noun a yang-clause modifies is
-    the clause's subject (active verb) or its object (passive verb)."""
+    the clause's subject (active verb) or its object (passive verb). A noun that is no actor ("milisi yang
+    didukung Iran") takes that place as a non-actor, so no state is borrowed for it."""
     v = state.view
     if c.category not in ("active", "passive"):
         return
     j = c.start - 1
-    while j >= 0 and v.texts[j] in ("telah", "sudah", "akan", "juga", "pernah", "sedang", "tidak", "belum"):
+    while j >= 0 and v.texts[j] in RELATIVE_SKIP:
         j -= 1
-    if j < 0 or v.texts[j] != "yang" or j == 0:
+    if j < 1 or v.texts[j] != "yang":
         return
     head = v.actor_at.get(j - 1)
+    if head is None and v.tokens[j - 1].upos in ("NOUN", "PROPN") and (c.targets if c.passive else c.sources) == []:
+        (c.targets if c.passive else c.sources).append(non_actor(state, j - 1))
+        c.fired("relative_clause_head")
+        return
     if head is None:
         return
     if c.passive:
@@ -319,6 +355,8 @@ def light_verb_subject(c: Candidate, state: SentenceState) -> None:
     """The subject of the light verb (melancarkan, menggelar, mengadakan) is its nominal object's source."""
     if c.sources or c.governor is None or "receiver" in c.rules:
         return
+    if state.view.texts[c.governor] in PROVOKING:
+        return  # "langkah AS memicu kecaman": the provoker is the target (provoked_reaction)
     probe = extract_at(state, c, c.governor, "active")
     if _add(c.sources, probe.sources, c.targets):
         c.fired("light-verb")
@@ -339,12 +377,13 @@ def dari_source(c: Candidate, state: SentenceState) -> None:
         if v.texts[j] in (",", ".", ";") or v.texts[j] in ("yang", "bahwa"):
             return
         if v.texts[j] == "dari" and j + 1 < len(v):
-            m = v.actor_at.get(j + 1)
-            if m is None:
-                k = j + 1
-                while k < min(len(v), j + 4) and m is None:
-                    m = v.actor_at.get(k)
-                    k += 1
+            # "dari Libya", "dari Menlu Iran", "dari seluruh negara di dunia termasuk Indonesia"
+            m = None
+            for k in range(j + 1, min(len(v), j + 9)):
+                if v.texts[k] in (",", ".", ";", "yang", "bahwa", "untuk", "agar"):
+                    break
+                if (m := v.actor_at.get(k)) is not None:
+                    break
             if m is not None and all(m is not t for t in c.targets):
                 _add(c.sources, [m])
                 c.fired("dari_source")
@@ -391,6 +430,11 @@ def linear_possessor(c: Candidate, state: SentenceState) -> None:
             return
 
 
+switch("reporter_is_not_the_actor", "arguments", "arguments",
+       """The word-order fallback for a source does not reach past a reporting verb: the speaker of "X
+       menuturkan meskipun serangan perompakan di Somalia ..." is not the attacker.""")
+
+
 @rule("linear_source", "arguments", "core")
 def linear_source(c: Candidate, state: SentenceState) -> None:
     """The parse gave no source: the nearest actor to the left in the clause, not behind a target or location
@@ -398,7 +442,10 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
     if c.sources or c.pronoun or c.both:
         return
     v = state.view
+    reporting = state.dictionary.reporting_verbs
     for j in v.linear_window(c.head, -1, 15):
+        if v.texts[j] in reporting and state.on("reporter_is_not_the_actor"):
+            break  # "Panglima ini menuturkan meskipun serangan perompakan ...": the reporter did not attack
         m = v.actor_at.get(j)
         if m is None or v.preposition_before(j) in (TARGET_CASES | LOCATION_CASES) or any(m is t for t in c.targets):
             continue
@@ -442,13 +489,19 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
             c.sources.append(m)
             c.fired("passive" if c.passive else "possessor")
             continue
-        if prep == "oleh" and not c.targets:
+        if prep == "oleh" and c.symmetric and not c.targets:
             # "perundingan ... yang diselenggarakan oleh Iran": the agent of a relative clause is the host.
             c.targets.append(m)
             c.fired("host")
             continue
+        if prep == "oleh":
+            # "unjuk rasa ... oleh warga Palestina": the agent, whatever the word order suggested
+            c.sources[:] = [m]
+            c.fired("oleh-agent")
+            continue
         if not c.targets:
             c.targets.append(m)
+            c.fired("linear_target")
             k = j + 1
             while k < len(v) and v.actor_at.get(k) is m:
                 k += 1
@@ -476,7 +529,7 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
 
 PARSE_AND_LINEAR = (
     "parse_subject", "parse_dependents", "passive_voice", "raising_subject", "relative_clause_head",
-    "adverbial_subject", "receiver", "light_verb_subject", "dari_source", "linear_possessor", "linear_source",
+    "adverbial_subject", "receiver", "dari_source", "light_verb_subject", "linear_possessor", "linear_source",
     "linear_target", "clause_subject",
 )
 
@@ -622,6 +675,8 @@ def territory_target(c: Candidate, state: SentenceState) -> None:
     if nonstate_opponent(c, state):
         c.fired("nonstate-opponent")
         return
+    if c.symmetric:
+        return  # "perang Yaman" is a war in Yemen, not against the next country named
     v = state.view
     for j in range(c.end, min(len(v), c.end + 18)):
         if v.texts[j] in (";", ".", "“", "”", "namun", "tetapi", "sedangkan"):
@@ -708,8 +763,55 @@ def host_by_oleh(c: Candidate, state: SentenceState) -> None:
             return
 
 
+OBJECT_NP_WORDS = frozenset({"sebuah", "seorang", "para", "pihak", "pemerintah", "rezim", "bank", "perusahaan",
+                             "otoritas", "kelompok", "dua", "tiga", "semua", "seluruh", "negara", "warga"})
+
+
+@rule("verbal_first_object", "arguments", "arguments")
+def verbal_first_object(c: Candidate, state: SentenceState) -> None:
+    """"AS menuduh sebuah bank China melakukan ... untuk Pyongyang", "Dia mendorong China ... menenangkan
+    Pyongyang": the target of a verbal act is the actor at the head of its object phrase, right after the verb,
+    not one deeper in the clause it introduces."""
+    if not c.trigger.verbal or c.category not in ("active", "bare"):
+        return
+    v = state.view
+    j = c.end
+    while j < len(v) and j - c.end < 4 and j not in v.actor_at and v.texts[j] in OBJECT_NP_WORDS | {"kepada", "terhadap"}:
+        j += 1
+    m = v.actor_at.get(j)
+    if m is None or any(m is s or (m.iso3 and m.iso3 == s.iso3) for s in c.sources):
+        return
+    if c.targets != [m]:
+        c.targets[:] = [m]
+        c.fired("first-object")
+
+
+@rule("provoked_reaction", "arguments", "arguments")
+def provoked_reaction(c: Candidate, state: SentenceState) -> None:
+    """"Hal itu memicu kecaman dari seluruh negara termasuk Indonesia", "langkah AS menuai protes dari X": a
+    reaction that an act provokes is aimed at whoever did that act (the provoking verb's subject, or for "hal
+    itu / langkah tersebut" the source of the article's latest act)."""
+    v = state.view
+    if c.targets or c.governor is None or v.texts[c.governor] not in PROVOKING or not c.sources:
+        return
+    provoker = None
+    if v.parsed:
+        subj, passive = subject_of(v, c.governor)
+        if subj is not None and not passive:
+            acts = v.phrase_actors(subj)
+            provoker = acts[0] if acts else None
+            if provoker is None and (v.texts[subj] in ANAPHORS or any(v.texts[k] in ANAPHORS for k in v.kids(subj))):
+                provoker = state.ctx.last_source
+    if provoker is None and any(w in ANAPHORS for w in v.texts[max(0, c.governor - 3) : c.governor]):
+        provoker = state.ctx.last_source
+    if provoker is not None and all(provoker is not s and not (provoker.iso3 and provoker.iso3 == s.iso3) for s in c.sources):
+        c.targets.append(provoker)
+        c.fired("provoked")
+
+
 COMPLETION = (
-    "light_verb_targets", "verbal_own_country", "predicative", "ellipsis_target", "frame_targets_stop_at_content",
+    "light_verb_targets", "verbal_own_country", "verbal_first_object", "provoked_reaction", "predicative",
+    "ellipsis_target", "frame_targets_stop_at_content",
     "conjoined_verbs_share_subject", "fronted_clause_subject", "territory_target", "venue_as_target",
     "object_phrase_target", "object_possessor_target", "host_by_oleh",
 )

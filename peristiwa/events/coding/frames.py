@@ -29,9 +29,11 @@ TOPIC_FRAMES = frozenset({"negotiate"})
 CONTRAST = frozenset({"tetapi", "tapi", "namun", "sedangkan", "melainkan", "padahal"})
 PURPOSE = frozenset({"untuk", "agar", "supaya", "guna", "demi"})
 # The path from an act up to a frame passes through its complement: clauses (xcomp, ccomp), the object and the
-# phrases inside it (nmod, obl, conj: "membahas perkembangan di Afghanistan dan kerja sama ...").
+# phrases inside it (nmod, obl, conj: "membahas perkembangan di Afghanistan dan kerja sama ..."), and clauses
+# inside those.
 COMPLEMENT_RELS = ("xcomp", "ccomp", "obj", "conj", "nmod", "obl")
-# Adverbial and relative clauses are adjuncts, not complements (unless purpose-marked: "untuk", "agar").
+# An adverbial or relative clause attached to the frame itself is an adjunct, not its content (unless it is a
+# purpose clause: "mendesak ... untuk/agar ...").
 LOOSE_RELS = ("advcl", "acl")
 QUOTES = frozenset({"“", "”", '"'})
 NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa"})
@@ -74,13 +76,9 @@ def in_complement(state: SentenceState, inner_head: int, outer_head: int, outer_
         # Abdollahian untuk berunding"), not its complement.
         if step == 0 and rel == "conj" and v.head_pos(cur) == outer_head:
             return False
-        allowed = COMPLEMENT_RELS if strict else COMPLEMENT_RELS + LOOSE_RELS
-        if rel not in allowed:
-            if strict and rel == "advcl" and _purpose_marked(v, cur):
-                cur = v.head_pos(cur)
-                continue
-            if strict and rel in LOOSE_RELS and v.head_pos(cur) is not None:
-                return False if outer_head in v.ancestors(cur) else None
+        if rel in LOOSE_RELS and strict and v.head_pos(cur) == outer_head and not _purpose_marked(v, cur):
+            return False  # an adverbial or relative clause of the frame itself is an adjunct, not its content
+        if rel not in COMPLEMENT_RELS + LOOSE_RELS:
             return None
         cur = v.head_pos(cur)
     return None
@@ -314,7 +312,11 @@ def obligation_demand(state: SentenceState) -> None:
         for k in range(start, end):
             if v.texts[k] not in OBLIGATION or _negated_before(v.texts, k):
                 continue
-            subject = next((v.actor_at[j] for j in range(k - 1, start - 1, -1) if j in v.actor_at), None)
+            subject = next(
+                (v.actor_at[j] for j in range(k - 1, start - 1, -1)
+                 if j in v.actor_at and v.preposition_before(j) not in TARGET_CASES | NON_AGENT_CASES),
+                None,
+            )
             if subject is None or _same_state(subject, speaker) or not (subject.iso3 or subject.actor_kind == "igo"):
                 continue
             after = v.texts[k + 1 : min(end, k + 6)]
@@ -323,15 +325,45 @@ def obligation_demand(state: SentenceState) -> None:
             return
 
 
+SETTING_PREPOSITIONS = frozenset({"dalam", "pada", "di"})
+COUNTERPART_WORDS = frozenset({"dengan", "antara", "ke", "bersama"})
+
+
+@rule("setting_is_no_event", "frames", "frames")
+def setting_is_no_event(state: SentenceState) -> None:
+    """"Duta Besar AS, dalam pertemuan di Dewan Keamanan, mengatakan ...": a meeting named as the setting of a
+    statement (an adjunct set off by a comma or opening the sentence), with no counterpart of its own (no
+    dengan/antara/ke X, no possessor), is no event."""
+    v = state.view
+    for c in state.candidates:
+        if c.dropped or c.trigger.code[:2] != "04" or c.category not in ("noun", "bare"):
+            continue
+        j = c.start - 1
+        while j >= 0 and v.texts[j] in ("sela", "sela-sela", "sebuah", "acara"):
+            j -= 1
+        if j < 0 or v.texts[j] not in SETTING_PREPOSITIONS:
+            continue
+        # An adjunct set off by a comma or opening the sentence ("X, dalam pertemuan di DK, mengatakan"), not
+        # the object of a verb ("berpartisipasi dalam perundingan").
+        if j > 0 and v.texts[j - 1] not in (",", "(", "-", "–"):
+            continue
+        after = range(c.end, min(len(v), c.end + 4))
+        if any(v.texts[k] in COUNTERPART_WORDS for k in after) or any(k in v.actor_at for k in after):
+            continue
+        c.drop("setting_is_no_event")
+
+
 def resolve_frames(state: SentenceState) -> None:
     """Pass 2."""
-    for name in ("reported_speaker", "frame_complement", "reported_claim", "quote_speech_act", "obligation_demand"):
+    for name in ("reported_speaker", "setting_is_no_event", "frame_complement", "reported_claim",
+                 "quote_speech_act", "obligation_demand"):
         if state.on(name):
             FRAME_RULES[name](state)
 
 
 FRAME_RULES = {
     "reported_speaker": reported_speaker,
+    "setting_is_no_event": setting_is_no_event,
     "frame_complement": frame_complement,
     "reported_claim": reported_claim,
     "quote_speech_act": quote_speech_act,

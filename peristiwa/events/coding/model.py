@@ -84,6 +84,25 @@ class CoderConfig:
         return name not in self.disabled
 
 
+@dataclass(frozen=True, eq=False)
+class NonActor:
+    """A participant the text names that is no resolved actor ("milisi yang didukung Iran", "kelompok HAM
+    menuduh ..."): it fills its side so that no rule borrows a state from elsewhere, and makes the dyad a
+    non-state one (kept, never counted)."""
+
+    article_id: str
+    sentence_index: int
+    start_char: int
+    end_char: int
+    text: str
+    ner_type: str | None = None
+    iso3: str | None = ""
+    sector: str | None = ""
+    actor_id: str | None = ""
+    actor_kind: str | None = "nonactor"
+    role: str = "actor"
+
+
 @dataclass(eq=False)
 class Candidate:
     """One trigger occurrence on its way to event mentions."""

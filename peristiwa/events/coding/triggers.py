@@ -37,6 +37,22 @@ def _category(v: SentenceView, pos: int, trigger: Trigger, matched_surface: bool
     return "active" if upos == "VERB" else "bare"
 
 
+switch("lemma_needs_same_form", "triggers", "breadth",
+       """A lemma match counts only when the word's own form is one the entry has: "sambutannya" (a speech)
+       has the lemma of "menyambut" (to welcome) but is a noun, and the entry lists no noun. Active and passive
+       verb forms stand for each other.""")
+
+
+def _lemma_form_fits(state: SentenceState, word: str, trigger: Trigger) -> bool:
+    if not state.on("lemma_needs_same_form"):
+        return True
+    shape = guess_category(word)
+    have = set(trigger.categories.values())
+    # di- passives are the regular counterpart of transitive meN- verbs (and the other way round).
+    verbal = {"active", "passive"}
+    return shape == "bare" or shape in have or (shape in verbal and bool(have & verbal))
+
+
 def _object_words(v: SentenceView, start: int, end: int, head: int, either_side: bool) -> set[str]:
     words = v.clause_words(start, end, OBJECT_WINDOW)
     if either_side:
@@ -106,7 +122,10 @@ def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidat
         if i in taken or i in v.actor_at:
             continue
         surface = by_word.get(v.texts[i], [])
-        by_lemma = [t for t in by_word.get(v.lemmas[i], []) if v.lemmas[i] != v.texts[i] and t not in surface]
+        by_lemma = [
+            t for t in by_word.get(v.lemmas[i], [])
+            if v.lemmas[i] != v.texts[i] and t not in surface and _lemma_form_fits(state, v.texts[i], t)
+        ]
         # Verb + object patterns first (menarik + duta besar -> 161 before menarik + pasukan -> 087).
         for trig in sorted(surface + by_lemma, key=lambda t: not t.requires_object):
             if trig.pos and (v.tokens[i].upos or "") not in trig.pos:
