@@ -33,6 +33,7 @@ _ENTRY_KEYS = {
     "root",
     "forms",
     "negated_code",
+    "intent_code",
     "gloss",
     "examples",
 }
@@ -75,9 +76,11 @@ class Trigger:
     predicative: bool = False  # a characterisation: speaker/declarer -> the one characterised
     object_is_target: bool = False  # the required object belongs to the target (expelled diplomats)
     categories: dict[str, str] = field(default_factory=dict)  # surface form -> active/passive/noun/bare
+    family_forms: frozenset[str] = frozenset()  # forms generated from root + forms (their category is known)
     roots: tuple[str, ...] = ()
     forms: tuple[str, ...] = ()
     negated_code: str | None = None  # a negation that is itself the act ("tidak sependapat" -> 111)
+    intent_code: str | None = None  # the code of the announced act, instead of its root's `future_codes`
     gloss: str = ""
     examples: tuple[Example, ...] = ()
 
@@ -150,6 +153,7 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
     listed = _words(path, f"{where}.words", raw.get("words"))
     phrases = [tuple(p.split()) for p in _words(path, f"{where}.phrases", raw.get("phrases"))]
     roots, forms, categories = _families(path, where, raw)
+    family_forms = frozenset(categories)
     for w in with_clitics(listed):
         categories.setdefault(w, guess_category(w))
     words = sorted(categories)
@@ -189,10 +193,14 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         predicative=bool(raw.get("predicative", False)),
         object_is_target=bool(raw.get("object_is_target", False)),
         categories=categories,
+        family_forms=family_forms,
         roots=roots,
         forms=forms,
         negated_code=(
             _code(path, f"{where}.negated_code", raw["negated_code"], cameo) if "negated_code" in raw else None
+        ),
+        intent_code=(
+            _code(path, f"{where}.intent_code", raw["intent_code"], cameo) if "intent_code" in raw else None
         ),
         gloss=str(raw.get("gloss") or ""),
         examples=_examples(path, where, raw.get("examples")),

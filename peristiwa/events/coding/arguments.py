@@ -613,6 +613,8 @@ def ellipsis_target(c: Candidate, state: SentenceState) -> None:
 def frame_targets_stop_at_content(c: Candidate, state: SentenceState) -> None:
     """A verbal frame's complement belongs to the embedded act: "membantah memasok drone ke Rusia" has no target
     Rusia (the target of a denial is the accuser)."""
+    if c.trigger.id in ("mediate",):
+        return  # what is mediated names the parties: they are the mediator's targets
     inner = [o.start for o in state.all_candidates if o.embedded_in is c]
     if inner:
         first = state.view.tokens[min(inner)].start_char
@@ -763,7 +765,8 @@ def host_by_oleh(c: Candidate, state: SentenceState) -> None:
             return
 
 
-OBJECT_NP_WORDS = frozenset({"sebuah", "seorang", "para", "pihak", "pemerintah", "rezim", "bank", "perusahaan",
+OBJECT_NP_WORDS = frozenset({"sebuah", "seorang", "para", "pihak", "pemerintah", "rezim", "bank", "perusahaan", "upaya",
+                             "langkah", "rencana", "keputusan", "kebijakan", "usaha", "sikap", "tindakan", "posisi",
                              "otoritas", "kelompok", "dua", "tiga", "semua", "seluruh", "negara", "warga"})
 
 

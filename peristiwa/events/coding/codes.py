@@ -176,7 +176,7 @@ def emit(
     for k, (s, t, code) in enumerate(c.dyads):
         mod = modality
         if state.on("future_intent") and modality in ("future", "reported") and c.polarity == "positive":
-            recoded = d.future_codes.get(code[:2])
+            recoded = c.trigger.intent_code if code == c.code and c.trigger.intent_code else d.future_codes.get(code[:2])
             if recoded:
                 if k % 2 == 1 and c.symmetric and c.trigger.converse:
                     continue  # an announced visit is the visitor's intent; the host has hosted nothing yet

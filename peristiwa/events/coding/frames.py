@@ -22,10 +22,12 @@ from ..protocols import MentionLike
 from .model import Candidate, SentenceState, rule, switch
 from .view import CLAUSE_END, NON_AGENT_CASES, TARGET_CASES, SentenceView, base_rel
 
-# Verbal frames whose complement is folded into their own code.
-FRAME_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
-# Discussion topics are not events of their own ("membahas kerja sama, perdagangan, ...").
-TOPIC_FRAMES = frozenset({"negotiate"})
+# Verbal frames whose complement is folded into their own code (statements, appeals, agreements, support,
+# demands, criticism, rejections, threats): "mendukung upaya Korsel untuk memulai dialog" is support, not talks.
+FRAME_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
+# Discussion topics and what is mediated are not events of their own ("membahas kerja sama, perdagangan, ...",
+# "menjadi mediator dialog antara ...").
+TOPIC_FRAMES = frozenset({"negotiate", "mediate"})
 CONTRAST = frozenset({"tetapi", "tapi", "namun", "sedangkan", "melainkan", "padahal"})
 PURPOSE = frozenset({"untuk", "agar", "supaya", "guna", "demi"})
 # The path from an act up to a frame passes through its complement: clauses (xcomp, ccomp), the object and the
@@ -52,7 +54,7 @@ switch("adjunct_not_complement", "frames", "frames",
 
 
 def _is_frame(c: Candidate) -> bool:
-    return c.trigger.code[:2] in FRAME_ROOTS or c.trigger.id in TOPIC_FRAMES
+    return (c.trigger.verbal and c.trigger.code[:2] in FRAME_ROOTS) or c.trigger.id in TOPIC_FRAMES
 
 
 def _purpose_marked(v: SentenceView, pos: int) -> bool:

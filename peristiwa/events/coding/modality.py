@@ -24,7 +24,7 @@ from .triggers import is_light
 
 NEGATION = frozenset({"tidak", "tak", "bukan", "belum", "jangan", "tanpa", "enggak", "nggak", "gak", "tiada"})
 FUTURE = frozenset({"akan", "bakal", "hendak", "berencana", "rencananya", "berniat", "merencanakan", "nanti",
-                    "nantinya", "ingin", "dijadwalkan", "terjadwal", "direncanakan"})
+                    "nantinya", "ingin", "dijadwalkan", "terjadwal", "direncanakan", "siap", "bersiap", "bersedia"})
 HYPOTHETICAL = frozenset({"jika", "apabila", "seandainya", "andai", "kalau", "bila", "andaikan", "jikalau",
                           "kemungkinan", "mungkin", "bisa-bisa",
                           # deontic: what an actor should or must do is not what it did

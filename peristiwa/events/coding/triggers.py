@@ -24,17 +24,18 @@ EXISTENTIALS = frozenset({"ada", "terjadi"})
 
 
 def _category(v: SentenceView, pos: int, trigger: Trigger, matched_surface: bool) -> str:
-    """The matched form's category; for a lemma match or a listed word, the token's own shape and POS."""
+    """The matched form's category: known for a word family's forms; for a listed word or a lemma match, the
+    tagger's POS first ("dialog" is a noun, not a di- passive), then the word's shape."""
     word = v.texts[pos]
-    if matched_surface and word in trigger.categories and trigger.categories[word] != "bare":
+    if matched_surface and word in trigger.family_forms:
         return trigger.categories[word]
     upos = v.tokens[pos].upos or ""
     if upos in ("NOUN", "PROPN"):
         return "noun"
     shape = guess_category(word)
-    if shape != "bare":
-        return shape
-    return "active" if upos == "VERB" else "bare"
+    if upos == "VERB":
+        return shape if shape in ("active", "passive") else "active"
+    return shape
 
 
 switch("lemma_needs_same_form", "triggers", "breadth",
