@@ -30,6 +30,7 @@ from .coding.frames import resolve_frames
 from .coding.model import COUNTED_MODALITIES, RULES, ArticleContext, Candidate, CoderConfig, SentenceState
 from .coding.modality import classify_modality
 from .coding.pairs import build_pairs
+from .coding.quotes import quote_speakers
 from .coding.triggers import find_triggers
 from .coding.view import SentenceView
 from .dictionary import TriggerDictionary
@@ -54,11 +55,13 @@ def _remember_dyads(c: Candidate, state: SentenceState) -> None:
 def _remember_sentence(state: SentenceState) -> None:
     """Carry the sentence's actors and speaker into the article context."""
     ctx, v = state.ctx, state.view
-    ctx.recent.extend(sorted({id(x): x for x in v.actor_at.values()}.values(), key=lambda x: x.start_char))
+    actors = sorted({id(x): x for x in v.actor_at.values()}.values(), key=lambda x: x.start_char)
+    ctx.recent.extend(actors)
+    ctx.previous = actors
     if state.speaker is not None:
         ctx.speaker = state.speaker
-    elif (first := next((a for _, a in sorted(v.actor_at.items())), None)) is not None:
-        ctx.speaker = first
+    elif (first := next((a for _, a in sorted(v.actor_at.items())), None)) is not None and first.actor_kind == "person":
+        ctx.speaker = first  # the person a sentence is about is whom "ujarnya" in the next one refers to
 
 
 def code_sentence(
@@ -113,7 +116,7 @@ def code_article(
     by_sentence: dict[int, list[MentionLike]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
-    ctx = ArticleContext(published_date)
+    ctx = ArticleContext(published_date, quote_speakers=quote_speakers(sentences, by_sentence, dictionary))
     out: list[EventMention] = []
     for s in sorted(sentences, key=lambda s: s.index):
         out += code_sentence(s, by_sentence.get(s.index, []), published_date, dictionary, cameo, dates, ctx, config)

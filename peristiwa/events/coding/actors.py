@@ -71,6 +71,8 @@ def speaker_source(c: Candidate, state: SentenceState) -> None:
     speaker = state.speaker or (state.ctx.speaker if c.pronoun else None)
     if speaker is None:
         return
+    if c.is_noun and c.governor is not None and not c.pronoun and "light-verb" not in c.rules:
+        return  # "menghadapi ancaman", "membalas kecaman": the speaker neither threatened nor criticised
     first_person = c.pronoun == "kami"
     if c.trigger.verbal and (not c.sources or c.pronoun):
         c.sources[:] = [speaker]
@@ -280,10 +282,109 @@ def nationals_are_patients(c: Candidate, state: SentenceState) -> None:
     c.fired("nationals-patients")
 
 
+ANAPHORIC_OBJECTS = frozenset({"tindakan", "langkah", "keputusan", "kebijakan", "hal", "sanksi", "pengumuman",
+                               "pernyataan", "resolusi", "aksi", "serangan", "tuduhan", "tudingan", "klaim",
+                               "pengakuan", "rencana", "sikap", "ancaman", "kecaman", "uji", "peluncuran"})
+
+
+@rule("anaphoric_object_target", "actors", "arguments")
+def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
+    """"Pyongyang mengecam tindakan tersebut", "Iran menolak tuduhan itu": a reaction to an act named only by a
+    demonstrative ("tindakan/langkah/keputusan ... tersebut/itu/ini") is aimed at that act's source, the source
+    of the article's latest coded act."""
+    if c.targets or not c.sources or not c.trigger.verbal or state.ctx.last_source is None:
+        return
+    v = state.view
+    window = v.texts[c.end : c.end + 4]
+    if not any(a in ANAPHORIC_OBJECTS and b in ANAPHORS for a, b in zip(window, window[1:], strict=False)):
+        return
+    last = state.ctx.last_source
+    if all(last is not s and not (actor_code(last) and actor_code(last) == actor_code(s)) for s in c.sources):
+        c.targets.append(last)
+        c.fired("anaphoric-object")
+
+
+CLITIC_PRONOUNS = ("nya",)
+
+
+@rule("clitic_pronoun", "actors", "actors")
+def clitic_pronoun(c: Candidate, state: SentenceState) -> None:
+    """"Menlu Iran meneleponnya" (-nya is the object), "Negara yang sudah dihubunginya" (-nya is the agent of a
+    di- verb): the clitic is the last state official named, the article's current speaker first."""
+    v = state.view
+    word = v.texts[c.end - 1]
+    glued = word.endswith(CLITIC_PRONOUNS) and len(word) > 5
+    split = c.end < len(v) and v.texts[c.end] in ("nya", "-nya")  # the tokenizer splits "menelepon|nya"
+    if not (glued or split) or c.category not in ("active", "passive"):
+        return
+    side = c.sources if c.passive else c.targets
+    if side:
+        return
+    other = c.targets if c.passive else c.sources
+    ctx = state.ctx
+    who = ctx.speaker if ctx.speaker is not None and _person_official(ctx.speaker) else None
+    who = who or ctx.last_actor(_person_official)
+    if who is not None and all(not (actor_code(who) and actor_code(who) == actor_code(o)) and who is not o for o in other):
+        side.append(who)
+        c.fired("clitic")
+
+
+# Acts that always have a counterpart: appeals, demands, criticism, rejection, threats, protests, sanctions and
+# coercion. With none in the sentence, it is the state the story just named.
+COUNTERPART_ROOTS = frozenset({"02", "10", "11", "12", "13", "14", "16", "17"})
+
+
+def _countable(m: MentionLike) -> bool:
+    return actor_type(m) in ("state", "igo")
+
+
+@rule("context_target", "actors", "arguments")
+def context_target(c: Candidate, state: SentenceState) -> None:
+    """"Korut terus melakukan uji coba rudal. ... PBB pun kembali menjatuhkan sanksi.": an act that always has a
+    counterpart (appeal, demand, criticism, rejection, threat, sanction, coercion) and names none in a sentence
+    that names no other state takes the state the previous sentence was about."""
+    if c.targets or len(c.sources) != 1 or c.code[:2] not in COUNTERPART_ROOTS or not _countable(c.sources[0]):
+        return
+    v = state.view
+    if any(a is not c.sources[0] and _countable(a) for a in v.actor_at.values()):
+        return
+    named_object = [
+        k for k in (v.kids(c.head, "obj", "nmod", "obl", "ccomp", "xcomp", "compound", "amod") if v.parsed else [])
+        if v.case_of(k) not in ("dari", "oleh") and not v.phrase_actors(k)
+    ]
+    if named_object:
+        return  # "mengutuk penyerangan tersebut", "ancaman terorisme": the act names its object
+    src = actor_code(c.sources[0])
+    for m in state.ctx.previous:
+        if _countable(m) and actor_code(m) != src:
+            c.targets.append(m)
+            c.fired("context-target")
+            return
+
+
+@rule("context_source", "actors", "arguments")
+def context_source(c: Candidate, state: SentenceState) -> None:
+    """"Belanda memberikan dukungan ... Mendukung upaya yang dilakukan Indonesia.": an act with a counterpart but no
+    source, in a sentence that names no other state and has no subject of its own, was done by the state the
+    previous sentence was about."""
+    if c.sources or c.pronoun or c.both or not c.targets or "nonactor_subject" in c.rules:
+        return
+    v = state.view
+    if any(a not in c.targets and _countable(a) for a in v.actor_at.values()):
+        return
+    tgt = {actor_code(t) for t in c.targets}
+    for m in state.ctx.previous:
+        if _countable(m) and actor_code(m) not in tgt:
+            c.sources.append(m)
+            c.fired("context-source")
+            return
+
+
 CONTEXT_RULES = (
     "reciprocal_marker", "speaker_source", "pronoun_subject", "antara_closes_pair", "both_states",
     "demonstrative_subject", "retaliation_target", "responds_to_target", "anaphoric_event", "venue_actors_out",
-    "conjoined_reciprocal_pair", "nationals_are_patients",
+    "conjoined_reciprocal_pair", "nationals_are_patients", "anaphoric_object_target", "clitic_pronoun",
+    "context_target", "context_source",
 )
 
 

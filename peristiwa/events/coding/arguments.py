@@ -134,6 +134,8 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
             and not any(o.start <= subj < o.end for o in state.all_candidates)
             and not any(v.texts[k] in ANAPHORS for k in v.kids(subj))
             and not (subj + 1 < len(v) and v.texts[subj + 1] in ANAPHORS)
+            # a parse error often makes a fronted word the subject: trust it only right before the verb
+            and subj < c.start and not any(k in v.actor_at or v.texts[k] == "," for k in range(subj + 1, c.start))
         ):
             (c.targets if passive else c.sources).append(non_actor(state, subj))
             c.fired("nonactor_subject")
@@ -176,8 +178,10 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
         if not acts:
             continue
         case = v.case_of(child)
-        if case in SOURCE_CASES and c.is_noun and _verb_between(v, c.end, child):
-            continue  # "Kunjungan X ke Mongolia pun dikecam oleh China": oleh belongs to dikecam
+        if case in SOURCE_CASES and (c.is_noun or case == "oleh") and _verb_between(v, c.end, child):
+            # "Kunjungan X ke Mongolia pun dikecam oleh China", "bertemu UNHCR, Retno dihubungi oleh Menlu
+            # Inggris": oleh/dari belong to the nearer verb
+            continue
         if case in SOURCE_CASES:
             c.sources[:0] = [a for a in acts if all(a is not s for s in c.sources)]
             c.fired("passive" if c.passive else "possessor")
@@ -273,6 +277,29 @@ def non_actor(state: SentenceState, pos: int) -> NonActor:
     return NonActor(s.article_id, s.index, tok.start_char, tok.end_char, tok.text)
 
 
+NAMING = frozenset({"yakni", "yaitu", "ialah", "adalah", "seperti", "termasuk"})
+
+
+def _named_after(v: SentenceView, end: int) -> list[MentionLike]:
+    """The actors listed right after a naming word that follows the clause ("... yakni Malaysia, Laos dan
+    Vietnam")."""
+    j = end
+    while j < len(v) and j - end < 3 and v.texts[j] not in NAMING:
+        if v.texts[j] in (",", ".", ";"):
+            return []
+        j += 1
+    if j >= len(v) or v.texts[j] not in NAMING:
+        return []
+    out: list[MentionLike] = []
+    k = j + 1
+    while k < len(v) and (k in v.actor_at or v.texts[k] in (",", "dan", "serta")):
+        m = v.actor_at.get(k)
+        if m is not None and all(m is not o for o in out):
+            out.append(m)
+        k += 1
+    return out
+
+
 RELATIVE_SKIP = frozenset({"telah", "sudah", "akan", "juga", "pernah", "sedang", "tidak", "belum", "tak"}) | RAISING
 
 
@@ -290,6 +317,13 @@ def relative_clause_head(c: Candidate, state: SentenceState) -> None:
     if j < 1 or v.texts[j] != "yang":
         return
     head = v.actor_at.get(j - 1)
+    # "Negara yang sudah dihubunginya yakni Malaysia, Laos, Vietnam dan Singapura": the members named after
+    # yakni/yaitu/seperti are the head noun.
+    named = _named_after(v, c.end)
+    if head is None and named and (c.targets if c.passive else c.sources) == []:
+        (c.targets if c.passive else c.sources).extend(named)
+        c.fired("relative_clause_head")
+        return
     if head is None and v.tokens[j - 1].upos in ("NOUN", "PROPN") and (c.targets if c.passive else c.sources) == []:
         (c.targets if c.passive else c.sources).append(non_actor(state, j - 1))
         c.fired("relative_clause_head")
@@ -350,6 +384,19 @@ def receiver(c: Candidate, state: SentenceState) -> None:
         c.fired("receiver")
 
 
+switch("only_light_verbs_lend_subjects", "arguments", "arguments",
+       """Only a light verb (melancarkan, menggelar, mengadakan, memberikan ...), an existential or a raising
+       verb lends its subject to the event noun it takes: whoever replies to, faces or rejects criticism
+       ("membalas kecaman", "menghadapi ancaman") did not criticise or threaten.""")
+
+
+def _lends_subject(state: SentenceState, pos: int) -> bool:
+    from .triggers import is_light
+
+    v = state.view
+    return is_light(state, pos) or v.texts[pos] in RAISING or v.tokens[pos].upos in ("AUX",)
+
+
 @rule("light_verb_subject", "arguments", "core")
 def light_verb_subject(c: Candidate, state: SentenceState) -> None:
     """The subject of the light verb (melancarkan, menggelar, mengadakan) is its nominal object's source."""
@@ -357,6 +404,8 @@ def light_verb_subject(c: Candidate, state: SentenceState) -> None:
         return
     if state.view.texts[c.governor] in PROVOKING:
         return  # "langkah AS memicu kecaman": the provoker is the target (provoked_reaction)
+    if state.on("only_light_verbs_lend_subjects") and not _lends_subject(state, c.governor):
+        return  # "Trump membalas kecaman": who replies to criticism did not criticise
     probe = extract_at(state, c, c.governor, "active")
     if _add(c.sources, probe.sources, c.targets):
         c.fired("light-verb")

@@ -17,7 +17,7 @@
 
 from __future__ import annotations
 
-from ..dictionary import Trigger
+from ..dictionary import Trigger, TriggerDictionary
 from ..protocols import MentionLike
 from .model import Candidate, SentenceState, rule, switch
 from .view import CLAUSE_END, NON_AGENT_CASES, TARGET_CASES, SentenceView, base_rel
@@ -122,25 +122,32 @@ def frame_complement(state: SentenceState) -> None:
 
 
 # -- the speaker -----------------------------------------------------------------------------------------------
-def _subject_actor(state: SentenceState, pos: int) -> MentionLike | None:
+def _subject_actor(v: SentenceView, pos: int) -> MentionLike | None:
     from .arguments import subject_of
 
-    v = state.view
     subj, passive = subject_of(v, pos)
     if subj is not None and not passive and (acts := v.phrase_actors(subj)):
         return acts[0]
     return None
 
 
-def _is_reporting(state: SentenceState, pos: int) -> bool:
-    v, d = state.view, state.dictionary
+def is_reporting(v: SentenceView, d: TriggerDictionary, pos: int) -> bool:
+    """A reporting verb, also with a pronoun clitic ("urainya", "paparnya" -> urai, papar)."""
     frames = d.speech_acts.frames if d.speech_acts else frozenset()
-    return v.texts[pos] in d.reporting_verbs or v.lemmas[pos] in d.reporting_verbs or v.texts[pos] in frames
+    words = {v.texts[pos], v.lemmas[pos]}
+    if v.texts[pos].endswith("nya") and len(v.texts[pos]) > 5:
+        words.add(v.texts[pos][:-3])
+    return bool(words & (d.reporting_verbs | frames))
 
 
-def _speaker_at(state: SentenceState, i: int) -> MentionLike | None:
-    v = state.view
-    if v.parsed and (who := _subject_actor(state, i)) is not None:
+def _is_reporting(state: SentenceState, pos: int) -> bool:
+    return is_reporting(state.view, state.dictionary, pos)
+
+
+def speaker_at(v: SentenceView, i: int) -> MentionLike | None:
+    """The speaker of the reporting verb at position i: its subject, else the actor right after it ("kata X",
+    "menurut X"), else the actor before it ("X mengatakan")."""
+    if v.parsed and (who := _subject_actor(v, i)) is not None:
         return who
     # "kata Jilani" / "menurut Kiev": the actor right after (not past "bahwa"); "Jilani mengatakan bahwa": the
     # actor before, not one introduced by a preposition. A me- verb is SVO, so its subject comes first.
@@ -162,9 +169,8 @@ def _speaker_at(state: SentenceState, i: int) -> MentionLike | None:
     return first or second
 
 
-def _pronoun_speaker(state: SentenceState, i: int) -> bool:
+def pronoun_speaker(v: SentenceView, i: int) -> bool:
     """"ujarnya", "katanya", "kata dia", "tambah ia": the reporting verb's speaker is a pronoun."""
-    v = state.view
     if v.texts[i].endswith("nya") and len(v.texts[i]) > 4:
         return True
     return i + 1 < len(v) and v.texts[i + 1] in SPEAKER_PRONOUN_TOKENS
@@ -178,12 +184,15 @@ def reported_speaker(state: SentenceState) -> None:
     for i in range(len(v)):
         if not _is_reporting(state, i):
             continue
-        if (who := _speaker_at(state, i)) is not None:
+        if (who := speaker_at(v, i)) is not None:
             state.speaker = who
             return
-        if _pronoun_speaker(state, i) and state.ctx.speaker is not None:
+        if pronoun_speaker(v, i) and state.ctx.speaker is not None:
             state.speaker = state.ctx.speaker
             return
+    # A sentence inside a quotation that runs over several sentences: the quote's speaker.
+    if state.on("quote_speakers") and state.sentence.index in state.ctx.quote_speakers:
+        state.speaker = state.ctx.quote_speakers[state.sentence.index]
 
 
 # -- claims and statements ---------------------------------------------------------------------------------------

@@ -160,6 +160,8 @@ class ArticleContext:
     last_by_root: dict[str, list[tuple[MentionLike, MentionLike]]] = field(default_factory=dict)
     last_source: MentionLike | None = None
     history: list[tuple[int, str, MentionLike, MentionLike]] = field(default_factory=list)
+    quote_speakers: dict[int, MentionLike] = field(default_factory=dict)  # sentence index -> quote's speaker
+    previous: list[MentionLike] = field(default_factory=list)  # the previous sentence's actors, in text order
 
     def pair(self) -> list[MentionLike]:
         """The article's main dyad so far: the two most frequent states among actor mentions (ties: the most

@@ -54,6 +54,13 @@ def _lemma_form_fits(state: SentenceState, word: str, trigger: Trigger) -> bool:
     return shape == "bare" or shape in have or (shape in verbal and bool(have & verbal))
 
 
+def _phrase_category(v: SentenceView, start: int, end: int) -> str:
+    """A multi-word trigger is verbal when one of its words has a verb's affixes ("bekerja sama", "menolak
+    berkomentar", "tidak boleh menginjakkan kaki"), else nominal ("kerja sama", "gencatan senjata")."""
+    shapes = [guess_category(w) for w in v.texts[start:end]]
+    return next((s for s in shapes if s in ("active", "passive")), "noun")
+
+
 def _object_words(v: SentenceView, start: int, end: int, head: int, either_side: bool) -> set[str]:
     words = v.clause_words(start, end, OBJECT_WINDOW)
     if either_side:
@@ -109,7 +116,7 @@ def _phrase_candidates(state: SentenceState, taken: set[int]) -> list[Candidate]
             head = _phrase_head(v, i, i + n)
             if trig.requires_object and not (_object_words(v, i, i + n, head, True) & trig.requires_object):
                 continue
-            cat = _category(v, head, trig, True) if n > 1 else _category(v, i, trig, True)
+            cat = _phrase_category(v, i, i + n) if n > 1 else _category(v, i, trig, True)
             found.append(Candidate(trig, i, i + n, head, cat, trig.code, trig.symmetric))
             taken.update(range(i, i + n))
     return found
