@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from peristiwa.annotation.records import Sentence
 
-from .knowledge import Entry, Knowledge, norm
+from .knowledge import IGO_SECTORS, Entry, Knowledge, norm
 from .mention import EntityMention
 
 PLACE_KINDS = ("country", "capital")
@@ -588,6 +588,17 @@ class _Builder:
         return j
 
 
+def _office_before(mentions: list[EntityMention], sentence: Sentence, start: int) -> EntityMention | None:
+    """A state organ or office (title + country) ending right before `start` (a comma may stand between)."""
+    for m in mentions:
+        if m.actor_kind not in ("state_organ",) or not (m.iso3 or m.sector in IGO_SECTORS):
+            continue
+        gap = sentence.text[m.end_char - sentence.start_char : start - sentence.start_char]
+        if m.end_char <= start and gap.strip() in ("", ","):
+            return m
+    return None
+
+
 def resolve_sentence(
     sentence: Sentence, article_date: dt.date | None, k: Knowledge
 ) -> tuple[list[EntityMention], list[tuple[int, int, str]]]:
@@ -605,7 +616,17 @@ def resolve_sentence(
             while tag[:2] == "B-" and j < len(units) and units[j].ner[:2] in ("I-", "E-"):
                 j += 1
             s, e = units[i].start, units[j - 1].end
-            if not any(a < e and s < z for a, z in covered):
+            holder = _office_before(mentions, sentence, s) if units[i].ner.endswith("PER") else None
+            if holder is not None and not any(a < e and s < z for a, z in covered):
+                # "Ketua Komisi 1 DPR RI Abdul Kharis", "Menteri Keuangan AS Steven Mnuchin": the person named
+                # right after an office of a state holds it (later mentions of the name corefer).
+                slug = re.sub(r"\W+", "_", norm(b.text(i, j))).strip("_")
+                mentions.append(replace(b.emit(
+                    i, j, iso3=holder.iso3, sector=holder.sector, actor_id=f"PERSON:{slug}", actor_kind="person",
+                    role="actor", method="office_person", confidence=0.75,
+                )))
+                b.out.pop()
+            elif not any(a < e and s < z for a, z in covered):
                 mentions.append(
                     replace(
                         b.emit(

@@ -386,15 +386,20 @@ def receiver(c: Candidate, state: SentenceState) -> None:
 
 switch("only_light_verbs_lend_subjects", "arguments", "arguments",
        """Only a light verb (melancarkan, menggelar, mengadakan, memberikan ...), an existential or a raising
-       verb lends its subject to the event noun it takes: whoever replies to, faces or rejects criticism
-       ("membalas kecaman", "menghadapi ancaman") did not criticise or threaten.""")
+       verb lends its subject to the event noun it takes (any verb to an event noun in its oblique adjunct):
+       whoever replies to, faces or rejects criticism ("membalas kecaman", "menghadapi ancaman") did not
+       criticise or threaten.""")
 
 
-def _lends_subject(state: SentenceState, pos: int) -> bool:
+def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
+    """A light, existential or raising verb lends its subject to the event noun it takes; so does any verb to
+    an event noun in its oblique adjunct ("Melalui kerja sama dengan Pakistan, kami ..."), but not to its
+    object ("membalas kecaman")."""
     from .triggers import is_light
 
     v = state.view
-    return is_light(state, pos) or v.texts[pos] in RAISING or v.tokens[pos].upos in ("AUX",)
+    adjunct = v.parsed and v.rel(c.head) == "obl" and v.head_pos(c.head) == pos
+    return is_light(state, pos) or v.texts[pos] in RAISING or v.tokens[pos].upos == "AUX" or adjunct
 
 
 @rule("light_verb_subject", "arguments", "core")
@@ -404,7 +409,7 @@ def light_verb_subject(c: Candidate, state: SentenceState) -> None:
         return
     if state.view.texts[c.governor] in PROVOKING:
         return  # "langkah AS memicu kecaman": the provoker is the target (provoked_reaction)
-    if state.on("only_light_verbs_lend_subjects") and not _lends_subject(state, c.governor):
+    if state.on("only_light_verbs_lend_subjects") and not _lends_subject(state, c, c.governor):
         return  # "Trump membalas kecaman": who replies to criticism did not criticise
     probe = extract_at(state, c, c.governor, "active")
     if _add(c.sources, probe.sources, c.targets):

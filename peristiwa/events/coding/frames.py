@@ -22,6 +22,8 @@ from ..protocols import MentionLike
 from .model import Candidate, SentenceState, rule, switch
 from .view import CLAUSE_END, NON_AGENT_CASES, TARGET_CASES, SentenceView, base_rel
 
+ANAPHORS = frozenset({"itu", "tersebut", "ini"})
+
 # Verbal frames whose complement is folded into their own code (statements, appeals, agreements, support,
 # demands, criticism, rejections, threats): "mendukung upaya Korsel untuk memulai dialog" is support, not talks.
 FRAME_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
@@ -240,14 +242,14 @@ def reported_claim(state: SentenceState) -> None:
 
 
 def _evaluated_actor(state: SentenceState, start: int, end: int, cue: int) -> MentionLike | None:
-    """The state or IGO a statement is about: the first actor in the reported clause that is not behind a target
-    or location preposition ("ancaman bagi AS" names the victim), else None."""
-    v = state.view
+    """The state or IGO a statement is about: the first actor in the reported clause that is not the speaker's
+    own state and not behind a target or location preposition ("ancaman bagi AS" names the victim)."""
+    v, speaker = state.view, state.speaker
     for j in range(start, end):
         m = v.actor_at.get(j)
         if m is None or not (m.iso3 or m.actor_kind == "igo"):
             continue
-        if v.preposition_before(j) in TARGET_CASES | NON_AGENT_CASES and j < cue:
+        if speaker is not None and _same_state(m, speaker):
             continue
         if v.preposition_before(j) in TARGET_CASES | NON_AGENT_CASES:
             continue
@@ -255,11 +257,22 @@ def _evaluated_actor(state: SentenceState, start: int, end: int, cue: int) -> Me
     return None
 
 
-def _anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike | None:
-    """"itu/tersebut/ini" in the reported clause: the source of the article's latest coded act."""
-    if not any(w in ("itu", "tersebut", "ini", "demikian") for w in state.view.texts[start:end]):
-        return None
-    return state.ctx.last_source
+def anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike | None:
+    """"pengakuan itu", "langkah tersebut", "ini" in a clause: the source of the act it refers to. An event noun
+    of the dictionary ("pengakuan" = recognise) refers to the latest act of its CAMEO root; anything else to
+    the article's latest coded act."""
+    v, ctx = state.view, state.ctx
+    for j in range(max(start, 1), end):
+        if v.texts[j] not in ANAPHORS:
+            continue
+        noun = v.texts[j - 1]
+        for t in state.dictionary.by_word().get(noun, []):
+            if (dyads := ctx.last_by_root.get(t.code[:2])):
+                return dyads[0][0]
+        return ctx.last_source
+    if any(w in ("ini", "demikian") for w in v.texts[start:end]):
+        return ctx.last_source
+    return None
 
 
 def _negated_before(words: list[str], i: int) -> bool:
@@ -296,14 +309,16 @@ def quote_speech_act(state: SentenceState) -> None:
     if acts is None or speaker is None or _explicit_act_by(state, speaker):
         return
     v = state.view
-    for f in reporting_frames(state):
-        start, end = complement_span(state, f)
+    spans = [(f, *complement_span(state, f)) for f in reporting_frames(state)]
+    if not spans and state.sentence.index in state.ctx.quote_speakers:
+        spans = [(0, 0, len(v))]  # a sentence inside a quotation is all the speaker's words
+    for f, start, end in spans:
         words = v.texts[start:end]
         found = acts.match(words)
         if found is None or _negated_before(words, found[1]):
             continue
         act, at = found
-        target = _evaluated_actor(state, start, end, start + at) or _anaphoric_source(state, start, end)
+        target = _evaluated_actor(state, start, end, start + at) or anaphoric_source(state, start, end)
         if target is None or _same_state(target, speaker):
             continue
         _statement(state, act.code, act.id, f, target, "quote_speech_act")
@@ -318,8 +333,10 @@ def obligation_demand(state: SentenceState) -> None:
     if speaker is None or _explicit_act_by(state, speaker):
         return
     v = state.view
-    for f in reporting_frames(state):
-        start, end = complement_span(state, f)
+    spans = [(f, *complement_span(state, f)) for f in reporting_frames(state)]
+    if not spans and state.sentence.index in state.ctx.quote_speakers:
+        spans = [(0, 0, len(v))]
+    for f, start, end in spans:
         for k in range(start, end):
             if v.texts[k] not in OBLIGATION or _negated_before(v.texts, k):
                 continue
