@@ -104,6 +104,13 @@ def both_states(c: Candidate, state: SentenceState) -> None:
         return
     v = state.view
     before = [v.texts[j] for j in sorted(v.linear_window(c.head, -1, 6))]
+    if "mereka" in before and not mentions_both([w for w in before if w != "mereka"]):
+        # "Sinyal ... yang bisa diberikan Korea Utara bahwa mereka siap berdialog": they are the state just named
+        named = [a for j, a in sorted(v.actor_at.items()) if j < c.start and _countable(a)]
+        if len({actor_code(a) for a in named}) == 1 and all(named[0] is not t for t in c.targets):
+            c.sources.append(named[0])
+            c.fired("mereka")
+            return
     if c.both or mentions_both(before) or (c.trigger.pair_from_context and not c.targets):
         pair = state.ctx.pair()
         if pair:

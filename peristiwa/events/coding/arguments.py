@@ -39,6 +39,8 @@ from .view import (
 
 SPEAKER_PRONOUNS = frozenset({"kami", "kita", "ia", "dia", "beliau", "pihaknya", "saya", "aku", "-nya", "nya"})
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku", "pihaknya"})
+# "mereka" (they) is the pair of states only when the sentence names no single state it could refer to (see
+# actors.both_states).
 BOTH_WORDS = frozenset({"keduanya", "mereka", "bilateral", "sama-sama", "bersama-sama"})
 BOTH_HEADS = frozenset({"negara", "pihak", "pemerintah", "menteri", "pemimpin", "presiden", "delegasi", "belah",
                         "kepala", "menlu"})
@@ -154,7 +156,13 @@ def _possessor_ok(c: Candidate, state: SentenceState, child: int, acts: list[Men
 
 
 def _verb_between(v: SentenceView, start: int, end: int) -> bool:
-    return any(v.tokens[k].upos in ("VERB", "AUX") for k in range(start, min(end, len(v))))
+    """A verb (by tag or by its di-/me-/ber- shape) stands between positions start and end."""
+    from ..morphology import guess_category
+
+    return any(
+        v.tokens[k].upos in ("VERB", "AUX") or guess_category(v.texts[k]) in ("active", "passive")
+        for k in range(start, min(end, len(v)))
+    )
 
 
 def v_rel(v: SentenceView, pos: int) -> str:
@@ -311,7 +319,11 @@ def relative_clause_head(c: Candidate, state: SentenceState) -> None:
     v = state.view
     if c.category not in ("active", "passive"):
         return
-    j = c.start - 1
+    first = c.start
+    # "entitas yang bertanggung jawab atas ... dan mendukung ...": a conjoined verb shares the first's yang
+    while v.parsed and v.rel(first) == "conj" and (h := v.head_pos(first)) is not None and h < first:
+        first = h
+    j = first - 1
     while j >= 0 and v.texts[j] in RELATIVE_SKIP:
         j -= 1
     if j < 1 or v.texts[j] != "yang":
@@ -466,6 +478,12 @@ def linear_possessor(c: Candidate, state: SentenceState) -> None:
     if c.sources or not _looks_nominal(c, state):
         return
     v = state.view
+    nxt = c.end
+    if nxt < len(v) and nxt not in v.actor_at and nxt not in v.venue_at and (v.tokens[nxt].ner or "O")[2:] in ("PER", "ORG"):
+        # "Kunjungan Dalai Lama ke Mongolia": a named possessor that is no actor is the (non-state) source
+        c.sources.append(non_actor(state, nxt))
+        c.fired("possessor")
+        return
     for j in range(c.end, min(len(v), c.end + 3)):
         m = v.actor_at.get(j) or v.venue_at.get(j)
         if m is not None:

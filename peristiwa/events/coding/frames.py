@@ -111,13 +111,29 @@ def _embedded(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
     )
 
 
+ACCUSATION_ROOTS = ("112",)
+DENIAL = ("016",)
+
+
+def _accusation_scope(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
+    """An act named after an accusation or a denial in the same sentence, with no contrast in between, is what
+    is alleged or denied ("menuding AS mengeskalasi ketegangan, dengan melakukan latihan militer ...")."""
+    if not (outer.trigger.code.startswith(ACCUSATION_ROOTS) or outer.trigger.code in DENIAL):
+        return False
+    if inner.start <= outer.start or inner is outer:
+        return False
+    v = state.view
+    gap = v.texts[outer.end : inner.start]
+    return not any(w in CONTRAST or w in (";", ".") for w in gap) and "\n" not in v.text_between(outer.end, inner.start)
+
+
 @rule("frame_complement", "frames", "frames")
 def frame_complement(state: SentenceState) -> None:
     """An act in the complement of a verbal frame is the frame's content, not an event of its own."""
     cands = state.candidates
     for inner in cands:
         for outer in cands:
-            if outer.dropped is None and _embedded(state, inner, outer):
+            if outer.dropped is None and (_embedded(state, inner, outer) or _accusation_scope(state, inner, outer)):
                 inner.embedded_in = outer
                 inner.drop("frame_complement")
                 break
@@ -376,7 +392,9 @@ def setting_is_no_event(state: SentenceState) -> None:
         if j > 0 and v.texts[j - 1] not in (",", "(", "-", "–"):
             continue
         after = range(c.end, min(len(v), c.end + 4))
-        if any(v.texts[k] in COUNTERPART_WORDS for k in after) or any(k in v.actor_at for k in after):
+        if any(v.texts[k] in COUNTERPART_WORDS for k in after) or any(
+            k in v.actor_at and v.preposition_before(k) not in ("di", "dalam") for k in after
+        ):
             continue
         c.drop("setting_is_no_event")
 

@@ -42,6 +42,12 @@ CLAUSE_BREAK = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "bahwa", "
                           "tetapi", "tapi", "sedangkan", "padahal", "dan", "serta", "lalu", "kemudian", "setelah",
                           "sebelum", "ketika", "saat", "sementara", "untuk", "meski", "meskipun", "walaupun",
                           "-", "–", "—"})
+# Possibility: "AS bisa menyerang", "kita dapat berdialog" says what could happen, not what did.
+POSSIBILITY = frozenset({"bisa", "dapat", "mampu", "boleh", "sanggup", "bakal-bakal"})
+# "Ketika/Jika kondisinya tepat, maka ...": the main clause after maka is conditional too.
+CONDITIONAL_OPENERS = frozenset({"ketika", "jika", "bila", "apabila", "kalau", "jikalau", "seandainya"})
+# "selama 62 tahun": an act that lasts for years is a state of affairs, not an event.
+DURATION_UNITS = frozenset({"tahun", "dekade", "abad", "bulan"})
 # Subordinators opening a purpose clause make it irrealis only when they open the trigger's own clause.
 PURPOSE = frozenset({"agar", "supaya"})
 NEG_DEPRELS = ("advmod", "aux", "mark", "cop", "det")
@@ -109,7 +115,11 @@ def classify(
             continue
         head.append(_low(t))
     opening = set(head)
-    if (opening - PURPOSE) & HYPOTHETICAL or (words & PURPOSE):
+    near = [_low(t) for t in clause_before(tokens, idx, 3)]
+    conditional_main = "maka" in {_low(t) for t in tokens[:idx]} and bool(
+        {_low(t) for t in tokens[:idx]} & CONDITIONAL_OPENERS
+    )
+    if (opening - PURPOSE) & HYPOTHETICAL or (words & PURPOSE) or set(near) & POSSIBILITY or conditional_main:
         return "hypothetical", "positive"
     if (words | opening) & RUMOUR:
         return "reported", "positive"
@@ -135,6 +145,24 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
         c.modality, c.polarity = classify(v.tokens, c.start, [], [], lexical_negation=True)
     else:
         c.modality, c.polarity = classify(v.tokens, c.head, governors, neg_governors)
+
+
+@rule("durative_state", "modality", "modality")
+def durative_state(c: Candidate, state: SentenceState) -> None:
+    """"Kedua negara telah menjalin hubungan yang baik selama 62 tahun": what has lasted for years is a state of
+    affairs (generic), not an event of the day."""
+    v = state.view
+    if c.modality != "asserted":
+        return
+    after = v.texts[c.end : c.end + 10]
+    for k, w in enumerate(after[:-2]):
+        if w in (".", ";", ","):
+            return
+        if w == "selama" and (after[k + 1].isdigit() or after[k + 1] in ("bertahun-tahun", "puluhan", "beberapa")):
+            if any(u in DURATION_UNITS or u == "bertahun-tahun" for u in after[k + 1 : k + 3]):
+                c.modality = "generic"
+                c.fired("durative")
+                return
 
 
 @rule("negated_act", "modality", "modality")
@@ -177,4 +205,4 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
     from .model import run_rules
 
     if True:
-        run_rules(("clause_modality", "negated_act", "plan_noun", "reported_claim_modality"), c, state)
+        run_rules(("clause_modality", "durative_state", "negated_act", "plan_noun", "reported_claim_modality"), c, state)
