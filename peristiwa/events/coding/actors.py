@@ -161,26 +161,46 @@ def responds_to_target(c: Candidate, state: SentenceState) -> None:
             return
 
 
+# Material conflict is one family for anaphora: "penyerangan tersebut" can name an earlier raid (18) or strike.
+ANAPHORA_FAMILIES = ({"17", "18", "19", "20"},)
+
+
+def _recent_dyads(state: SentenceState, root: str) -> list[tuple[MentionLike, MentionLike]]:
+    """The dyads of the latest act of `root` (or its family) coded within the last few sentences."""
+    roots = next((f for f in ANAPHORA_FAMILIES if root in f), {root})
+    index = state.sentence.index
+    latest = [(k, a, b) for k, r, a, b in state.ctx.history if r in roots and index - k <= RESPONSE_WINDOW]
+    if not latest:
+        return []
+    last = latest[-1][0]
+    return [(a, b) for k, a, b in latest if k == last]
+
+
 @rule("anaphoric_event", "actors", "core")
 def anaphoric_event(c: Candidate, state: SentenceState) -> None:
     """"Pertemuan tersebut membahas ...": an event noun with a demonstrative, or with a possessive clitic in a
     sentence that names nobody ("Salah satu serangannya ..."), re-mentions the last event of its root."""
     v = state.view
-    if c.sources or c.targets:
-        return
     nxt = v.texts[c.end] if c.end < len(v) else ""
+    strong = nxt in ANAPHORS and c.is_noun and not any(r in c.rules for r in ("nsubj", "obj/obl", "possessor"))
+    if (c.sources or c.targets) and not strong:
+        return
     anaphor = nxt in ANAPHORS or (nxt in ("nya", "-nya") and not v.actor_at and c.is_noun)
     anaphor = anaphor or any(v.texts[j] in ANAPHORS for j in range(max(0, c.head - 2), c.head))
     if not anaphor:
         return
-    dyads = []
+    dyads: list = []
     for o in state.candidates:
         if o is not c and o.end <= c.head + 3 and o.start >= c.start - 3:
-            dyads = state.ctx.last_by_root.get(o.trigger.code[:2], [])
+            dyads = _recent_dyads(state, o.trigger.code[:2])
             if dyads:
                 break
-    dyads = dyads or state.ctx.last_by_root.get(c.code[:2], [])
+    dyads = dyads or _recent_dyads(state, c.code[:2])
     if dyads:
+        # "Desakan ini juga menjadi agenda Trump": the demonstrative event noun is the earlier demand, whoever
+        # the word order found around it
+        c.sources.clear()
+        c.targets.clear()
         c.dyads = [(a, b, c.code) for a, b in dyads]
         c.fired("anaphor")
 

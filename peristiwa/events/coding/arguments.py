@@ -59,6 +59,8 @@ FRONTED = frozenset({"sejak", "setelah", "sebelum", "usai", "seusai", "ketika", 
 MATERIAL_CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
 RETALIATION = frozenset({"balasan", "balik", "balasannya"})
 RESPONSE_WINDOW = 3
+# Talks: the counterpart comes with "dengan/bersama" or "antara"; anything else in the clause is the topic.
+TOPIC_TRIGGERS = frozenset({"negotiate"})
 # Verbs by which an act provokes a reaction ("memicu kecaman", "menuai protes").
 PROVOKING = frozenset({"memicu", "menuai", "mengundang", "menimbulkan", "menyulut", "memancing", "membuat"})
 
@@ -193,6 +195,8 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
         if case in SOURCE_CASES:
             c.sources[:0] = [a for a in acts if all(a is not s for s in c.sources)]
             c.fired("passive" if c.passive else "possessor")
+        elif c.trigger.id in TOPIC_TRIGGERS and case not in ("dengan", "bersama"):
+            continue  # what is discussed is no participant in the talks
         elif case in TARGET_CASES or rel in ("obj", "iobj"):
             if c.passive and case is None and rel == "obj" and not c.sources:
                 # "dikunjungi Menlu Ekuador": the actor after a passive verb is its agent
@@ -356,13 +360,17 @@ def adverbial_subject(c: Candidate, state: SentenceState) -> None:
     if c.sources:
         return
     v = state.view
-    j = c.start - 1
-    while j >= 0 and v.texts[j] in ("telah", "sudah", "akan", "juga"):
+    first = c.start
+    # "setelah kembali ke Yangoon dan bertemu UNHCR": a verb conjoined inside the adverbial clause
+    while v.parsed and v.rel(first) == "conj" and (h := v.head_pos(first)) is not None and h < first:
+        first = h
+    j = first - 1
+    while j >= 0 and v.texts[j] in ("telah", "sudah", "akan", "juga", "kembali", "lagi", "pun"):
         j -= 1
     if j < 0 or v.texts[j] not in ADVERBIAL:
         return
     main = None
-    if v.parsed and v.rel(c.head) == "advcl" and (h := v.head_pos(c.head)) is not None:
+    if v.parsed and v.rel(first) == "advcl" and (h := v.head_pos(first)) is not None:
         subj, passive = subject_of(v, h)
         if subj is not None and not passive:
             acts = v.phrase_actors(subj)
@@ -514,9 +522,10 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
     if c.sources or c.pronoun or c.both:
         return
     v = state.view
-    reporting = state.dictionary.reporting_verbs
+    from .frames import is_reporting
+
     for j in v.linear_window(c.head, -1, 15):
-        if v.texts[j] in reporting and state.on("reporter_is_not_the_actor"):
+        if state.on("reporter_is_not_the_actor") and is_reporting(v, state.dictionary, j):
             break  # "Panglima ini menuturkan meskipun serangan perompakan ...": the reporter did not attack
         m = v.actor_at.get(j)
         if m is None or v.preposition_before(j) in (TARGET_CASES | LOCATION_CASES) or any(m is t for t in c.targets):
@@ -557,6 +566,12 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
         prep = v.preposition_before(j)
         if prep in LOCATION_CASES:
             continue
+        if prep in SOURCE_CASES and _verb_between(v, c.end, j - 1):
+            continue  # "Kunjungan X ke Mongolia pun dikecam oleh China": oleh belongs to dikecam
+        if c.trigger.id in TOPIC_TRIGGERS and prep not in ("dengan", "bersama", None) and not c.sources:
+            continue
+        if c.trigger.id in TOPIC_TRIGGERS and prep not in ("dengan", "bersama") and c.sources:
+            continue  # "membahas respons atas keputusan AS": the topic's possessor is no participant
         if prep in SOURCE_CASES and not c.sources:
             c.sources.append(m)
             c.fired("passive" if c.passive else "possessor")

@@ -152,7 +152,8 @@ def _subject_actor(v: SentenceView, pos: int) -> MentionLike | None:
 def is_reporting(v: SentenceView, d: TriggerDictionary, pos: int) -> bool:
     """A reporting verb, also with a pronoun clitic ("urainya", "paparnya" -> urai, papar)."""
     frames = d.speech_acts.frames if d.speech_acts else frozenset()
-    words = {v.texts[pos], v.lemmas[pos]}
+    # Surface forms only: lemmas conflate "menambahkan" (add, say) with "menambah sanksi" (add sanctions).
+    words = {v.texts[pos]}
     if v.texts[pos].endswith("nya") and len(v.texts[pos]) > 5:
         words.add(v.texts[pos][:-3])
     return bool(words & (d.reporting_verbs | frames))

@@ -165,6 +165,38 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
                 return
 
 
+POSSESSION = frozenset({"memiliki", "mempunyai", "punya", "miliki"})
+WISH = frozenset({"ingin", "menginginkan", "berharap", "mengharapkan", "menghendaki", "mau", "meminta", "mendesak"})
+
+
+@rule("possession_is_state", "modality", "modality")
+def possession_is_state(c: Candidate, state: SentenceState) -> None:
+    """"Jakarta dan Kuala Lumpur telah memiliki mekanisme kerja sama": cooperation a state has is a state of
+    affairs (generic), not an act of the day."""
+    v = state.view
+    if c.modality != "asserted" or not c.is_noun or c.code[:2] not in ("04", "05", "06", "07"):
+        return
+    if any(w in POSSESSION for w in v.texts[max(0, c.start - 3) : c.start]):
+        c.modality = "generic"
+        c.fired("possession")
+
+
+@rule("wish_for_another", "modality", "modality")
+def wish_for_another(c: Candidate, state: SentenceState) -> None:
+    """"AS ingin Dewan Keamanan PBB menerapkan embargo": what one actor wants another to do has not happened (it
+    is the first actor's appeal, see frames)."""
+    v = state.view
+    if c.modality not in ("asserted", "future"):
+        return
+    for j in range(c.start - 1, max(-1, c.start - 8), -1):
+        if v.texts[j] in CLAUSE_BREAK - {"untuk"}:
+            return
+        if v.texts[j] in WISH and any(k in v.actor_at for k in range(j + 1, c.start)):
+            c.modality = "hypothetical"
+            c.fired("wished")
+            return
+
+
 @rule("negated_act", "modality", "modality")
 def negated_act(c: Candidate, state: SentenceState) -> None:
     """A negation that is itself the act: the entry's `negated_code`, asserted ("tidak sependapat" -> 111)."""
@@ -205,4 +237,8 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
     from .model import run_rules
 
     if True:
-        run_rules(("clause_modality", "durative_state", "negated_act", "plan_noun", "reported_claim_modality"), c, state)
+        run_rules(
+            ("clause_modality", "durative_state", "possession_is_state", "wish_for_another", "negated_act",
+             "plan_noun", "reported_claim_modality"),
+            c, state,
+        )
