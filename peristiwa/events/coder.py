@@ -58,6 +58,8 @@ def _remember_sentence(state: SentenceState) -> None:
     actors = sorted({id(x): x for x in v.actor_at.values()}.values(), key=lambda x: x.start_char)
     ctx.recent.extend(actors)
     ctx.previous = actors
+    ctx.sentences_actors.append((state.sentence.index, actors))
+    ctx.places.extend(m for _, m in sorted(v.venue_at.items()) if m.iso3 and m not in ctx.places)
     if state.speaker is not None:
         ctx.speaker = state.speaker
     elif (first := next((a for _, a in sorted(v.actor_at.items())), None)) is not None and first.actor_kind == "person":

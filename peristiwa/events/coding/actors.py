@@ -112,7 +112,12 @@ def both_states(c: Candidate, state: SentenceState) -> None:
             c.fired("mereka")
             return
     if c.both or mentions_both(before) or (c.trigger.pair_from_context and not c.targets):
-        pair = state.ctx.pair()
+        persons = {"keduanya", "kedua pemimpin", "kedua menteri", "kedua presiden", "kedua kepala"}
+        pair = []
+        joined = " ".join(before).replace("kedua nya", "keduanya")
+        if any(p in joined for p in persons):
+            pair = state.ctx.last_two_persons(state.sentence.index)
+        pair = pair or state.ctx.pair()
         if pair:
             c.sources[:] = [p for p in pair if all(p is not t for t in c.targets)]
             c.fired("both")

@@ -68,7 +68,8 @@ PROVOKING = frozenset({"memicu", "menuai", "mengundang", "menimbulkan", "menyulu
 def mentions_both(words: Sequence[str]) -> bool:
     """True for "keduanya", "mereka", "kedua negara", "kedua menteri"… in a word sequence (lower case)."""
     return any(w in BOTH_WORDS for w in words) or any(
-        a == "kedua" and b in BOTH_HEADS for a, b in zip(words, words[1:], strict=False)
+        a == "kedua" and (b in BOTH_HEADS or b in ("nya", "-nya"))  # the tokenizer splits "kedua|nya"
+        for a, b in zip(words, words[1:], strict=False)
     )
 
 
@@ -413,12 +414,15 @@ switch("only_light_verbs_lend_subjects", "arguments", "arguments",
 
 def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
     """A light, existential or raising verb lends its subject to the event noun it takes; so does any verb to
-    an event noun in its oblique adjunct ("Melalui kerja sama dengan Pakistan, kami ..."), but not to its
-    object ("membalas kecaman")."""
+    an event noun that is its means ("Melalui kerja sama dengan Pakistan, kami ..."), but not to its object
+    ("membalas kecaman") or a time reference ("bertemu sebelum KTT G-20")."""
     from .triggers import is_light
 
     v = state.view
-    adjunct = v.parsed and v.rel(c.head) == "obl" and v.head_pos(c.head) == pos
+    adjunct = (
+        v.parsed and v.rel(c.head) == "obl" and v.head_pos(c.head) == pos
+        and v.case_of(c.head) in ("melalui", "lewat", "via", "dengan")
+    )
     return is_light(state, pos) or v.texts[pos] in RAISING or v.tokens[pos].upos == "AUX" or adjunct
 
 

@@ -374,6 +374,21 @@ SETTING_PREPOSITIONS = frozenset({"dalam", "pada", "di"})
 COUNTERPART_WORDS = frozenset({"dengan", "antara", "ke", "bersama"})
 
 
+TIME_REFERENCE = frozenset({"sebelum", "menjelang", "jelang", "jelangnya"})
+
+
+@rule("time_reference_is_no_event", "frames", "frames")
+def time_reference_is_no_event(state: SentenceState) -> None:
+    """"Keduanya bertemu di Jerman sebelum Konferensi Tingkat Tinggi G-20", "menjelang kunjungan ...": an event
+    noun after before/ahead-of dates the clause; it has not happened and is not the clause's act."""
+    v = state.view
+    for c in state.candidates:
+        if c.dropped or c.category not in ("noun", "bare") or c.start == 0:
+            continue
+        if v.texts[c.start - 1] in TIME_REFERENCE:
+            c.drop("time_reference_is_no_event")
+
+
 @rule("setting_is_no_event", "frames", "frames")
 def setting_is_no_event(state: SentenceState) -> None:
     """"Duta Besar AS, dalam pertemuan di Dewan Keamanan, mengatakan ...": a meeting named as the setting of a
@@ -402,7 +417,8 @@ def setting_is_no_event(state: SentenceState) -> None:
 
 def resolve_frames(state: SentenceState) -> None:
     """Pass 2."""
-    for name in ("reported_speaker", "setting_is_no_event", "frame_complement", "reported_claim",
+    for name in ("reported_speaker", "setting_is_no_event", "time_reference_is_no_event", "frame_complement",
+                 "reported_claim",
                  "quote_speech_act", "obligation_demand"):
         if state.on(name):
             FRAME_RULES[name](state)
@@ -411,6 +427,7 @@ def resolve_frames(state: SentenceState) -> None:
 FRAME_RULES = {
     "reported_speaker": reported_speaker,
     "setting_is_no_event": setting_is_no_event,
+    "time_reference_is_no_event": time_reference_is_no_event,
     "frame_complement": frame_complement,
     "reported_claim": reported_claim,
     "quote_speech_act": quote_speech_act,

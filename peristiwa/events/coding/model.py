@@ -162,6 +162,8 @@ class ArticleContext:
     history: list[tuple[int, str, MentionLike, MentionLike]] = field(default_factory=list)
     quote_speakers: dict[int, MentionLike] = field(default_factory=dict)  # sentence index -> quote's speaker
     previous: list[MentionLike] = field(default_factory=list)  # the previous sentence's actors, in text order
+    sentences_actors: list[tuple[int, list[MentionLike]]] = field(default_factory=list)  # (index, actors)
+    places: list[MentionLike] = field(default_factory=list)  # venue mentions with a country, in text order
 
     def pair(self) -> list[MentionLike]:
         """The article's main dyad so far: the two most frequent states among actor mentions (ties: the most
@@ -174,6 +176,17 @@ class ArticleContext:
                 last[m.iso3] = (i, m)
         top = sorted(counts, key=lambda k: (-counts[k], -last[k][0]))[:2]
         return [last[k][1] for k in top] if len(top) == 2 else []
+
+    def last_two_persons(self, index: int, window: int = 3) -> list[MentionLike]:
+        """The two officials of different states a recent sentence named together ("Presiden China Xi Jinping
+        mengatakan kepada Presiden Korea Selatan Moon ..." -> "Keduanya bertemu ...")."""
+        for k, actors in reversed(self.sentences_actors):
+            if index - k > window:
+                break
+            persons = {m.iso3: m for m in actors if m.actor_kind == "person" and m.iso3}
+            if len(persons) == 2:
+                return list(persons.values())
+        return []
 
     def last_actor(self, accept: Callable[[MentionLike], bool]) -> MentionLike | None:
         for m in reversed(self.recent):
