@@ -327,8 +327,14 @@ def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
     if c.targets or not c.sources or not c.trigger.verbal or state.ctx.last_source is None:
         return
     v = state.view
-    window = v.texts[c.end : c.end + 4]
-    if not any(a in ANAPHORIC_OBJECTS and b in ANAPHORS for a, b in zip(window, window[1:], strict=False)):
+    if c.symmetric or c.category not in ("active", "bare"):
+        return
+    window = list(range(c.end, min(len(v), c.end + 4)))
+    if not any(
+        (v.texts[a] in ANAPHORIC_OBJECTS or (v.tokens[a].upos == "NOUN" and v.texts[a] not in PARTICIPANT_NOUNS))
+        and v.texts[b] in ANAPHORS
+        for a, b in zip(window, window[1:], strict=False)
+    ):
         return
     last = state.ctx.last_source
     if all(last is not s and not (actor_code(last) and actor_code(last) == actor_code(s)) for s in c.sources):
@@ -337,6 +343,9 @@ def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
 
 
 CLITIC_PRONOUNS = ("nya",)
+# "negara itu", "pihak tersebut" name participants, not acts.
+PARTICIPANT_NOUNS = frozenset({"negara", "pihak", "pemerintah", "pemimpin", "menteri", "presiden", "delegasi",
+                               "kelompok", "orang", "warga", "rezim", "militer", "tentara"})
 
 
 @rule("clitic_pronoun", "actors", "actors")
@@ -354,7 +363,12 @@ def clitic_pronoun(c: Candidate, state: SentenceState) -> None:
         return
     other = c.targets if c.passive else c.sources
     ctx = state.ctx
-    who = ctx.speaker if ctx.speaker is not None and _person_official(ctx.speaker) else None
+    # "Trump ... setelah May mengecamnya": the official named earlier in the sentence, else the speaker, else the
+    # last official of the article
+    earlier = [a for j, a in sorted(v.actor_at.items()) if j < c.start and _person_official(a)]
+    earlier = [a for a in earlier if all(a is not o and actor_code(a) != actor_code(o) for o in other)]
+    who = earlier[-1] if earlier else None
+    who = who or (ctx.speaker if ctx.speaker is not None and _person_official(ctx.speaker) else None)
     who = who or ctx.last_actor(_person_official)
     if who is not None and all(not (actor_code(who) and actor_code(who) == actor_code(o)) and who is not o for o in other):
         side.append(who)
@@ -412,16 +426,69 @@ def context_source(c: Candidate, state: SentenceState) -> None:
             return
 
 
+@rule("coercion_by_host_state", "actors", "actors")
+def coercion_by_host_state(c: Candidate, state: SentenceState) -> None:
+    """"Empat mahasiswa Indonesia juga ditangkap di Samanud": citizens of one state arrested, detained or
+    deported with nobody named as doing it were coerced by the state they were in: the foreign state named as
+    the place of the story (the latest place of another country in the article)."""
+    if c.sources or c.code[:2] != "17" or not c.targets or any(actor_type(t) != "nationals" for t in c.targets):
+        return
+    own = {actor_code(t) for t in c.targets}
+    host = next((p for p in reversed(state.ctx.places) if actor_code(p) not in own), None)
+    if host is not None:
+        c.sources.append(host)
+        c.fired("host-state")
+
+
+@rule("bilateral_counterpart", "actors", "dyads")
+def bilateral_counterpart(c: Candidate, state: SentenceState) -> None:
+    """"usai melakukan pertemuan bilateral", "kerja sama bilateral": a bilateral act with one side named has
+    the other side the story is about: the other state named in the sentence, else the article's pair."""
+    v = state.view
+    if c.targets or len(c.sources) != 1 or "bilateral" not in v.texts[c.start : c.end + 3]:
+        return
+    src = actor_code(c.sources[0])
+    others = [a for a in v.actor_at.values() if _countable(a) and actor_code(a) != src]
+    pair = [p for p in state.ctx.pair() if actor_code(p) != src]
+    other = others[0] if len({actor_code(a) for a in others}) == 1 else (pair[0] if pair else None)
+    if other is not None:
+        c.targets.append(other)
+        c.fired("bilateral")
+
+
+@rule("addressee_target", "actors", "speech_acts")
+def addressee_target(c: Candidate, state: SentenceState) -> None:
+    """"Xi mengatakan kepada Presiden Korea Selatan Moon bahwa negaranya berkomitmen ...": the speaker's own
+    act in what is said has the addressee of the saying as its counterpart."""
+    v = state.view
+    if c.targets or not c.sources or state.speaker is None or actor_code(c.sources[0]) != actor_code(state.speaker):
+        return
+    for f in range(0, c.start):
+        if v.texts[f] in ("kepada", "pada") and f > 0:
+            m = v.actor_at.get(f + 1)
+            prev = f - 1
+            while prev >= 0 and prev in v.actor_at:
+                prev -= 1
+            from .frames import is_reporting
+
+            if m is not None and _countable(m) and actor_code(m) != actor_code(c.sources[0]) and (
+                is_reporting(v, state.dictionary, prev) or is_reporting(v, state.dictionary, f - 1)
+            ):
+                c.targets.append(m)
+                c.fired("addressee")
+                return
+
+
 CONTEXT_RULES = (
     "reciprocal_marker", "speaker_source", "pronoun_subject", "antara_closes_pair", "both_states",
     "demonstrative_subject", "retaliation_target", "responds_to_target", "anaphoric_event", "venue_actors_out",
     "conjoined_reciprocal_pair", "nationals_are_patients", "anaphoric_object_target", "clitic_pronoun",
-    "context_target", "context_source",
+    "coercion_by_host_state", "bilateral_counterpart", "addressee_target", "context_target", "context_source",
 )
 
 
 def resolve_actors(c: Candidate, state: SentenceState) -> None:
     """Pass 4, for one candidate."""
-    if "quote_speech_act" in c.rules or "obligation_demand" in c.rules:
+    if any(r in c.rules for r in ("quote_speech_act", "obligation_demand", "wish_appeal")):
         return
     run_rules(CONTEXT_RULES, c, state)

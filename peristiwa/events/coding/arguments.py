@@ -915,7 +915,7 @@ def extract_arguments(c: Candidate, state: SentenceState) -> None:
     """Pass 3, for one candidate."""
     from .model import run_rules
 
-    if "quote_speech_act" in c.rules or "obligation_demand" in c.rules:
+    if any(r in c.rules for r in ("quote_speech_act", "obligation_demand", "wish_appeal")):
         return  # a statement's speaker and target were found by the frames pass
     run_rules(PARSE_AND_LINEAR, c, state)
     # "kedua negara" resolved to two states on one span: both take part.

@@ -310,10 +310,15 @@ def _statement(state: SentenceState, code: str, act_id: str, frame: int, target:
     state.all_candidates.append(cand)
 
 
-def _explicit_act_by(state: SentenceState, speaker: MentionLike) -> bool:
-    """The sentence already has a verbal trigger (criticise, accuse, deny, threaten, demand) of its own."""
-    return any(c.trigger.verbal and c.trigger.code[:2] in ("01", "10", "11", "12", "13") for c in state.live()) or (
-        speaker is None
+def _explicit_act_by(state: SentenceState, speaker: MentionLike, spans: list[tuple[int, int, int]] = ()) -> bool:
+    """The speaker's act is explicit: a verbal trigger (criticise, accuse, deny, threaten, demand) outside what
+    the speaker is reported to say."""
+    if speaker is None:
+        return True
+    return any(
+        c.trigger.verbal and c.trigger.code[:2] in ("01", "10", "11", "12", "13")
+        and not any(start <= c.start < end for _, start, end in spans)
+        for c in state.live()
     )
 
 
@@ -323,12 +328,12 @@ def quote_speech_act(state: SentenceState) -> None:
     the state the clause is about (cues in data/speech_acts.yaml)."""
     acts = state.dictionary.speech_acts
     speaker = state.speaker
-    if acts is None or speaker is None or _explicit_act_by(state, speaker):
-        return
     v = state.view
     spans = [(f, *complement_span(state, f)) for f in reporting_frames(state)]
     if not spans and state.sentence.index in state.ctx.quote_speakers:
         spans = [(0, 0, len(v))]  # a sentence inside a quotation is all the speaker's words
+    if acts is None or speaker is None or _explicit_act_by(state, speaker, spans):
+        return
     for f, start, end in spans:
         words = v.texts[start:end]
         found = acts.match(words)
@@ -339,6 +344,36 @@ def quote_speech_act(state: SentenceState) -> None:
         if target is None or _same_state(target, speaker):
             continue
         _statement(state, act.code, act.id, f, target, "quote_speech_act")
+        return
+
+
+WISH_VERBS = frozenset({"ingin", "menginginkan", "berharap", "mengharapkan", "menghendaki"})
+
+
+@rule("wish_appeal", "frames", "speech_acts")
+def wish_appeal(state: SentenceState) -> None:
+    """"AS ingin Dewan Keamanan PBB menerapkan embargo ...": wanting another state or organisation to act is an
+    appeal to it (020) by whoever wants it."""
+    v = state.view
+    for w in range(len(v)):
+        if v.texts[w] not in WISH_VERBS:
+            continue
+        k = w + 1
+        while k < len(v) and v.texts[k] in ("agar", "supaya", "supaya", "bahwa"):
+            k += 1
+        target = v.actor_at.get(k)
+        wisher = next((v.actor_at[j] for j in range(w - 1, max(-1, w - 8), -1) if j in v.actor_at), None)
+        if target is None or wisher is None or _same_state(target, wisher) or not (target.iso3 or target.actor_kind == "igo"):
+            continue
+        _, end = v.actor_span(target)
+        if end + 1 >= len(v) or v.tokens[end + 1].upos not in ("VERB", "AUX"):
+            continue
+        trig = Trigger(id="speech:wish", code="020", verbal=True)
+        cand = Candidate(trig, w, w + 1, w, "active", "020", False)
+        cand.sources, cand.targets = [wisher], [target]
+        cand.fired("wish_appeal")
+        state.candidates.append(cand)
+        state.all_candidates.append(cand)
         return
 
 
@@ -418,7 +453,7 @@ def setting_is_no_event(state: SentenceState) -> None:
 def resolve_frames(state: SentenceState) -> None:
     """Pass 2."""
     for name in ("reported_speaker", "setting_is_no_event", "time_reference_is_no_event", "frame_complement",
-                 "reported_claim",
+                 "reported_claim", "wish_appeal",
                  "quote_speech_act", "obligation_demand"):
         if state.on(name):
             FRAME_RULES[name](state)
@@ -428,6 +463,7 @@ FRAME_RULES = {
     "reported_speaker": reported_speaker,
     "setting_is_no_event": setting_is_no_event,
     "time_reference_is_no_event": time_reference_is_no_event,
+    "wish_appeal": wish_appeal,
     "frame_complement": frame_complement,
     "reported_claim": reported_claim,
     "quote_speech_act": quote_speech_act,

@@ -36,12 +36,14 @@ def _list_members(v: SentenceView, m: MentionLike, limit: int = 40) -> list[Ment
         return [m]
     out = [m]
     j = last + 1
+    closed = False  # "A, B dan C": after the last "dan" the list ends at the next comma
     while j < len(v) and len(out) < limit:
         k = j
         while k < len(v) and v.texts[k] in LIST_JOINERS:
             k += 1
-        if k == j or k >= len(v):
+        if k == j or k >= len(v) or (closed and "," in v.texts[j:k]):
             break
+        closed = closed or any(w in ("dan", "serta") for w in v.texts[j:k])
         nxt = v.actor_at.get(k)
         if nxt is None or any(nxt is o for o in out):
             break

@@ -12,6 +12,8 @@ TARGET_CASES = frozenset({"terhadap", "ke", "kepada", "dengan", "atas", "bagi", 
 SOURCE_CASES = frozenset({"oleh", "dari"})
 LOCATION_CASES = frozenset({"di", "dalam"})
 NON_AGENT_CASES = TARGET_CASES | LOCATION_CASES
+# Inside a noun phrase these introduce where an official serves or where something is, not a participant.
+POSTING_CASES = frozenset({"untuk", "di", "bagi"})
 # Where a clause ends for the linear helpers.
 LINEAR_BREAK = frozenset(
     {";", ":", "“", "”", '"', "bahwa", "karena", "sehingga", "namun", "tetapi", "tapi", "sedangkan", "padahal",
@@ -128,8 +130,18 @@ class SentenceView:
         return seen
 
     def phrase_actors(self, pos: int) -> list[MentionLike]:
-        """Actors of the phrase headed at pos with its conjuncts ("Iran dan Rusia"), not nested clauses."""
-        return self.actors_in(self.subtree(pos, ("acl", "ccomp", "advcl", "parataxis", "obl")))
+        """Actors of the phrase headed at pos with its conjuncts ("Iran dan Rusia"), not nested clauses and not
+        a posting or place inside it ("Dubes Korut untuk PBB": PBB is where the ambassador serves)."""
+        inside = self.subtree(pos, ("acl", "ccomp", "advcl", "parataxis", "obl"))
+        out = []
+        for p in inside:
+            if p != pos and self.rel(p) == "nmod" and self.case_of(p) in POSTING_CASES:
+                continue
+            if any(q != pos and q in inside and self.rel(q) == "nmod" and self.case_of(q) in POSTING_CASES
+                   for q in self.ancestors(p, 4) if q != pos):
+                continue
+            out.append(p)
+        return self.actors_in(out)
 
     def actor_span(self, m: MentionLike) -> tuple[int, int]:
         """Token positions [first, last] covered by an actor mention."""
