@@ -413,8 +413,8 @@ def context_source(c: Candidate, state: SentenceState) -> None:
     """"Belanda memberikan dukungan ... Mendukung upaya yang dilakukan Indonesia.": an act with a counterpart but no
     source, in a sentence that names no other state and has no subject of its own, was done by the state the
     previous sentence was about."""
-    if c.sources or c.pronoun or c.both or not c.targets or "nonactor_subject" in c.rules:
-        return
+    if c.sources or c.pronoun or c.both or not c.targets or "nonactor_subject" in c.rules or c.symmetric:
+        return  # (a reciprocal act names both its sides in the sentence)
     v = state.view
     if any(a not in c.targets and _countable(a) for a in v.actor_at.values()):
         return

@@ -333,6 +333,8 @@ def relative_clause_head(c: Candidate, state: SentenceState) -> None:
         j -= 1
     if j < 1 or v.texts[j] != "yang":
         return
+    if v.texts[j - 1] in ("nya", "-nya") and j >= 2:
+        j -= 1  # "kekejaman|nya yang ...": the noun before the clitic
     head = v.actor_at.get(j - 1)
     # "Negara yang sudah dihubunginya yakni Malaysia, Laos, Vietnam dan Singapura": the members named after
     # yakni/yaitu/seperti are the head noun.
@@ -549,8 +551,9 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
         c.fired("linear")
         return
     near = [v.texts[j] for j in sorted(v.linear_window(c.head, -1, 4))]
-    if set(near) & SPEAKER_PRONOUNS:
-        c.pronoun = next(w for w in near if w in SPEAKER_PRONOUNS)
+    # a free pronoun, not a clitic: "setelah ada|nya kekhawatiran" has no subject
+    if set(near) & (SPEAKER_PRONOUNS - {"nya", "-nya"}):
+        c.pronoun = next(w for w in near if w in SPEAKER_PRONOUNS - {"nya", "-nya"})
     if set(near) & FIRST_PERSON or any(a == "pihak" and b in ("nya", "-nya") for a, b in zip(near, near[1:], strict=False)):
         c.pronoun = "kami"
     c.both = c.both or mentions_both(near)
@@ -610,6 +613,8 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
     if c.sources or c.both or c.pronoun or not _looks_nominal(c, state):
         return
     v = state.view
+    if c.start > 0 and v.texts[c.start - 1] in ("ada", "adanya", "terjadi", "terjadinya", "nya"):
+        return  # "setelah adanya kekhawatiran ...": an existential noun has no agent in the clause
     for j in range(0, c.head):
         m = v.actor_at.get(j)
         if m is not None and v.preposition_before(j) is None and all(m is not t for t in c.targets):
