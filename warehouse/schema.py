@@ -45,8 +45,8 @@ def _columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[tu
 
 
 def _add_new_columns(con: duckdb.DuckDBPyConnection, ddl: str) -> None:
-    """Additive migration: a warehouse created by an older release gets the columns the DDL has added since (at
-    the end of the table, in DDL order, NULL for old rows), in `main` and in `staging` alike."""
+    """Additive migration: a warehouse created by an older release gets the columns the DDL has added since
+    (at the end of the table, in DDL order, NULL for old rows), in `main` and in `staging` alike."""
     con.execute("CREATE SCHEMA IF NOT EXISTS _ddl_probe")
     try:
         con.execute("SET schema = '_ddl_probe'")

@@ -20,7 +20,8 @@ import yaml
 from babel import Locale
 
 DATA_DIR = Path(__file__).parent / "data"
-# IGO codes: the UN and its organs UNO, the EU EUR (PLOVER's non-state country codes), ASEAN ASN, NATO, the OIC,
+# IGO codes: the UN and its organs UNO, the EU EUR (PLOVER's non-state country codes), ASEAN ASN, NATO, the
+# OIC,
 # the Arab League ARL, the GCC, the African Union AFU; any other international organisation IGO.
 IGO_SECTORS = frozenset({"IGO", "UNO", "EUR", "ASN", "NATO", "OIC", "ARL", "GCC", "AFU"})
 # Every PLOVER sector (shared/data/cameo/plover_sector_codes.csv) plus the IGO codes.

@@ -303,8 +303,10 @@ class _Builder:
             ):
                 # "duta besarnya untuk Teheran": the place after a posting preposition is where the office
                 # holder serves, not whom they represent; leave the place to the other rules.
-                if any(norm(self.units[x].text) in self.k.rules["posting_prepositions"]
-                       for x in range(j, j + filler)):
+                if any(
+                    norm(self.units[x].text) in self.k.rules["posting_prepositions"]
+                    for x in range(j, j + filler)
+                ):
                     return None
                 j += filler
                 break
@@ -444,8 +446,10 @@ class _Builder:
             last = self.out[-1]
             # a list continues the role of its previous member: "di Suriah, Yaman, dan Afghanistan"
             before = i
-            while before > 0 and (self.units[before - 1].text == ","
-                                  or norm(self.units[before - 1].text) in rules["coordinators"]):
+            while before > 0 and (
+                self.units[before - 1].text == ","
+                or norm(self.units[before - 1].text) in rules["coordinators"]
+            ):
                 before -= 1
             adjacent = before > 0 and self.units[before - 1].end == last.end_char
             if adjacent and last.actor_kind in ("state", "location"):
@@ -621,10 +625,21 @@ def resolve_sentence(
                 # "Ketua Komisi 1 DPR RI Abdul Kharis", "Menteri Keuangan AS Steven Mnuchin": the person named
                 # right after an office of a state holds it (later mentions of the name corefer).
                 slug = re.sub(r"\W+", "_", norm(b.text(i, j))).strip("_")
-                mentions.append(replace(b.emit(
-                    i, j, iso3=holder.iso3, sector=holder.sector, actor_id=f"PERSON:{slug}", actor_kind="person",
-                    role="actor", method="office_person", confidence=0.75,
-                )))
+                mentions.append(
+                    replace(
+                        b.emit(
+                            i,
+                            j,
+                            iso3=holder.iso3,
+                            sector=holder.sector,
+                            actor_id=f"PERSON:{slug}",
+                            actor_kind="person",
+                            role="actor",
+                            method="office_person",
+                            confidence=0.75,
+                        )
+                    )
+                )
                 b.out.pop()
             elif not any(a < e and s < z for a, z in covered):
                 mentions.append(

@@ -11,8 +11,8 @@ A sentence goes through seven passes, each a sequence of small named rules (peri
   code       announced acts as intents, historical dates, event mention rows
 
 Every rule is registered in `coding.model.RULES` with its stage, the error class it answers and its doc; the
-names of the rules that fired are stored in `event_mentions.rule`, and `CoderConfig(disabled=...)` switches any
-of them off (`python -m peristiwa.events.rules` lists them).
+names of the rules that fired are stored in `event_mentions.rule`, and `CoderConfig(disabled=...)` switches
+any of them off (`python -m peristiwa.events.rules` lists them).
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ from .coding.actors import resolve_actors
 from .coding.arguments import extract_arguments
 from .coding.codes import EventMention, conjoined_aims, emit
 from .coding.frames import resolve_frames
-from .coding.model import COUNTED_MODALITIES, RULES, ArticleContext, Candidate, CoderConfig, SentenceState
 from .coding.modality import classify_modality
+from .coding.model import COUNTED_MODALITIES, RULES, ArticleContext, Candidate, CoderConfig, SentenceState
 from .coding.pairs import build_pairs
 from .coding.quotes import quote_speakers
 from .coding.triggers import find_triggers
@@ -62,7 +62,9 @@ def _remember_sentence(state: SentenceState) -> None:
     ctx.places.extend(m for _, m in sorted(v.venue_at.items()) if m.iso3 and m not in ctx.places)
     if state.speaker is not None:
         ctx.speaker = state.speaker
-    elif (first := next((a for _, a in sorted(v.actor_at.items())), None)) is not None and first.actor_kind == "person":
+    elif (
+        first := next((a for _, a in sorted(v.actor_at.items())), None)
+    ) is not None and first.actor_kind == "person":
         ctx.speaker = first  # the person a sentence is about is whom "ujarnya" in the next one refers to
 
 
@@ -78,7 +80,9 @@ def code_sentence(
 ) -> list[EventMention]:
     """Event mentions of one sentence (`ctx` carries the article so far and is updated)."""
     ctx = ctx or ArticleContext(published_date)
-    state = SentenceState(SentenceView(sentence, mentions), sentence, dictionary, config or CoderConfig(), ctx)
+    state = SentenceState(
+        SentenceView(sentence, mentions), sentence, dictionary, config or CoderConfig(), ctx
+    )
     for sentence_pass in SENTENCE_PASSES:
         sentence_pass(state)
     out: list[EventMention] = []
@@ -121,7 +125,9 @@ def code_article(
     ctx = ArticleContext(published_date, quote_speakers=quote_speakers(sentences, by_sentence, dictionary))
     out: list[EventMention] = []
     for s in sorted(sentences, key=lambda s: s.index):
-        out += code_sentence(s, by_sentence.get(s.index, []), published_date, dictionary, cameo, dates, ctx, config)
+        out += code_sentence(
+            s, by_sentence.get(s.index, []), published_date, dictionary, cameo, dates, ctx, config
+        )
     return out
 
 

@@ -9,8 +9,10 @@ Counts (num_mentions, num_articles, num_sources, first_seen, last_seen) are over
 GDELT's first-15-minutes counts.
 
 counted_in_aggregates (decision): an event counts when its representative mention is positive, its modality is
-asserted, historical or intent (a stated promise/agreement is itself an act: CAMEO 03x), both sides have a
-country (ISO3) and differ, and at least one member mention is body text (a headline or caption alone is a
+asserted, historical or intent (a stated promise/agreement is itself an act: CAMEO 03x), the source is a state
+and the target a state or another state's nationals (source_actor_type / target_actor_type: companies, media,
+experts and armed groups carry a country but are not states; IGOs have no country), the two countries differ,
+and at least one member mention is body text (a headline or caption alone is a
 repeat, not evidence). Negated, hypothetical, rumoured, future and generic events are kept but not counted.
 Sector is not used: CAMEO/GDELT code state-vs-rebel strikes at country level (IRN -> PAK for strikes on
 militants).
@@ -48,9 +50,14 @@ def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], window: int
 
 
 def _mention_counted(r: dict[str, Any]) -> bool:
+    # Actor types (coder 2026.12+): a state source, and a state target or another state's nationals. Mentions
+    # coded before actor types were recorded have none and fall back to "both sides have a country".
+    source_type, target_type = r.get("source_actor_type"), r.get("target_actor_type")
+    typed = (source_type in (None, "", "state")) and (target_type in (None, "", "state", "nationals"))
     return (
         r["modality"] in COUNTED_MODALITIES
         and r["polarity"] == "positive"
+        and typed
         and bool(r["source_iso3"])
         and bool(r["target_iso3"])
         and r["source_iso3"] != r["target_iso3"]

@@ -197,7 +197,9 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         roots=roots,
         forms=forms,
         negated_code=(
-            _code(path, f"{where}.negated_code", raw["negated_code"], cameo) if "negated_code" in raw else None
+            _code(path, f"{where}.negated_code", raw["negated_code"], cameo)
+            if "negated_code" in raw
+            else None
         ),
         intent_code=(
             _code(path, f"{where}.intent_code", raw["intent_code"], cameo) if "intent_code" in raw else None
@@ -214,7 +216,9 @@ def _families(path: Path, where: str, raw: dict[str, Any]) -> tuple[tuple[str, .
     roots = _words(path, f"{where}.root", roots)
     forms = raw.get("forms") or []
     if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
-        raise DictionaryError(f"{path}: {where}.forms: expected a list of affix patterns (meN-i, di-i, -an, ...)")
+        raise DictionaryError(
+            f"{path}: {where}.forms: expected a list of affix patterns (meN-i, di-i, -an, ...)"
+        )
     if bool(roots) != bool(forms):
         raise DictionaryError(f"{path}: {where}: 'root' and 'forms' go together")
     categories: dict[str, str] = {}

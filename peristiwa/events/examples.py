@@ -1,9 +1,9 @@
 """Check the dictionary's own example sentences end to end: Stanza -> actors -> coder.
 
-Every trigger entry documents what it covers with `examples: [{text, expect}]`; `expect` lists the
-"SRC->TGT CODE" dyads the sentence must give (empty: it must give none for that entry's root). Running them
-through the real models is what keeps an entry honest: a word family that never fires in a parsed sentence, or
-fires with the wrong actors, shows up here.
+Every trigger entry documents what it covers with `examples: [{text, expect}]`; `expect` lists the "SRC->TGT
+CODE" dyads the sentence must give (empty: it must give none for that entry's root). Running them through the
+real models is what keeps an entry honest: a word family that never fires in a parsed sentence, or fires with
+the wrong actors, shows up here.
 
     python -m peristiwa.events.examples            # report, one line per example
     python -m peristiwa.events.examples --failing  # only the ones that do not code as expected
@@ -91,7 +91,9 @@ def check_examples(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--failing", action="store_true", help="show only examples that fail")
     args = parser.parse_args(argv)
     cameo = load_cameo()

@@ -1,12 +1,13 @@
-"""Indonesian word families: the surface forms of a root under the affix patterns news verbs and event nouns use.
+"""Indonesian word families: the surface forms of a root under the affix patterns news verbs and event nouns
+use.
 
-A dictionary entry names a root and the affix patterns that make it a trigger (`root: kunjung`, `forms: [meN-i,
-di-i, ber, -an]` -> mengunjungi, dikunjungi, berkunjung, kunjungan), instead of listing every surface form. The
-generator knows the nasal assimilation of meN-/peN- (k, p, t, s drop after the nasal: kirim -> mengirim, pasok ->
-memasok, tuduh -> menuduh, serang -> menyerang; clusters and loans keep it: kritik -> mengkritik, protes ->
-memprotes), ber-/ter-/per- before r (runding -> berunding, perundingan), menge- before one-syllable roots (bom ->
-mengebom) and the clitics news attaches (-nya, -lah, -pun). It over-generates on purpose: a non-word such as
-"mentuduh" can never match, and the family stays one line of data.
+A dictionary entry names a root and the affix patterns that make it a trigger (`root: kunjung`, `forms:
+[meN-i, di-i, ber, -an]` -> mengunjungi, dikunjungi, berkunjung, kunjungan), instead of listing every surface
+form. The generator knows the nasal assimilation of meN-/peN- (k, p, t, s drop after the nasal: kirim ->
+mengirim, pasok -> memasok, tuduh -> menuduh, serang -> menyerang; clusters and loans keep it: kritik ->
+mengkritik, protes -> memprotes), ber-/ter-/per- before r (runding -> berunding, perundingan), menge- before
+one-syllable roots (bom -> mengebom) and the clitics news attaches (-nya, -lah, -pun). It over-generates on
+purpose: a non-word such as "mentuduh" can never match, and the family stays one line of data.
 
 Each pattern has a category, which is what the coder needs to know about the matched word:
   active   meN-, memper-, ber- forms: the subject acts (menyerang, memperingatkan, bertemu)
@@ -20,7 +21,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 VOWELS = frozenset("aeiou")
-# Pattern name -> (prefix kind, suffix, category). Prefix kinds: "meN", "peN" (nasal assimilation), "ber", "ter",
+# Pattern name -> (prefix kind, suffix, category). Prefix kinds: "meN", "peN" (nasal assimilation), "ber",
+# "ter",
 # "per" (r-initial roots lose the prefix's r), or a literal prefix.
 PATTERNS: dict[str, tuple[str, str, str]] = {
     "meN": ("meN", "", "active"),

@@ -25,15 +25,52 @@ from .model import Candidate, SentenceState, rule, run_rules
 # The kinds of actor a mention can be, as recorded on event mentions (source_actor_type / target_actor_type).
 ACTOR_TYPES = ("state", "igo", "nationals", "nonstate")
 # Sectors of non-state actors (PLOVER): an iso3 on them is a nationality, not the state.
-NONSTATE_SECTORS = frozenset({"BUS", "JRN", "EDU", "REB", "CRM", "REL", "SOC", "LAB", "AGR", "MED", "REF", "OPP",
-                              "PTY", "UNK", "NGO", "ELI", "UAF"})
+NONSTATE_SECTORS = frozenset(
+    {
+        "BUS",
+        "JRN",
+        "EDU",
+        "REB",
+        "CRM",
+        "REL",
+        "SOC",
+        "LAB",
+        "AGR",
+        "MED",
+        "REF",
+        "OPP",
+        "PTY",
+        "UNK",
+        "NGO",
+        "ELI",
+        "UAF",
+    }
+)
 NATIONALS_SECTORS = frozenset({"CVL"})
 # IGO codes (dev gold convention): UN and its organs UNO, EU EUR, ASEAN ASN, NATO, OIC, Arab League ARL, GCC,
 # African Union AFU; any other IGO is IGO.
 IGO_CODES = frozenset({"UNO", "EUR", "ASN", "NATO", "OIC", "ARL", "GCC", "AFU", "IGO"})
 # Nouns naming a gathering: an IGO or state right after one is where it happens, not who acts.
-VENUE_NOUNS = frozenset({"forum", "ktt", "konferensi", "sidang", "pertemuan", "sela", "sela-sela", "acara",
-                         "simposium", "kongres", "summit", "rapat", "markas", "kantor", "gedung", "majelis"})
+VENUE_NOUNS = frozenset(
+    {
+        "forum",
+        "ktt",
+        "konferensi",
+        "sidang",
+        "pertemuan",
+        "sela",
+        "sela-sela",
+        "acara",
+        "simposium",
+        "kongres",
+        "summit",
+        "rapat",
+        "markas",
+        "kantor",
+        "gedung",
+        "majelis",
+    }
+)
 PERSON_KINDS = frozenset({"person"})
 
 
@@ -66,18 +103,20 @@ def _person_official(m: MentionLike) -> bool:
 
 @rule("speaker_source", "actors", "core")
 def speaker_source(c: Candidate, state: SentenceState) -> None:
-    """The speaker of reported speech is the source of a verbal act with no usable subject, and of any act whose
-    subject is first person ("pihaknya telah menyediakan ...", "kami akan ...")."""
+    """The speaker of reported speech is the source of a verbal act with no usable subject, and of any act
+    whose subject is first person ("pihaknya telah menyediakan ...", "kami akan ...")."""
     speaker = state.speaker or (state.ctx.speaker if c.pronoun else None)
     if speaker is None:
         return
     if c.is_noun and c.governor is not None and not c.pronoun and "light-verb" not in c.rules:
         return  # "menghadapi ancaman", "membalas kecaman": the speaker neither threatened nor criticised
     first_person = c.pronoun == "kami"
-    if c.trigger.verbal and (not c.sources or c.pronoun):
-        c.sources[:] = [speaker]
-        c.fired("speaker")
-    elif first_person and all(speaker.iso3 != t.iso3 for t in c.targets):
+    if (
+        c.trigger.verbal
+        and (not c.sources or c.pronoun)
+        or first_person
+        and all(speaker.iso3 != t.iso3 for t in c.targets)
+    ):
         c.sources[:] = [speaker]
         c.fired("speaker")
 
@@ -98,14 +137,15 @@ def pronoun_subject(c: Candidate, state: SentenceState) -> None:
 
 @rule("both_states", "actors", "core")
 def both_states(c: Candidate, state: SentenceState) -> None:
-    """"kedua negara", "keduanya", "mereka", "kedua menteri" as the subject, or a bilateral act with nobody
+    """ "kedua negara", "keduanya", "mereka", "kedua menteri" as the subject, or a bilateral act with nobody
     named (`pair_from_context`): the article's main pair of states."""
     if c.sources:
         return
     v = state.view
     before = [v.texts[j] for j in sorted(v.linear_window(c.head, -1, 6))]
     if "mereka" in before and not mentions_both([w for w in before if w != "mereka"]):
-        # "Sinyal ... yang bisa diberikan Korea Utara bahwa mereka siap berdialog": they are the state just named
+        # "Sinyal ... yang bisa diberikan Korea Utara bahwa mereka siap berdialog": they are the state just
+        # named
         named = [a for j, a in sorted(v.actor_at.items()) if j < c.start and _countable(a)]
         if len({actor_code(a) for a in named}) == 1 and all(named[0] is not t for t in c.targets):
             c.sources.append(named[0])
@@ -125,7 +165,7 @@ def both_states(c: Candidate, state: SentenceState) -> None:
 
 @rule("demonstrative_subject", "actors", "actors")
 def demonstrative_subject(c: Candidate, state: SentenceState) -> None:
-    """"Negara itu juga membatalkan ...": a demonstrative state subject is the last act's source."""
+    """ "Negara itu juga membatalkan ...": a demonstrative state subject is the last act's source."""
     v = state.view
     if c.sources or state.ctx.last_source is None:
         return
@@ -137,7 +177,7 @@ def demonstrative_subject(c: Candidate, state: SentenceState) -> None:
 
 @rule("retaliation_target", "actors", "core")
 def retaliation_target(c: Candidate, state: SentenceState) -> None:
-    """"serangan balasan dari Israel": a retaliation with no named target answers the last event of its root
+    """ "serangan balasan dari Israel": a retaliation with no named target answers the last event of its root
     aimed at its source."""
     v = state.view
     if c.targets or not c.sources or not any(w in RETALIATION for w in v.texts[c.end : c.end + 2]):
@@ -166,7 +206,8 @@ def responds_to_target(c: Candidate, state: SentenceState) -> None:
             return
 
 
-# Material conflict is one family for anaphora: "penyerangan tersebut" can name an earlier raid (18) or strike.
+# Material conflict is one family for anaphora: "penyerangan tersebut" can name an earlier raid (18) or
+# strike.
 ANAPHORA_FAMILIES = ({"17", "18", "19", "20"},)
 
 
@@ -183,11 +224,13 @@ def _recent_dyads(state: SentenceState, root: str) -> list[tuple[MentionLike, Me
 
 @rule("anaphoric_event", "actors", "core")
 def anaphoric_event(c: Candidate, state: SentenceState) -> None:
-    """"Pertemuan tersebut membahas ...": an event noun with a demonstrative, or with a possessive clitic in a
+    """ "Pertemuan tersebut membahas ...": an event noun with a demonstrative, or with a possessive clitic in a
     sentence that names nobody ("Salah satu serangannya ..."), re-mentions the last event of its root."""
     v = state.view
     nxt = v.texts[c.end] if c.end < len(v) else ""
-    strong = nxt in ANAPHORS and c.is_noun and not any(r in c.rules for r in ("nsubj", "obj/obl", "possessor"))
+    strong = (
+        nxt in ANAPHORS and c.is_noun and not any(r in c.rules for r in ("nsubj", "obj/obl", "possessor"))
+    )
     if (c.sources or c.targets) and not strong:
         return
     anaphor = nxt in ANAPHORS or (nxt in ("nya", "-nya") and not v.actor_at and c.is_noun)
@@ -215,7 +258,16 @@ def _venue_position(state: SentenceState, first: int) -> bool:
     ("Forum APEC", "KTT ASEAN", "di sela Sidang Majelis Umum PBB", "Forum Regional ASEAN")."""
     v = state.view
     j = first - 1
-    while j >= 0 and v.texts[j] in ("regional", "tingkat", "tinggi", "umum", "luar", "biasa", "darurat", "ke"):
+    while j >= 0 and v.texts[j] in (
+        "regional",
+        "tingkat",
+        "tinggi",
+        "umum",
+        "luar",
+        "biasa",
+        "darurat",
+        "ke",
+    ):
         j -= 1
     return j >= 0 and v.texts[j] in VENUE_NOUNS
 
@@ -235,14 +287,20 @@ def venue_actors_out(c: Candidate, state: SentenceState) -> None:
 
 @rule("antara_closes_pair", "actors", "dyads")
 def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
-    """"kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
+    """ "kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
     v = state.view
     if not c.symmetric or "antara" not in v.texts[c.end : c.end + 4]:
         return
     k = v.texts.index("antara", c.end)
     named = []
     for j in range(k + 1, min(len(v), k + 16)):
-        if v.texts[j] in (".", ";", ":", "yang", "untuk", "bahwa") or (v.texts[j] == "," and named and j + 1 < len(v) and v.texts[j + 1] not in ("dan",) and j + 1 not in v.actor_at):
+        if v.texts[j] in (".", ";", ":", "yang", "untuk", "bahwa") or (
+            v.texts[j] == ","
+            and named
+            and j + 1 < len(v)
+            and v.texts[j + 1] not in ("dan",)
+            and j + 1 not in v.actor_at
+        ):
             break
         m = v.actor_at.get(j)
         if m is not None and all(m is not x for x in named):
@@ -259,8 +317,8 @@ def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
 
 @rule("reciprocal_marker", "actors", "dyads")
 def reciprocal_marker(c: Candidate, state: SentenceState) -> None:
-    """"saling menyerang", "ke wilayah masing-masing", "satu sama lain": a reciprocal act; conjoined actors the
-    parser took for patients of a ter- verb are its subjects ("Iran dan Israel terlibat ...")."""
+    """ "saling menyerang", "ke wilayah masing-masing", "satu sama lain": a reciprocal act; conjoined actors
+    the parser took for patients of a ter- verb are its subjects ("Iran dan Israel terlibat ...")."""
     v = state.view
     before = v.texts[max(0, c.start - 2) : c.start]
     after = []
@@ -278,7 +336,7 @@ def reciprocal_marker(c: Candidate, state: SentenceState) -> None:
 
 @rule("conjoined_reciprocal_pair", "actors", "dyads")
 def conjoined_reciprocal_pair(c: Candidate, state: SentenceState) -> None:
-    """"Presiden AS dan Presiden Korsel lewat panggilan telepon ... dalam menghadapi Korut": a reciprocal act
+    """ "Presiden AS dan Presiden Korsel lewat panggilan telepon ... dalam menghadapi Korut": a reciprocal act
     with conjoined subjects is between them; a state the word order picked up further on is no participant."""
     if not c.symmetric or "linear_target" not in c.rules or "obj/obl" in c.rules:
         return
@@ -307,23 +365,50 @@ def nationals_are_patients(c: Candidate, state: SentenceState) -> None:
             if v.texts[j] in (".", ";", ",") and j > c.end + 6:
                 break
             m = v.actor_at.get(j) or v.venue_at.get(j)
-            if m is not None and m.iso3 and v.preposition_before(j) == "di" and all(m.iso3 != t.iso3 for t in c.targets):
+            if (
+                m is not None
+                and m.iso3
+                and v.preposition_before(j) == "di"
+                and all(m.iso3 != t.iso3 for t in c.targets)
+            ):
                 c.sources.append(m)
                 c.fired("place-of-coercion")
                 break
     c.fired("nationals-patients")
 
 
-ANAPHORIC_OBJECTS = frozenset({"tindakan", "langkah", "keputusan", "kebijakan", "hal", "sanksi", "pengumuman",
-                               "pernyataan", "resolusi", "aksi", "serangan", "tuduhan", "tudingan", "klaim",
-                               "pengakuan", "rencana", "sikap", "ancaman", "kecaman", "uji", "peluncuran"})
+ANAPHORIC_OBJECTS = frozenset(
+    {
+        "tindakan",
+        "langkah",
+        "keputusan",
+        "kebijakan",
+        "hal",
+        "sanksi",
+        "pengumuman",
+        "pernyataan",
+        "resolusi",
+        "aksi",
+        "serangan",
+        "tuduhan",
+        "tudingan",
+        "klaim",
+        "pengakuan",
+        "rencana",
+        "sikap",
+        "ancaman",
+        "kecaman",
+        "uji",
+        "peluncuran",
+    }
+)
 
 
 @rule("anaphoric_object_target", "actors", "arguments")
 def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
-    """"Pyongyang mengecam tindakan tersebut", "Iran menolak tuduhan itu": a reaction to an act named only by a
-    demonstrative ("tindakan/langkah/keputusan ... tersebut/itu/ini") is aimed at that act's source, the source
-    of the article's latest coded act."""
+    """ "Pyongyang mengecam tindakan tersebut", "Iran menolak tuduhan itu": a reaction to an act named only by
+    a demonstrative ("tindakan/langkah/keputusan ... tersebut/itu/ini") is aimed at that act's source, the
+    source of the article's latest coded act."""
     if c.targets or not c.sources or not c.trigger.verbal or state.ctx.last_source is None:
         return
     v = state.view
@@ -331,7 +416,10 @@ def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
         return
     window = list(range(c.end, min(len(v), c.end + 4)))
     if not any(
-        (v.texts[a] in ANAPHORIC_OBJECTS or (v.tokens[a].upos == "NOUN" and v.texts[a] not in PARTICIPANT_NOUNS))
+        (
+            v.texts[a] in ANAPHORIC_OBJECTS
+            or (v.tokens[a].upos == "NOUN" and v.texts[a] not in PARTICIPANT_NOUNS)
+        )
         and v.texts[b] in ANAPHORS
         for a, b in zip(window, window[1:], strict=False)
     ):
@@ -344,14 +432,29 @@ def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
 
 CLITIC_PRONOUNS = ("nya",)
 # "negara itu", "pihak tersebut" name participants, not acts.
-PARTICIPANT_NOUNS = frozenset({"negara", "pihak", "pemerintah", "pemimpin", "menteri", "presiden", "delegasi",
-                               "kelompok", "orang", "warga", "rezim", "militer", "tentara"})
+PARTICIPANT_NOUNS = frozenset(
+    {
+        "negara",
+        "pihak",
+        "pemerintah",
+        "pemimpin",
+        "menteri",
+        "presiden",
+        "delegasi",
+        "kelompok",
+        "orang",
+        "warga",
+        "rezim",
+        "militer",
+        "tentara",
+    }
+)
 
 
 @rule("clitic_pronoun", "actors", "actors")
 def clitic_pronoun(c: Candidate, state: SentenceState) -> None:
-    """"Menlu Iran meneleponnya" (-nya is the object), "Negara yang sudah dihubunginya" (-nya is the agent of a
-    di- verb): the clitic is the last state official named, the article's current speaker first."""
+    """ "Menlu Iran meneleponnya" (-nya is the object), "Negara yang sudah dihubunginya" (-nya is the agent of
+    a di- verb): the clitic is the last state official named, the article's current speaker first."""
     v = state.view
     word = v.texts[c.end - 1]
     glued = word.endswith(CLITIC_PRONOUNS) and len(word) > 5
@@ -363,19 +466,23 @@ def clitic_pronoun(c: Candidate, state: SentenceState) -> None:
         return
     other = c.targets if c.passive else c.sources
     ctx = state.ctx
-    # "Trump ... setelah May mengecamnya": the official named earlier in the sentence, else the speaker, else the
+    # "Trump ... setelah May mengecamnya": the official named earlier in the sentence, else the speaker, else
+    # the
     # last official of the article
     earlier = [a for j, a in sorted(v.actor_at.items()) if j < c.start and _person_official(a)]
     earlier = [a for a in earlier if all(a is not o and actor_code(a) != actor_code(o) for o in other)]
     who = earlier[-1] if earlier else None
     who = who or (ctx.speaker if ctx.speaker is not None and _person_official(ctx.speaker) else None)
     who = who or ctx.last_actor(_person_official)
-    if who is not None and all(not (actor_code(who) and actor_code(who) == actor_code(o)) and who is not o for o in other):
+    if who is not None and all(
+        not (actor_code(who) and actor_code(who) == actor_code(o)) and who is not o for o in other
+    ):
         side.append(who)
         c.fired("clitic")
 
 
-# Acts that always have a counterpart: appeals, demands, criticism, rejection, threats, protests, sanctions and
+# Acts that always have a counterpart: appeals, demands, criticism, rejection, threats, protests, sanctions
+# and
 # coercion. With none in the sentence, it is the state the story just named.
 COUNTERPART_ROOTS = frozenset({"02", "10", "11", "12", "13", "14", "16", "17"})
 
@@ -386,16 +493,24 @@ def _countable(m: MentionLike) -> bool:
 
 @rule("context_target", "actors", "arguments")
 def context_target(c: Candidate, state: SentenceState) -> None:
-    """"Korut terus melakukan uji coba rudal. ... PBB pun kembali menjatuhkan sanksi.": an act that always has a
-    counterpart (appeal, demand, criticism, rejection, threat, sanction, coercion) and names none in a sentence
-    that names no other state takes the state the previous sentence was about."""
-    if c.targets or len(c.sources) != 1 or c.code[:2] not in COUNTERPART_ROOTS or not _countable(c.sources[0]):
+    """ "Korut terus melakukan uji coba rudal. ... PBB pun kembali menjatuhkan sanksi.": an act that always has
+    a counterpart (appeal, demand, criticism, rejection, threat, sanction, coercion) and names none in a
+    sentence that names no other state takes the state the previous sentence was about."""
+    if (
+        c.targets
+        or len(c.sources) != 1
+        or c.code[:2] not in COUNTERPART_ROOTS
+        or not _countable(c.sources[0])
+    ):
         return
     v = state.view
     if any(a is not c.sources[0] and _countable(a) for a in v.actor_at.values()):
         return
     named_object = [
-        k for k in (v.kids(c.head, "obj", "nmod", "obl", "ccomp", "xcomp", "compound", "amod") if v.parsed else [])
+        k
+        for k in (
+            v.kids(c.head, "obj", "nmod", "obl", "ccomp", "xcomp", "compound", "amod") if v.parsed else []
+        )
         if v.case_of(k) not in ("dari", "oleh") and not v.phrase_actors(k)
     ]
     if named_object:
@@ -410,9 +525,9 @@ def context_target(c: Candidate, state: SentenceState) -> None:
 
 @rule("context_source", "actors", "arguments")
 def context_source(c: Candidate, state: SentenceState) -> None:
-    """"Belanda memberikan dukungan ... Mendukung upaya yang dilakukan Indonesia.": an act with a counterpart but no
-    source, in a sentence that names no other state and has no subject of its own, was done by the state the
-    previous sentence was about."""
+    """ "Belanda memberikan dukungan ... Mendukung upaya yang dilakukan Indonesia.": an act with a counterpart
+    but no source, in a sentence that names no other state and has no subject of its own, was done by the
+    state the previous sentence was about."""
     if c.sources or c.pronoun or c.both or not c.targets or "nonactor_subject" in c.rules or c.symmetric:
         return  # (a reciprocal act names both its sides in the sentence)
     v = state.view
@@ -428,10 +543,15 @@ def context_source(c: Candidate, state: SentenceState) -> None:
 
 @rule("coercion_by_host_state", "actors", "actors")
 def coercion_by_host_state(c: Candidate, state: SentenceState) -> None:
-    """"Empat mahasiswa Indonesia juga ditangkap di Samanud": citizens of one state arrested, detained or
+    """ "Empat mahasiswa Indonesia juga ditangkap di Samanud": citizens of one state arrested, detained or
     deported with nobody named as doing it were coerced by the state they were in: the foreign state named as
     the place of the story (the latest place of another country in the article)."""
-    if c.sources or c.code[:2] != "17" or not c.targets or any(actor_type(t) != "nationals" for t in c.targets):
+    if (
+        c.sources
+        or c.code[:2] != "17"
+        or not c.targets
+        or any(actor_type(t) != "nationals" for t in c.targets)
+    ):
         return
     own = {actor_code(t) for t in c.targets}
     host = next((p for p in reversed(state.ctx.places) if actor_code(p) not in own), None)
@@ -442,7 +562,7 @@ def coercion_by_host_state(c: Candidate, state: SentenceState) -> None:
 
 @rule("bilateral_counterpart", "actors", "dyads")
 def bilateral_counterpart(c: Candidate, state: SentenceState) -> None:
-    """"usai melakukan pertemuan bilateral", "kerja sama bilateral": a bilateral act with one side named has
+    """ "usai melakukan pertemuan bilateral", "kerja sama bilateral": a bilateral act with one side named has
     the other side the story is about: the other state named in the sentence, else the article's pair."""
     v = state.view
     if c.targets or len(c.sources) != 1 or "bilateral" not in v.texts[c.start : c.end + 3]:
@@ -458,10 +578,15 @@ def bilateral_counterpart(c: Candidate, state: SentenceState) -> None:
 
 @rule("addressee_target", "actors", "speech_acts")
 def addressee_target(c: Candidate, state: SentenceState) -> None:
-    """"Xi mengatakan kepada Presiden Korea Selatan Moon bahwa negaranya berkomitmen ...": the speaker's own
+    """ "Xi mengatakan kepada Presiden Korea Selatan Moon bahwa negaranya berkomitmen ...": the speaker's own
     act in what is said has the addressee of the saying as its counterpart."""
     v = state.view
-    if c.targets or not c.sources or state.speaker is None or actor_code(c.sources[0]) != actor_code(state.speaker):
+    if (
+        c.targets
+        or not c.sources
+        or state.speaker is None
+        or actor_code(c.sources[0]) != actor_code(state.speaker)
+    ):
         return
     for f in range(0, c.start):
         if v.texts[f] in ("kepada", "pada") and f > 0:
@@ -471,8 +596,11 @@ def addressee_target(c: Candidate, state: SentenceState) -> None:
                 prev -= 1
             from .frames import is_reporting
 
-            if m is not None and _countable(m) and actor_code(m) != actor_code(c.sources[0]) and (
-                is_reporting(v, state.dictionary, prev) or is_reporting(v, state.dictionary, f - 1)
+            if (
+                m is not None
+                and _countable(m)
+                and actor_code(m) != actor_code(c.sources[0])
+                and (is_reporting(v, state.dictionary, prev) or is_reporting(v, state.dictionary, f - 1))
             ):
                 c.targets.append(m)
                 c.fired("addressee")
@@ -480,10 +608,25 @@ def addressee_target(c: Candidate, state: SentenceState) -> None:
 
 
 CONTEXT_RULES = (
-    "reciprocal_marker", "speaker_source", "pronoun_subject", "antara_closes_pair", "both_states",
-    "demonstrative_subject", "retaliation_target", "responds_to_target", "anaphoric_event", "venue_actors_out",
-    "conjoined_reciprocal_pair", "nationals_are_patients", "anaphoric_object_target", "clitic_pronoun",
-    "coercion_by_host_state", "bilateral_counterpart", "addressee_target", "context_target", "context_source",
+    "reciprocal_marker",
+    "speaker_source",
+    "pronoun_subject",
+    "antara_closes_pair",
+    "both_states",
+    "demonstrative_subject",
+    "retaliation_target",
+    "responds_to_target",
+    "anaphoric_event",
+    "venue_actors_out",
+    "conjoined_reciprocal_pair",
+    "nationals_are_patients",
+    "anaphoric_object_target",
+    "clitic_pronoun",
+    "coercion_by_host_state",
+    "bilateral_counterpart",
+    "addressee_target",
+    "context_target",
+    "context_source",
 )
 
 

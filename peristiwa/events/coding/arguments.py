@@ -3,14 +3,16 @@ when the parse gives nothing (UniversalPETRARCH's rules, adapted to Indonesian).
 
 Every rule fills only what is still missing, in this order:
   parse_subject        nsubj of the trigger (climbing conj/xcomp/obj chains) -> source; nsubj:pass -> target
-  parse_dependents     obj/iobj and obl/nmod behind terhadap/ke/kepada/dengan/atas/bagi/untuk -> target; behind
+  parse_dependents     obj/iobj and obl/nmod behind terhadap/ke/kepada/dengan/atas/bagi/untuk -> target;
+  behind
                        oleh/dari -> source; a nominal's possessor -> source
   passive_voice        a di-/ter- form: whatever the parser says, its subject undergoes the act and the agent
                        ("oleh X", or the actor right after the verb: "dikunjungi Menlu Ekuador") does it
   raising_subject      "X dijadwalkan/dikabarkan/berencana/siap ... bertemu": the raising verb's subject
   relative_clause_head "negara yang mengakui ...": the noun a yang-clause modifies is its subject (active) or
                        its target (passive)
-  adverbial_subject    "Setelah bertemu X, Y mengatakan ...": a subjectless adverbial clause takes the main subject
+  adverbial_subject    "Setelah bertemu X, Y mengatakan ...": a subjectless adverbial clause takes the main
+  subject
   receiver             "X menerima kunjungan Y": the receiving verb's subject is the target
   light_verb_subject   the light verb's subject is its nominal object's source
   dari_source          "dukungan dari Libya", "telepon dari Menlu Iran": dari X is the source
@@ -37,20 +39,79 @@ from .view import (
     base_rel,
 )
 
-SPEAKER_PRONOUNS = frozenset({"kami", "kita", "ia", "dia", "beliau", "pihaknya", "saya", "aku", "-nya", "nya"})
+SPEAKER_PRONOUNS = frozenset(
+    {"kami", "kita", "ia", "dia", "beliau", "pihaknya", "saya", "aku", "-nya", "nya"}
+)
 FIRST_PERSON = frozenset({"kami", "kita", "saya", "aku", "pihaknya"})
 # "mereka" (they) is the pair of states only when the sentence names no single state it could refer to (see
 # actors.both_states).
 BOTH_WORDS = frozenset({"keduanya", "mereka", "bilateral", "sama-sama", "bersama-sama"})
-BOTH_HEADS = frozenset({"negara", "pihak", "pemerintah", "menteri", "pemimpin", "presiden", "delegasi", "belah",
-                        "kepala", "menlu"})
-RAISING = frozenset({"dijadwalkan", "terjadwal", "dikabarkan", "disebut", "diperkirakan", "direncanakan",
-                     "berencana", "siap", "bersiap", "hendak", "ingin", "berharap", "berniat", "bertekad",
-                     "diharapkan", "akan", "mulai", "terus", "kembali", "sempat", "telah", "sudah", "juga",
-                     "berupaya", "berusaha", "mencoba", "bersedia", "enggan", "menolak", "setuju", "sepakat",
-                     "memutuskan"})
-ADVERBIAL = frozenset({"setelah", "sesudah", "usai", "seusai", "selepas", "sebelum", "ketika", "saat", "sambil",
-                       "sejak", "selama", "dalam"})
+BOTH_HEADS = frozenset(
+    {
+        "negara",
+        "pihak",
+        "pemerintah",
+        "menteri",
+        "pemimpin",
+        "presiden",
+        "delegasi",
+        "belah",
+        "kepala",
+        "menlu",
+    }
+)
+RAISING = frozenset(
+    {
+        "dijadwalkan",
+        "terjadwal",
+        "dikabarkan",
+        "disebut",
+        "diperkirakan",
+        "direncanakan",
+        "berencana",
+        "siap",
+        "bersiap",
+        "hendak",
+        "ingin",
+        "berharap",
+        "berniat",
+        "bertekad",
+        "diharapkan",
+        "akan",
+        "mulai",
+        "terus",
+        "kembali",
+        "sempat",
+        "telah",
+        "sudah",
+        "juga",
+        "berupaya",
+        "berusaha",
+        "mencoba",
+        "bersedia",
+        "enggan",
+        "menolak",
+        "setuju",
+        "sepakat",
+        "memutuskan",
+    }
+)
+ADVERBIAL = frozenset(
+    {
+        "setelah",
+        "sesudah",
+        "usai",
+        "seusai",
+        "selepas",
+        "sebelum",
+        "ketika",
+        "saat",
+        "sambil",
+        "sejak",
+        "selama",
+        "dalam",
+    }
+)
 RECEPTIVE_VERBS = frozenset({"menerima", "mendapat", "mendapatkan", "memperoleh", "kedatangan"})
 RECEPTIVE_LEMMAS = frozenset({"terima", "dapat", "peroleh"})
 DEMONSTRATIVE_HEADS = frozenset({"negara", "pemerintah", "pihak", "militer", "tentara"})
@@ -67,9 +128,12 @@ PROVOKING = frozenset({"memicu", "menuai", "mengundang", "menimbulkan", "menyulu
 
 def mentions_both(words: Sequence[str]) -> bool:
     """True for "keduanya", "mereka", "kedua negara", "kedua menteri"… in a word sequence (lower case)."""
-    return any(w in BOTH_WORDS for w in words) or any(
-        a == "kedua" and (b in BOTH_HEADS or b in ("nya", "-nya"))  # the tokenizer splits "kedua|nya"
-        for a, b in zip(words, words[1:], strict=False)
+    return (
+        any(w in BOTH_WORDS for w in words)
+        or any(
+            a == "kedua" and (b in BOTH_HEADS or b in ("nya", "-nya"))  # the tokenizer splits "kedua|nya"
+            for a, b in zip(words, words[1:], strict=False)
+        )
     )
 
 
@@ -80,7 +144,11 @@ def subject_of(v: SentenceView, pos: int) -> tuple[int | None, bool]:
         if cur is None:
             return None, False
         for rel in ("nsubj:pass", "nsubj", "csubj"):
-            subj = [c for c in v.kids(cur) if v.tokens[c].deprel == rel or (rel == "nsubj" and v.rel(c) == "nsubj")]
+            subj = [
+                c
+                for c in v.kids(cur)
+                if v.tokens[c].deprel == rel or (rel == "nsubj" and v.rel(c) == "nsubj")
+            ]
             if subj:
                 return subj[0], v.tokens[subj[0]].deprel == "nsubj:pass"
         rel = v.rel(cur)
@@ -113,9 +181,13 @@ def _not_sources(c: Candidate, ms: Sequence[MentionLike]) -> list[MentionLike]:
 
 
 # -- parse rules ---------------------------------------------------------------------------------------------
-switch("nonactor_subject", "arguments", "actors",
-       """A subject the parse attaches to the trigger that is a common noun and no actor ("Berbagai kelompok HAM
-       menuduh China ...") is the act's (non-state) source: no rule borrows a state for it.""")
+switch(
+    "nonactor_subject",
+    "arguments",
+    "actors",
+    """A subject the parse attaches to the trigger that is a common noun and no actor ("Berbagai kelompok HAM
+       menuduh China ...") is the act's (non-state) source: no rule borrows a state for it.""",
+)
 
 
 @rule("parse_subject", "arguments", "core")
@@ -134,13 +206,18 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
     passive = passive or c.passive
     if not acts:
         if (
-            state.on("nonactor_subject") and v.head_pos(subj) == c.head and v.tokens[subj].upos == "NOUN"
-            and not c.both and not c.pronoun and v.texts[subj] not in BOTH_HEADS
+            state.on("nonactor_subject")
+            and v.head_pos(subj) == c.head
+            and v.tokens[subj].upos == "NOUN"
+            and not c.both
+            and not c.pronoun
+            and v.texts[subj] not in BOTH_HEADS
             and not any(o.start <= subj < o.end for o in state.all_candidates)
             and not any(v.texts[k] in ANAPHORS for k in v.kids(subj))
             and not (subj + 1 < len(v) and v.texts[subj + 1] in ANAPHORS)
             # a parse error often makes a fronted word the subject: trust it only right before the verb
-            and subj < c.start and not any(k in v.actor_at or v.texts[k] == "," for k in range(subj + 1, c.start))
+            and subj < c.start
+            and not any(k in v.actor_at or v.texts[k] == "," for k in range(subj + 1, c.start))
         ):
             (c.targets if passive else c.sources).append(non_actor(state, subj))
             c.fired("nonactor_subject")
@@ -174,9 +251,9 @@ def v_rel(v: SentenceView, pos: int) -> str:
 
 @rule("parse_dependents", "arguments", "core")
 def parse_dependents(c: Candidate, state: SentenceState) -> None:
-    """Objects and prepositional phrases of the trigger: behind oleh/dari -> source; behind terhadap, ke, kepada,
-    dengan, atas, bagi, untuk, pada or as obj/iobj -> target; a nominal trigger's possessor -> source (or target
-    when the possessed noun is the act's object: "pengusiran diplomat India")."""
+    """Objects and prepositional phrases of the trigger: behind oleh/dari -> source; behind terhadap, ke,
+    kepada, dengan, atas, bagi, untuk, pada or as obj/iobj -> target; a nominal trigger's possessor -> source
+    (or target when the possessed noun is the act's object: "pengusiran diplomat India")."""
     v = state.view
     if not v.parsed:
         return
@@ -208,10 +285,16 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
             c.fired("obj/obl")
         elif case in LOCATION_CASES:
             continue
-        elif _possessor_ok(c, state, child, acts) and object_words and {v.texts[j] for j in v.subtree(child)} & object_words:
+        elif (
+            _possessor_ok(c, state, child, acts)
+            and object_words
+            and {v.texts[j] for j in v.subtree(child)} & object_words
+        ):
             _add(c.targets, acts)
             c.fired("obj/obl")
-        elif _possessor_ok(c, state, child, acts) and (not c.sources or ("climbed" in c.rules and child in v.actor_at)):
+        elif _possessor_ok(c, state, child, acts) and (
+            not c.sources or ("climbed" in c.rules and child in v.actor_at)
+        ):
             if all(a is not t for a in acts for t in c.targets):
                 # The possessor of an event noun beats a subject borrowed from the clause around it.
                 if "climbed" in c.rules:
@@ -229,8 +312,8 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
 
 @rule("passive_voice", "arguments", "arguments")
 def passive_voice(c: Candidate, state: SentenceState) -> None:
-    """A di-/ter- form: its grammatical subject undergoes the act and the agent does it: "oleh X", or the actor
-    right after the verb ("Retno dihubungi Menlu Belanda"), whatever the parser labelled them."""
+    """A di-/ter- form: its grammatical subject undergoes the act and the agent does it: "oleh X", or the
+    actor right after the verb ("Retno dihubungi Menlu Belanda"), whatever the parser labelled them."""
     if not c.passive:
         return
     v = state.view
@@ -246,12 +329,7 @@ def passive_voice(c: Candidate, state: SentenceState) -> None:
         c.fired("passive_voice")
     # The subject before a passive verb undergoes it: move it from sources to targets.
     before = [s for s in c.sources if s.start_char < v.tokens[c.start].start_char]
-    if before and c.sources and c.sources[0] is agent:
-        for s in before:
-            c.sources.remove(s)
-            _add(c.targets, [s])
-        c.fired("passive_voice")
-    elif before and agent is None and not c.targets:
+    if before and c.sources and c.sources[0] is agent or before and agent is None and not c.targets:
         for s in before:
             c.sources.remove(s)
             _add(c.targets, [s])
@@ -260,8 +338,8 @@ def passive_voice(c: Candidate, state: SentenceState) -> None:
 
 @rule("raising_subject", "arguments", "arguments")
 def raising_subject(c: Candidate, state: SentenceState) -> None:
-    """"X dijadwalkan bertemu ...", "X dikabarkan akan mengunjungi ...", "X berencana/siap ...": the subject of
-    the raising or control verb in front of the trigger is the trigger's source."""
+    """ "X dijadwalkan bertemu ...", "X dikabarkan akan mengunjungi ...", "X berencana/siap ...": the subject
+    of the raising or control verb in front of the trigger is the trigger's source."""
     if c.sources or c.passive:
         return
     v = state.view
@@ -313,12 +391,14 @@ def _named_after(v: SentenceView, end: int) -> list[MentionLike]:
     return out
 
 
-RELATIVE_SKIP = frozenset({"telah", "sudah", "akan", "juga", "pernah", "sedang", "tidak", "belum", "tak"}) | RAISING
+RELATIVE_SKIP = (
+    frozenset({"telah", "sudah", "akan", "juga", "pernah", "sedang", "tidak", "belum", "tak"}) | RAISING
+)
 
 
 @rule("relative_clause_head", "arguments", "arguments")
 def relative_clause_head(c: Candidate, state: SentenceState) -> None:
-    """"negara yang mengakui Yerusalem", "bantuan yang dikirim Argentina": the noun a yang-clause modifies is
+    """ "negara yang mengakui Yerusalem", "bantuan yang dikirim Argentina": the noun a yang-clause modifies is
     the clause's subject (active verb) or its object (passive verb). A noun that is no actor ("milisi yang
     didukung Iran") takes that place as a non-actor, so no state is borrowed for it."""
     v = state.view
@@ -343,7 +423,11 @@ def relative_clause_head(c: Candidate, state: SentenceState) -> None:
         (c.targets if c.passive else c.sources).extend(named)
         c.fired("relative_clause_head")
         return
-    if head is None and v.tokens[j - 1].upos in ("NOUN", "PROPN") and (c.targets if c.passive else c.sources) == []:
+    if (
+        head is None
+        and v.tokens[j - 1].upos in ("NOUN", "PROPN")
+        and (c.targets if c.passive else c.sources) == []
+    ):
         (c.targets if c.passive else c.sources).append(non_actor(state, j - 1))
         c.fired("relative_clause_head")
         return
@@ -358,8 +442,8 @@ def relative_clause_head(c: Candidate, state: SentenceState) -> None:
 
 @rule("adverbial_subject", "arguments", "arguments")
 def adverbial_subject(c: Candidate, state: SentenceState) -> None:
-    """"Setelah bertemu Putin, Erdogan mengatakan ...": a subjectless adverbial clause (setelah, ketika, usai ...)
-    takes the subject of the main clause it is attached to."""
+    """ "Setelah bertemu Putin, Erdogan mengatakan ...": a subjectless adverbial clause (setelah, ketika, usai
+    ...) takes the subject of the main clause it is attached to."""
     if c.sources:
         return
     v = state.view
@@ -390,13 +474,15 @@ def adverbial_subject(c: Candidate, state: SentenceState) -> None:
 
 def _receptive(state: SentenceState, pos: int) -> bool:
     v = state.view
-    return v.texts[pos] in RECEPTIVE_VERBS or (v.tokens[pos].upos == "VERB" and v.lemmas[pos] in RECEPTIVE_LEMMAS)
+    return v.texts[pos] in RECEPTIVE_VERBS or (
+        v.tokens[pos].upos == "VERB" and v.lemmas[pos] in RECEPTIVE_LEMMAS
+    )
 
 
 @rule("receiver", "arguments", "core")
 def receiver(c: Candidate, state: SentenceState) -> None:
-    """"Menlu Iran menerima kunjungan Menlu Rusia", "X mendapat serangan dari Y": the subject of a receiving verb
-    undergoes the nominal act; the possessor or "dari" phrase does it."""
+    """ "Menlu Iran menerima kunjungan Menlu Rusia", "X mendapat serangan dari Y": the subject of a receiving
+    verb undergoes the nominal act; the possessor or "dari" phrase does it."""
     if c.governor is None or not _receptive(state, c.governor):
         return
     gov = extract_at(state, c, c.governor, "active").sources
@@ -407,11 +493,15 @@ def receiver(c: Candidate, state: SentenceState) -> None:
         c.fired("receiver")
 
 
-switch("only_light_verbs_lend_subjects", "arguments", "arguments",
-       """Only a light verb (melancarkan, menggelar, mengadakan, memberikan ...), an existential or a raising
+switch(
+    "only_light_verbs_lend_subjects",
+    "arguments",
+    "arguments",
+    """Only a light verb (melancarkan, menggelar, mengadakan, memberikan ...), an existential or a raising
        verb lends its subject to the event noun it takes (any verb to an event noun in its oblique adjunct):
        whoever replies to, faces or rejects criticism ("membalas kecaman", "menghadapi ancaman") did not
-       criticise or threaten.""")
+       criticise or threaten.""",
+)
 
 
 def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
@@ -422,7 +512,9 @@ def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
 
     v = state.view
     adjunct = (
-        v.parsed and v.rel(c.head) == "obl" and v.head_pos(c.head) == pos
+        v.parsed
+        and v.rel(c.head) == "obl"
+        and v.head_pos(c.head) == pos
         and v.case_of(c.head) in ("melalui", "lewat", "via", "dengan")
     )
     return is_light(state, pos) or v.texts[pos] in RAISING or v.tokens[pos].upos == "AUX" or adjunct
@@ -448,7 +540,7 @@ def light_verb_subject(c: Candidate, state: SentenceState) -> None:
 
 @rule("dari_source", "arguments", "arguments")
 def dari_source(c: Candidate, state: SentenceState) -> None:
-    """"dukungan penuh dari Libya", "telepon dari Menlu Iran", "kecaman dari Indonesia": an actor behind dari
+    """ "dukungan penuh dari Libya", "telepon dari Menlu Iran", "kecaman dari Indonesia": an actor behind dari
     right after the trigger (within its phrase) is the source."""
     if c.sources:
         return
@@ -487,13 +579,18 @@ def _looks_nominal(c: Candidate, state: SentenceState) -> bool:
 
 @rule("linear_possessor", "arguments", "core")
 def linear_possessor(c: Candidate, state: SentenceState) -> None:
-    """"Serangan Iran terhadap Israel", "serangan udara Israel": an actor right after a nominal trigger with no
-    preposition in between is its possessor, the source (conjoined possessors too)."""
+    """ "Serangan Iran terhadap Israel", "serangan udara Israel": an actor right after a nominal trigger with
+    no preposition in between is its possessor, the source (conjoined possessors too)."""
     if c.sources or not _looks_nominal(c, state):
         return
     v = state.view
     nxt = c.end
-    if nxt < len(v) and nxt not in v.actor_at and nxt not in v.venue_at and (v.tokens[nxt].ner or "O")[2:] in ("PER", "ORG"):
+    if (
+        nxt < len(v)
+        and nxt not in v.actor_at
+        and nxt not in v.venue_at
+        and (v.tokens[nxt].ner or "O")[2:] in ("PER", "ORG")
+    ):
         # "Kunjungan Dalai Lama ke Mongolia": a named possessor that is no actor is the (non-state) source
         c.sources.append(non_actor(state, nxt))
         c.fired("possessor")
@@ -506,9 +603,11 @@ def linear_possessor(c: Candidate, state: SentenceState) -> None:
                 k = j + 1
                 while k < len(v) and (v.actor_at.get(k) or v.venue_at.get(k)) is m:
                     k += 1
-                if k + 1 < len(v) and v.texts[k] in ("dan", "serta") and (
-                    m2 := v.actor_at.get(k + 1) or v.venue_at.get(k + 1)
-                ) is not None:
+                if (
+                    k + 1 < len(v)
+                    and v.texts[k] in ("dan", "serta")
+                    and (m2 := v.actor_at.get(k + 1) or v.venue_at.get(k + 1)) is not None
+                ):
                     c.sources.append(m2)
                 c.fired("possessor")
             return
@@ -516,9 +615,13 @@ def linear_possessor(c: Candidate, state: SentenceState) -> None:
             return
 
 
-switch("reporter_is_not_the_actor", "arguments", "arguments",
-       """The word-order fallback for a source does not reach past a reporting verb: the speaker of "X
-       menuturkan meskipun serangan perompakan di Somalia ..." is not the attacker.""")
+switch(
+    "reporter_is_not_the_actor",
+    "arguments",
+    "arguments",
+    """The word-order fallback for a source does not reach past a reporting verb: the speaker of "X
+       menuturkan meskipun serangan perompakan di Somalia ..." is not the attacker.""",
+)
 
 
 @rule("linear_source", "arguments", "core")
@@ -534,7 +637,11 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
         if state.on("reporter_is_not_the_actor") and is_reporting(v, state.dictionary, j):
             break  # "Panglima ini menuturkan meskipun serangan perompakan ...": the reporter did not attack
         m = v.actor_at.get(j)
-        if m is None or v.preposition_before(j) in (TARGET_CASES | LOCATION_CASES) or any(m is t for t in c.targets):
+        if (
+            m is None
+            or v.preposition_before(j) in (TARGET_CASES | LOCATION_CASES)
+            or any(m is t for t in c.targets)
+        ):
             continue
         if c.passive:
             # the actor before a passive verb is its patient
@@ -546,7 +653,12 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
         k = j - 1
         while k >= 0 and v.actor_at.get(k) is m:
             k -= 1
-        if k >= 1 and v.texts[k] in ("dan", "serta", ",", "maupun") and (m2 := v.actor_at.get(k - 1)) is not None and m2 is not m:
+        if (
+            k >= 1
+            and v.texts[k] in ("dan", "serta", ",", "maupun")
+            and (m2 := v.actor_at.get(k - 1)) is not None
+            and m2 is not m
+        ):
             c.sources.insert(0, m2)
         c.fired("linear")
         return
@@ -554,7 +666,9 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
     # a free pronoun, not a clitic: "setelah ada|nya kekhawatiran" has no subject
     if set(near) & (SPEAKER_PRONOUNS - {"nya", "-nya"}):
         c.pronoun = next(w for w in near if w in SPEAKER_PRONOUNS - {"nya", "-nya"})
-    if set(near) & FIRST_PERSON or any(a == "pihak" and b in ("nya", "-nya") for a, b in zip(near, near[1:], strict=False)):
+    if set(near) & FIRST_PERSON or any(
+        a == "pihak" and b in ("nya", "-nya") for a, b in zip(near, near[1:], strict=False)
+    ):
         c.pronoun = "kami"
     c.both = c.both or mentions_both(near)
 
@@ -599,7 +713,12 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
             k = j + 1
             while k < len(v) and v.actor_at.get(k) is m:
                 k += 1
-            if k + 1 < len(v) and v.texts[k] in ("dan", "serta", ",") and (m2 := v.actor_at.get(k + 1)) is not None and m2 is not m:
+            if (
+                k + 1 < len(v)
+                and v.texts[k] in ("dan", "serta", ",")
+                and (m2 := v.actor_at.get(k + 1)) is not None
+                and m2 is not m
+            ):
                 c.targets.append(m2)
             c.fired("linear")
         if c.sources and c.targets:
@@ -624,9 +743,19 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
 
 
 PARSE_AND_LINEAR = (
-    "parse_subject", "parse_dependents", "passive_voice", "raising_subject", "relative_clause_head",
-    "adverbial_subject", "receiver", "dari_source", "light_verb_subject", "linear_possessor", "linear_source",
-    "linear_target", "clause_subject",
+    "parse_subject",
+    "parse_dependents",
+    "passive_voice",
+    "raising_subject",
+    "relative_clause_head",
+    "adverbial_subject",
+    "receiver",
+    "dari_source",
+    "light_verb_subject",
+    "linear_possessor",
+    "linear_source",
+    "linear_target",
+    "clause_subject",
 )
 
 
@@ -686,7 +815,11 @@ def predicative(c: Candidate, state: SentenceState) -> None:
     if not c.trigger.predicative:
         return
     speaker = state.speaker
-    targets = [t for t in _predicate_subjects(c, state) if speaker is not None and (not t.iso3 or t.iso3 != speaker.iso3)]
+    targets = [
+        t
+        for t in _predicate_subjects(c, state)
+        if speaker is not None and (not t.iso3 or t.iso3 != speaker.iso3)
+    ]
     if speaker is None or not targets:
         c.drop("predicative")
         return
@@ -707,8 +840,8 @@ def ellipsis_target(c: Candidate, state: SentenceState) -> None:
 
 @rule("frame_targets_stop_at_content", "arguments", "frames")
 def frame_targets_stop_at_content(c: Candidate, state: SentenceState) -> None:
-    """A verbal frame's complement belongs to the embedded act: "membantah memasok drone ke Rusia" has no target
-    Rusia (the target of a denial is the accuser)."""
+    """A verbal frame's complement belongs to the embedded act: "membantah memasok drone ke Rusia" has no
+    target Rusia (the target of a denial is the accuser)."""
     if c.trigger.id in ("mediate",):
         return  # what is mediated names the parties: they are the mediator's targets
     inner = [o.start for o in state.all_candidates if o.embedded_in is c]
@@ -728,7 +861,9 @@ def conjoined_verbs_share_subject(c: Candidate, state: SentenceState) -> None:
     if not live:
         return
     prev = live[-1]
-    if c.start - prev.end <= 12 and any(v.texts[k] in ("dan", "serta") for k in range(max(prev.end, c.start - 3), c.start)):
+    if c.start - prev.end <= 12 and any(
+        v.texts[k] in ("dan", "serta") for k in range(max(prev.end, c.start - 3), c.start)
+    ):
         c.sources[:] = list(prev.sources)
         c.targets[:] = _not_sources(c, c.targets) or _not_sources(c, prev.targets)
         c.fired("conj")
@@ -736,7 +871,7 @@ def conjoined_verbs_share_subject(c: Candidate, state: SentenceState) -> None:
 
 @rule("fronted_clause_subject", "arguments", "arguments")
 def fronted_clause_subject(c: Candidate, state: SentenceState) -> None:
-    """"Sejak melancarkan invasi ... ke Ukraina pada Februari 2022, Rusia berupaya ...": a fronted adverbial
+    """ "Sejak melancarkan invasi ... ke Ukraina pada Februari 2022, Rusia berupaya ...": a fronted adverbial
     clause takes the main-clause subject after its comma."""
     v = state.view
     if c.sources or not len(v) or v.texts[0] not in FRONTED:
@@ -749,8 +884,8 @@ def fronted_clause_subject(c: Candidate, state: SentenceState) -> None:
 
 
 def nonstate_opponent(c: Candidate, state: SentenceState) -> bool:
-    """The trigger names its opponent right after it with melawan/terhadap/atas and no actor or place follows in
-    that phrase ("perang melawan terorisme")."""
+    """The trigger names its opponent right after it with melawan/terhadap/atas and no actor or place follows
+    in that phrase ("perang melawan terorisme")."""
     v = state.view
     j = c.end
     if j >= len(v) or v.texts[j] not in ("melawan", "terhadap", "atas", "kepada"):
@@ -794,7 +929,11 @@ def venue_as_target(c: Candidate, state: SentenceState) -> None:
         return
     v = state.view
     window = v.linear_window(c.head, 1, 8) + v.linear_window(c.head, -1, 6)
-    venues = [v.venue_at[j] for j in window if j in v.venue_at and all(v.venue_at[j].iso3 != x.iso3 for x in c.sources)]
+    venues = [
+        v.venue_at[j]
+        for j in window
+        if j in v.venue_at and all(v.venue_at[j].iso3 != x.iso3 for x in c.sources)
+    ]
     if venues:
         c.targets.append(venues[0])
         c.fired("venue")
@@ -813,7 +952,7 @@ def _behind_target_case(v: SentenceView, pos: int, top: int) -> bool:
 
 @rule("object_phrase_target", "arguments", "core")
 def object_phrase_target(c: Candidate, state: SentenceState) -> None:
-    """"menyalahkan kampanye anti-Azerbaijan di Iran": the country named inside the object phrase of a verbal
+    """ "menyalahkan kampanye anti-Azerbaijan di Iran": the country named inside the object phrase of a verbal
     act is its target (not one behind terhadap/ke: "mengecam serangan terhadap fasilitas Arab Saudi")."""
     v = state.view
     if c.targets or not c.sources or not c.trigger.verbal or not v.parsed:
@@ -833,7 +972,7 @@ def object_phrase_target(c: Candidate, state: SentenceState) -> None:
 
 @rule("object_possessor_target", "arguments", "core")
 def object_possessor_target(c: Candidate, state: SentenceState) -> None:
-    """"menyoroti kekejaman Israel": the possessor of the entry's required object is the target."""
+    """ "menyoroti kekejaman Israel": the possessor of the entry's required object is the target."""
     if c.targets or not c.trigger.requires_object:
         return
     v = state.view
@@ -849,33 +988,68 @@ def object_possessor_target(c: Candidate, state: SentenceState) -> None:
 
 @rule("host_by_oleh", "arguments", "core")
 def host_by_oleh(c: Candidate, state: SentenceState) -> None:
-    """"perundingan regional yang diselenggarakan oleh Iran": the host of reciprocal talks is the counterpart."""
+    """ "perundingan regional yang diselenggarakan oleh Iran": the host of reciprocal talks is the counterpart."""
     if c.targets or not c.sources or not c.symmetric:
         return
     v = state.view
     for j in range(c.end, min(len(v), c.end + 8)):
-        if v.texts[j] == "oleh" and j + 1 < len(v) and (a := v.actor_at.get(j + 1) or v.venue_at.get(j + 1)) is not None:
+        if (
+            v.texts[j] == "oleh"
+            and j + 1 < len(v)
+            and (a := v.actor_at.get(j + 1) or v.venue_at.get(j + 1)) is not None
+        ):
             if all(a.iso3 != x.iso3 for x in c.sources):
                 c.targets.append(a)
                 c.fired("host")
             return
 
 
-OBJECT_NP_WORDS = frozenset({"sebuah", "seorang", "para", "pihak", "pemerintah", "rezim", "bank", "perusahaan", "upaya",
-                             "langkah", "rencana", "keputusan", "kebijakan", "usaha", "sikap", "tindakan", "posisi",
-                             "otoritas", "kelompok", "dua", "tiga", "semua", "seluruh", "negara", "warga"})
+OBJECT_NP_WORDS = frozenset(
+    {
+        "sebuah",
+        "seorang",
+        "para",
+        "pihak",
+        "pemerintah",
+        "rezim",
+        "bank",
+        "perusahaan",
+        "upaya",
+        "langkah",
+        "rencana",
+        "keputusan",
+        "kebijakan",
+        "usaha",
+        "sikap",
+        "tindakan",
+        "posisi",
+        "otoritas",
+        "kelompok",
+        "dua",
+        "tiga",
+        "semua",
+        "seluruh",
+        "negara",
+        "warga",
+    }
+)
 
 
 @rule("verbal_first_object", "arguments", "arguments")
 def verbal_first_object(c: Candidate, state: SentenceState) -> None:
-    """"AS menuduh sebuah bank China melakukan ... untuk Pyongyang", "Dia mendorong China ... menenangkan
-    Pyongyang": the target of a verbal act is the actor at the head of its object phrase, right after the verb,
-    not one deeper in the clause it introduces."""
+    """ "AS menuduh sebuah bank China melakukan ... untuk Pyongyang", "Dia mendorong China ... menenangkan
+    Pyongyang": the target of a verbal act is the actor at the head of its object phrase, right after the
+    verb, not one deeper in the clause it introduces."""
     if not c.trigger.verbal or c.category not in ("active", "bare"):
         return
     v = state.view
     j = c.end
-    while j < len(v) and j - c.end < 4 and j not in v.actor_at and v.texts[j] in OBJECT_NP_WORDS | {"kepada", "terhadap"}:
+    while (
+        j < len(v)
+        and j - c.end < 4
+        and j not in v.actor_at
+        and v.texts[j] in OBJECT_NP_WORDS | {"kepada", "terhadap"}
+    ):
         j += 1
     m = v.actor_at.get(j)
     if m is None or any(m is s or (m.iso3 and m.iso3 == s.iso3) for s in c.sources):
@@ -887,7 +1061,7 @@ def verbal_first_object(c: Candidate, state: SentenceState) -> None:
 
 @rule("provoked_reaction", "arguments", "arguments")
 def provoked_reaction(c: Candidate, state: SentenceState) -> None:
-    """"Hal itu memicu kecaman dari seluruh negara termasuk Indonesia", "langkah AS menuai protes dari X": a
+    """ "Hal itu memicu kecaman dari seluruh negara termasuk Indonesia", "langkah AS menuai protes dari X": a
     reaction that an act provokes is aimed at whoever did that act (the provoking verb's subject, or for "hal
     itu / langkah tersebut" the source of the article's latest act)."""
     v = state.view
@@ -899,20 +1073,34 @@ def provoked_reaction(c: Candidate, state: SentenceState) -> None:
         if subj is not None and not passive:
             acts = v.phrase_actors(subj)
             provoker = acts[0] if acts else None
-            if provoker is None and (v.texts[subj] in ANAPHORS or any(v.texts[k] in ANAPHORS for k in v.kids(subj))):
+            if provoker is None and (
+                v.texts[subj] in ANAPHORS or any(v.texts[k] in ANAPHORS for k in v.kids(subj))
+            ):
                 provoker = state.ctx.last_source
     if provoker is None and any(w in ANAPHORS for w in v.texts[max(0, c.governor - 3) : c.governor]):
         provoker = state.ctx.last_source
-    if provoker is not None and all(provoker is not s and not (provoker.iso3 and provoker.iso3 == s.iso3) for s in c.sources):
+    if provoker is not None and all(
+        provoker is not s and not (provoker.iso3 and provoker.iso3 == s.iso3) for s in c.sources
+    ):
         c.targets.append(provoker)
         c.fired("provoked")
 
 
 COMPLETION = (
-    "light_verb_targets", "verbal_own_country", "verbal_first_object", "provoked_reaction", "predicative",
-    "ellipsis_target", "frame_targets_stop_at_content",
-    "conjoined_verbs_share_subject", "fronted_clause_subject", "territory_target", "venue_as_target",
-    "object_phrase_target", "object_possessor_target", "host_by_oleh",
+    "light_verb_targets",
+    "verbal_own_country",
+    "verbal_first_object",
+    "provoked_reaction",
+    "predicative",
+    "ellipsis_target",
+    "frame_targets_stop_at_content",
+    "conjoined_verbs_share_subject",
+    "fronted_clause_subject",
+    "territory_target",
+    "venue_as_target",
+    "object_phrase_target",
+    "object_possessor_target",
+    "host_by_oleh",
 )
 
 
@@ -927,4 +1115,3 @@ def extract_arguments(c: Candidate, state: SentenceState) -> None:
     c.sources[:] = state.view.expand(c.sources)
     c.targets[:] = state.view.expand(c.targets)
     run_rules(COMPLETION, c, state)
-

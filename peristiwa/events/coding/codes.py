@@ -1,11 +1,11 @@
 """Pass 7, code: the final CAMEO code of every dyad, its date and the event mention rows.
 
-  conjoined_aims      "sepakat untuk memerangi terorisme ... dan membentuk sistem konsultasi": one agreement
-                      per conjoined complement, each coded by its own modifiers (0312 and 036)
-  future_intent       an announced or planned act is coded as the intent to do it (CAMEO): "akan mengunjungi"
-                      042 -> 036, an announced strike 19x -> 138 (dictionary `future_codes`); the host of an
-                      announced visit has hosted nothing yet
-  historical_date     an act dated more than a week before publication is historical background
+conjoined_aims      "sepakat untuk memerangi terorisme ... dan membentuk sistem konsultasi": one agreement
+                    per conjoined complement, each coded by its own modifiers (0312 and 036)
+future_intent       an announced or planned act is coded as the intent to do it (CAMEO): "akan mengunjungi"
+                    042 -> 036, an announced strike 19x -> 138 (dictionary `future_codes`); the host of an
+                    announced visit has hosted nothing yet
+historical_date     an act dated more than a week before publication is historical background
 """
 
 from __future__ import annotations
@@ -78,8 +78,8 @@ class EventMention:
 
     @property
     def counted(self) -> bool:
-        """Counted in the country-pair panels: asserted (or historical / intent), positive, a state on both sides
-        (a state's act on another state's nationals counts for that state), and two different states."""
+        """Counted in the country-pair panels: asserted (or historical / intent), positive, a state on both
+        sides (a state's act on another state's nationals counts for that state), and two different states."""
         return (
             self.modality in COUNTED_MODALITIES
             and self.polarity == "positive"
@@ -148,8 +148,13 @@ def _confidence(rules: str) -> float:
 def _side(m: MentionLike) -> dict:
     kind = actor_type(m)
     return {
-        "text": m.text, "start": m.start_char, "end": m.end_char, "iso3": m.iso3 or "",
-        "sector": actor_code(m) if kind == "igo" else m.sector, "actor_id": m.actor_id, "type": kind,
+        "text": m.text,
+        "start": m.start_char,
+        "end": m.end_char,
+        "iso3": m.iso3 or "",
+        "sector": actor_code(m) if kind == "igo" else m.sector,
+        "actor_id": m.actor_id,
+        "type": kind,
     }
 
 
@@ -163,7 +168,10 @@ def emit(
     modality = c.modality
     ref = dates.published or (dates.explicit[-1][1].event_date if dates.explicit else None)
     if (
-        state.on("historical_date") and modality == "asserted" and date.event_date and ref
+        state.on("historical_date")
+        and modality == "asserted"
+        and date.event_date
+        and ref
         and date.date_basis != "inherited"
         and (date.date_max or date.event_date) < ref - dt.timedelta(days=HISTORICAL_DAYS)
     ):
@@ -171,12 +179,18 @@ def emit(
         c.fired("historical")
     reciprocal = c.symmetric and len(c.dyads) > 1
     pair_id = mention_id(sentence.article_id, sentence.index, c.start, "pair") if reciprocal else None
-    rule_text = f"{c.trigger.id}:" + ("+".join(r for r in c.rules) or "none") + ("+reciprocal" if c.symmetric else "")
+    rule_text = (
+        f"{c.trigger.id}:" + ("+".join(r for r in c.rules) or "none") + ("+reciprocal" if c.symmetric else "")
+    )
     out = []
     for k, (s, t, code) in enumerate(c.dyads):
         mod = modality
         if state.on("future_intent") and modality in ("future", "reported") and c.polarity == "positive":
-            recoded = c.trigger.intent_code if code == c.code and c.trigger.intent_code else d.future_codes.get(code[:2])
+            recoded = (
+                c.trigger.intent_code
+                if code == c.code and c.trigger.intent_code
+                else d.future_codes.get(code[:2])
+            )
             if recoded:
                 if k % 2 == 1 and c.symmetric and c.trigger.converse:
                     continue  # an announced visit is the visitor's intent; the host has hosted nothing yet
@@ -184,28 +198,65 @@ def emit(
                 mod = "intent" if modality == "future" else modality
         info = cameo.get(code)
         src, tgt = _side(s), _side(t)
-        out.append(EventMention(
-            article_id=sentence.article_id, sentence_index=sentence.index,
-            mention_id=mention_id(sentence.article_id, sentence.index, c.start, k, code), pair_id=pair_id,
-            trigger_text=sentence.text[tok0.start_char - sentence.start_char : tok1.end_char - sentence.start_char],
-            trigger_start=tok0.start_char, trigger_end=tok1.end_char,
-            source_text=src["text"], source_start=src["start"], source_end=src["end"], source_iso3=src["iso3"],
-            source_sector=src["sector"], source_actor_id=src["actor_id"],
-            target_text=tgt["text"], target_start=tgt["start"], target_end=tgt["end"], target_iso3=tgt["iso3"],
-            target_sector=tgt["sector"], target_actor_id=tgt["actor_id"],
-            cameo_code=code, cameo_root=info.root, goldstein=info.goldstein, quad_class=info.quad_class,
-            plover_category=info.plover_category, modality=mod, polarity=c.polarity,
-            confidence=_confidence(rule_text), date_text=date.date_text, event_date=date.event_date,
-            date_min=date.date_min, date_max=date.date_max, date_precision=date.date_precision,
-            date_basis=date.date_basis, sentence_flags=line_flags(sentence, tok0.start_char),
-            dictionary_version=d.version, rule=rule_text, sentence_text=sentence.text, published_date=published,
-            source_actor_type=src["type"], target_actor_type=tgt["type"],
-        ))
+        out.append(
+            EventMention(
+                article_id=sentence.article_id,
+                sentence_index=sentence.index,
+                mention_id=mention_id(sentence.article_id, sentence.index, c.start, k, code),
+                pair_id=pair_id,
+                trigger_text=sentence.text[
+                    tok0.start_char - sentence.start_char : tok1.end_char - sentence.start_char
+                ],
+                trigger_start=tok0.start_char,
+                trigger_end=tok1.end_char,
+                source_text=src["text"],
+                source_start=src["start"],
+                source_end=src["end"],
+                source_iso3=src["iso3"],
+                source_sector=src["sector"],
+                source_actor_id=src["actor_id"],
+                target_text=tgt["text"],
+                target_start=tgt["start"],
+                target_end=tgt["end"],
+                target_iso3=tgt["iso3"],
+                target_sector=tgt["sector"],
+                target_actor_id=tgt["actor_id"],
+                cameo_code=code,
+                cameo_root=info.root,
+                goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                plover_category=info.plover_category,
+                modality=mod,
+                polarity=c.polarity,
+                confidence=_confidence(rule_text),
+                date_text=date.date_text,
+                event_date=date.event_date,
+                date_min=date.date_min,
+                date_max=date.date_max,
+                date_precision=date.date_precision,
+                date_basis=date.date_basis,
+                sentence_flags=line_flags(sentence, tok0.start_char),
+                dictionary_version=d.version,
+                rule=rule_text,
+                sentence_text=sentence.text,
+                published_date=published,
+                source_actor_type=src["type"],
+                target_actor_type=tgt["type"],
+            )
+        )
     return out
 
 
-switch("future_intent", "code", "modality",
-       """An announced or planned act is coded as the intent to do it (dictionary `future_codes`: 042 -> 036,
-       19x -> 138); the host of an announced visit has hosted nothing yet.""")
-switch("historical_date", "code", "modality",
-       """An asserted act dated more than a week before publication is `historical` background.""")
+switch(
+    "future_intent",
+    "code",
+    "modality",
+    """An announced or planned act is coded as the intent to do it (dictionary `future_codes`: 042 -> 036,
+       19x -> 138); the host of an announced visit has hosted nothing yet.""",
+)
+switch(
+    "historical_date",
+    "code",
+    "modality",
+    """An asserted act dated more than a week before publication is `historical` background.""",
+)

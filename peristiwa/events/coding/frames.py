@@ -25,7 +25,8 @@ from .view import CLAUSE_END, NON_AGENT_CASES, TARGET_CASES, SentenceView, base_
 ANAPHORS = frozenset({"itu", "tersebut", "ini"})
 
 # Verbal frames whose complement is folded into their own code (statements, appeals, agreements, support,
-# demands, criticism, rejections, threats): "mendukung upaya Korsel untuk memulai dialog" is support, not talks.
+# demands, criticism, rejections, threats): "mendukung upaya Korsel untuk memulai dialog" is support, not
+# talks.
 FRAME_ROOTS = frozenset({"01", "02", "03", "05", "10", "11", "12", "13"})
 # Discussion topics and what is mediated are not events of their own ("membahas kerja sama, perdagangan, ...",
 # "menjadi mediator dialog antara ...").
@@ -44,15 +45,31 @@ NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa"})
 OBLIGATION = frozenset({"wajib", "harus", "mesti", "diwajibkan", "semestinya", "seharusnya", "mestinya"})
 # Refinements of an obligation demand by the obliged act.
 OBLIGATION_CODES = {
-    "meninggalkan": "1056", "mundur": "1056", "menarik": "1056", "hengkang": "1056", "keluar": "1056",
-    "membebaskan": "1053", "melepaskan": "1053", "akses": "1055", "berunding": "106", "dialog": "106",
-    "bernegosiasi": "106", "mencabut": "105", "menghentikan": "1056", "menghormati": "1042", "mematuhi": "1042",
+    "meninggalkan": "1056",
+    "mundur": "1056",
+    "menarik": "1056",
+    "hengkang": "1056",
+    "keluar": "1056",
+    "membebaskan": "1053",
+    "melepaskan": "1053",
+    "akses": "1055",
+    "berunding": "106",
+    "dialog": "106",
+    "bernegosiasi": "106",
+    "mencabut": "105",
+    "menghentikan": "1056",
+    "menghormati": "1042",
+    "mematuhi": "1042",
 }
 SPEAKER_PRONOUN_TOKENS = frozenset({"dia", "ia", "beliau", "nya"})
 
-switch("adjunct_not_complement", "frames", "frames",
-       """Only a complement (object, xcomp/ccomp, conjoined complement, purpose clause) is a verbal frame's
-       content; an act in an adverbial or relative clause stays an event of its own.""")
+switch(
+    "adjunct_not_complement",
+    "frames",
+    "frames",
+    """Only a complement (object, xcomp/ccomp, conjoined complement, purpose clause) is a verbal frame's
+       content; an act in an adverbial or relative clause stays an event of its own.""",
+)
 
 
 def _is_frame(c: Candidate) -> bool:
@@ -76,7 +93,8 @@ def in_complement(state: SentenceState, inner_head: int, outer_head: int, outer_
         if cur == outer_head:
             return True
         rel = v.rel(cur)
-        # A verb conjoined to the frame itself is a second act of the same subject ("meminta ... dan mengundang
+        # A verb conjoined to the frame itself is a second act of the same subject ("meminta ... dan
+        # mengundang
         # Abdollahian untuk berunding"), not its complement.
         if step == 0 and rel == "conj" and v.head_pos(cur) == outer_head:
             return False
@@ -124,7 +142,9 @@ def _accusation_scope(state: SentenceState, inner: Candidate, outer: Candidate) 
         return False
     v = state.view
     gap = v.texts[outer.end : inner.start]
-    return not any(w in CONTRAST or w in (";", ".") for w in gap) and "\n" not in v.text_between(outer.end, inner.start)
+    return not any(w in CONTRAST or w in (";", ".") for w in gap) and "\n" not in v.text_between(
+        outer.end, inner.start
+    )
 
 
 @rule("frame_complement", "frames", "frames")
@@ -133,13 +153,16 @@ def frame_complement(state: SentenceState) -> None:
     cands = state.candidates
     for inner in cands:
         for outer in cands:
-            if outer.dropped is None and (_embedded(state, inner, outer) or _accusation_scope(state, inner, outer)):
+            if outer.dropped is None and (
+                _embedded(state, inner, outer) or _accusation_scope(state, inner, outer)
+            ):
                 inner.embedded_in = outer
                 inner.drop("frame_complement")
                 break
 
 
-# -- the speaker -----------------------------------------------------------------------------------------------
+# -- the speaker
+# -----------------------------------------------------------------------------------------------
 def _subject_actor(v: SentenceView, pos: int) -> MentionLike | None:
     from .arguments import subject_of
 
@@ -189,7 +212,7 @@ def speaker_at(v: SentenceView, i: int) -> MentionLike | None:
 
 
 def pronoun_speaker(v: SentenceView, i: int) -> bool:
-    """"ujarnya", "katanya", "kata dia", "tambah ia": the reporting verb's speaker is a pronoun."""
+    """ "ujarnya", "katanya", "kata dia", "tambah ia": the reporting verb's speaker is a pronoun."""
     if v.texts[i].endswith("nya") and len(v.texts[i]) > 4:
         return True
     return i + 1 < len(v) and v.texts[i + 1] in SPEAKER_PRONOUN_TOKENS
@@ -214,7 +237,8 @@ def reported_speaker(state: SentenceState) -> None:
         state.speaker = state.ctx.quote_speakers[state.sentence.index]
 
 
-# -- claims and statements ---------------------------------------------------------------------------------------
+# -- claims and statements
+# ---------------------------------------------------------------------------------------
 def reporting_frames(state: SentenceState) -> list[int]:
     return [i for i in range(len(state.view)) if _is_reporting(state, i)]
 
@@ -229,7 +253,12 @@ def complement_span(state: SentenceState, frame: int) -> tuple[int, int]:
             start += 1
         return start, max(start, frame - 1)
     start = frame + 1
-    while start < len(v) and (v.texts[start] in {"bahwa", ",", ":"} | QUOTES or start in v.actor_at and start < frame + 4 and v.texts[frame] in ("kata", "ujar", "tutur", "menurut")):
+    while start < len(v) and (
+        v.texts[start] in {"bahwa", ",", ":"} | QUOTES
+        or start in v.actor_at
+        and start < frame + 4
+        and v.texts[frame] in ("kata", "ujar", "tutur", "menurut")
+    ):
         start += 1
     end = start
     while end < len(v) and v.texts[end] not in {";", "."} and not (v.texts[end] in QUOTES and end > start):
@@ -239,8 +268,8 @@ def complement_span(state: SentenceState, frame: int) -> tuple[int, int]:
 
 @rule("reported_claim", "frames", "speech_acts")
 def reported_claim(state: SentenceState) -> None:
-    """An act inside what a speaker reports is the speaker's claim when its source turns out to be another state
-    than the speaker's (checked in the modality pass): it is kept with modality `reported`, not counted."""
+    """An act inside what a speaker reports is the speaker's claim when its source turns out to be another
+    state than the speaker's (checked in the modality pass): it is kept with modality `reported`, not counted."""
     if state.speaker is None:
         return
     frames = reporting_frames(state)
@@ -275,16 +304,16 @@ def _evaluated_actor(state: SentenceState, start: int, end: int, cue: int) -> Me
 
 
 def anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike | None:
-    """"pengakuan itu", "langkah tersebut", "ini" in a clause: the source of the act it refers to. An event noun
-    of the dictionary ("pengakuan" = recognise) refers to the latest act of its CAMEO root; anything else to
-    the article's latest coded act."""
+    """ "pengakuan itu", "langkah tersebut", "ini" in a clause: the source of the act it refers to. An event
+    noun of the dictionary ("pengakuan" = recognise) refers to the latest act of its CAMEO root; anything else
+    to the article's latest coded act."""
     v, ctx = state.view, state.ctx
     for j in range(max(start, 1), end):
         if v.texts[j] not in ANAPHORS:
             continue
         noun = v.texts[j - 1]
         for t in state.dictionary.by_word().get(noun, []):
-            if (dyads := ctx.last_by_root.get(t.code[:2])):
+            if dyads := ctx.last_by_root.get(t.code[:2]):
                 return dyads[0][0]
         return ctx.last_source
     if any(w in ("ini", "demikian") for w in v.texts[start:end]):
@@ -300,7 +329,9 @@ def _same_state(a: MentionLike, b: MentionLike) -> bool:
     return bool(a.iso3) and a.iso3 == b.iso3 or (not a.iso3 and not b.iso3 and a.actor_id == b.actor_id)
 
 
-def _statement(state: SentenceState, code: str, act_id: str, frame: int, target: MentionLike, name: str) -> None:
+def _statement(
+    state: SentenceState, code: str, act_id: str, frame: int, target: MentionLike, name: str
+) -> None:
     trig = Trigger(id=f"speech:{act_id}", code=code, verbal=True)
     cand = Candidate(trig, frame, frame + 1, frame, "active", code, False)
     cand.sources = [state.speaker]  # type: ignore[list-item]
@@ -310,13 +341,16 @@ def _statement(state: SentenceState, code: str, act_id: str, frame: int, target:
     state.all_candidates.append(cand)
 
 
-def _explicit_act_by(state: SentenceState, speaker: MentionLike, spans: list[tuple[int, int, int]] = ()) -> bool:
-    """The speaker's act is explicit: a verbal trigger (criticise, accuse, deny, threaten, demand) outside what
-    the speaker is reported to say."""
+def _explicit_act_by(
+    state: SentenceState, speaker: MentionLike, spans: list[tuple[int, int, int]] = ()
+) -> bool:
+    """The speaker's act is explicit: a verbal trigger (criticise, accuse, deny, threaten, demand) outside
+    what the speaker is reported to say."""
     if speaker is None:
         return True
     return any(
-        c.trigger.verbal and c.trigger.code[:2] in ("01", "10", "11", "12", "13")
+        c.trigger.verbal
+        and c.trigger.code[:2] in ("01", "10", "11", "12", "13")
         and not any(start <= c.start < end for _, start, end in spans)
         for c in state.live()
     )
@@ -352,8 +386,8 @@ WISH_VERBS = frozenset({"ingin", "menginginkan", "berharap", "mengharapkan", "me
 
 @rule("wish_appeal", "frames", "speech_acts")
 def wish_appeal(state: SentenceState) -> None:
-    """"AS ingin Dewan Keamanan PBB menerapkan embargo ...": wanting another state or organisation to act is an
-    appeal to it (020) by whoever wants it."""
+    """ "AS ingin Dewan Keamanan PBB menerapkan embargo ...": wanting another state or organisation to act is
+    an appeal to it (020) by whoever wants it."""
     v = state.view
     for w in range(len(v)):
         if v.texts[w] not in WISH_VERBS:
@@ -363,7 +397,12 @@ def wish_appeal(state: SentenceState) -> None:
             k += 1
         target = v.actor_at.get(k)
         wisher = next((v.actor_at[j] for j in range(w - 1, max(-1, w - 8), -1) if j in v.actor_at), None)
-        if target is None or wisher is None or _same_state(target, wisher) or not (target.iso3 or target.actor_kind == "igo"):
+        if (
+            target is None
+            or wisher is None
+            or _same_state(target, wisher)
+            or not (target.iso3 or target.actor_kind == "igo")
+        ):
             continue
         _, end = v.actor_span(target)
         if end + 1 >= len(v) or v.tokens[end + 1].upos not in ("VERB", "AUX"):
@@ -393,11 +432,18 @@ def obligation_demand(state: SentenceState) -> None:
             if v.texts[k] not in OBLIGATION or _negated_before(v.texts, k):
                 continue
             subject = next(
-                (v.actor_at[j] for j in range(k - 1, start - 1, -1)
-                 if j in v.actor_at and v.preposition_before(j) not in TARGET_CASES | NON_AGENT_CASES),
+                (
+                    v.actor_at[j]
+                    for j in range(k - 1, start - 1, -1)
+                    if j in v.actor_at and v.preposition_before(j) not in TARGET_CASES | NON_AGENT_CASES
+                ),
                 None,
             )
-            if subject is None or _same_state(subject, speaker) or not (subject.iso3 or subject.actor_kind == "igo"):
+            if (
+                subject is None
+                or _same_state(subject, speaker)
+                or not (subject.iso3 or subject.actor_kind == "igo")
+            ):
                 continue
             after = v.texts[k + 1 : min(end, k + 6)]
             code = next((OBLIGATION_CODES[w] for w in after if w in OBLIGATION_CODES), "100")
@@ -414,8 +460,8 @@ TIME_REFERENCE = frozenset({"sebelum", "menjelang", "jelang", "jelangnya"})
 
 @rule("time_reference_is_no_event", "frames", "frames")
 def time_reference_is_no_event(state: SentenceState) -> None:
-    """"Keduanya bertemu di Jerman sebelum Konferensi Tingkat Tinggi G-20", "menjelang kunjungan ...": an event
-    noun after before/ahead-of dates the clause; it has not happened and is not the clause's act."""
+    """ "Keduanya bertemu di Jerman sebelum Konferensi Tingkat Tinggi G-20", "menjelang kunjungan ...": an
+    event noun after before/ahead-of dates the clause; it has not happened and is not the clause's act."""
     v = state.view
     for c in state.candidates:
         if c.dropped or c.category not in ("noun", "bare") or c.start == 0:
@@ -426,7 +472,7 @@ def time_reference_is_no_event(state: SentenceState) -> None:
 
 @rule("setting_is_no_event", "frames", "frames")
 def setting_is_no_event(state: SentenceState) -> None:
-    """"Duta Besar AS, dalam pertemuan di Dewan Keamanan, mengatakan ...": a meeting named as the setting of a
+    """ "Duta Besar AS, dalam pertemuan di Dewan Keamanan, mengatakan ...": a meeting named as the setting of a
     statement (an adjunct set off by a comma or opening the sentence), with no counterpart of its own (no
     dengan/antara/ke X, no possessor), is no event."""
     v = state.view
@@ -452,9 +498,16 @@ def setting_is_no_event(state: SentenceState) -> None:
 
 def resolve_frames(state: SentenceState) -> None:
     """Pass 2."""
-    for name in ("reported_speaker", "setting_is_no_event", "time_reference_is_no_event", "frame_complement",
-                 "reported_claim", "wish_appeal",
-                 "quote_speech_act", "obligation_demand"):
+    for name in (
+        "reported_speaker",
+        "setting_is_no_event",
+        "time_reference_is_no_event",
+        "frame_complement",
+        "reported_claim",
+        "wish_appeal",
+        "quote_speech_act",
+        "obligation_demand",
+    ):
         if state.on(name):
             FRAME_RULES[name](state)
 

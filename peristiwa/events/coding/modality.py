@@ -1,14 +1,17 @@
 """Pass 6, modality and polarity, scoped to the trigger's own clause.
 
 Why clause-scoped: "kami tidak akan membiarkan teroris ..." negates *membiarkan*, not the cooperation named
-before it, and "Jika Israel menyerang, Iran akan membalas" makes only the attack hypothetical. A cue counts only
+before it, and "Jika Israel menyerang, Iran akan membalas" makes only the attack hypothetical. A cue counts
+only
 when it precedes the trigger inside the same clause with nothing but auxiliaries/adverbs in between
-(negation), or opens the trigger's clause (hypothetical, rumour), or is a dependent of the trigger / of its light
+(negation), or opens the trigger's clause (hypothetical, rumour), or is a dependent of the trigger / of its
+light
 verb. Rules:
   clause_modality      negation, hypothetical/deontic, rumour, future, generic cues (lists below)
   negated_act          a negation that is itself the act: the entry's `negated_code`, positive ("tidak
                        sependapat dengan" -> 111; "tak lagi bersedia memasok" -> 12x)
-  plan_noun            "rencana kunjungan Presiden Mongolia ke Seoul", "kunjungan yang direncanakan": a planned
+  plan_noun            "rencana kunjungan Presiden Mongolia ke Seoul", "kunjungan yang direncanakan": a
+  planned
                        act is future (recoded to intent by the code pass)
   reported_claim_modality  the act reported by a speaker of another state is `reported` (see frames)
 """
@@ -23,25 +26,144 @@ from .model import Candidate, SentenceState, rule
 from .triggers import is_light
 
 NEGATION = frozenset({"tidak", "tak", "bukan", "belum", "jangan", "tanpa", "enggak", "nggak", "gak", "tiada"})
-FUTURE = frozenset({"akan", "bakal", "hendak", "berencana", "rencananya", "berniat", "merencanakan", "nanti",
-                    "nantinya", "ingin", "dijadwalkan", "terjadwal", "direncanakan", "siap", "bersiap", "bersedia"})
-HYPOTHETICAL = frozenset({"jika", "apabila", "seandainya", "andai", "kalau", "bila", "andaikan", "jikalau",
-                          "kemungkinan", "mungkin", "bisa-bisa",
-                          # deontic: what an actor should or must do is not what it did
-                          "seharusnya", "semestinya", "sepatutnya", "sebaiknya", "hendaknya", "mesti", "harus",
-                          "wajib", "perlu", "agar", "supaya"})
-RUMOUR = frozenset({"disebut-sebut", "dikabarkan", "kabarnya", "konon", "santer", "diduga", "rumor", "spekulasi",
-                    "desas-desus", "diisukan", "dilaporkan"})
+FUTURE = frozenset(
+    {
+        "akan",
+        "bakal",
+        "hendak",
+        "berencana",
+        "rencananya",
+        "berniat",
+        "merencanakan",
+        "nanti",
+        "nantinya",
+        "ingin",
+        "dijadwalkan",
+        "terjadwal",
+        "direncanakan",
+        "siap",
+        "bersiap",
+        "bersedia",
+    }
+)
+HYPOTHETICAL = frozenset(
+    {
+        "jika",
+        "apabila",
+        "seandainya",
+        "andai",
+        "kalau",
+        "bila",
+        "andaikan",
+        "jikalau",
+        "kemungkinan",
+        "mungkin",
+        "bisa-bisa",
+        # deontic: what an actor should or must do is not what it did
+        "seharusnya",
+        "semestinya",
+        "sepatutnya",
+        "sebaiknya",
+        "hendaknya",
+        "mesti",
+        "harus",
+        "wajib",
+        "perlu",
+        "agar",
+        "supaya",
+    }
+)
+RUMOUR = frozenset(
+    {
+        "disebut-sebut",
+        "dikabarkan",
+        "kabarnya",
+        "konon",
+        "santer",
+        "diduga",
+        "rumor",
+        "spekulasi",
+        "desas-desus",
+        "diisukan",
+        "dilaporkan",
+    }
+)
 GENERIC = frozenset({"kerap", "sering", "seringkali", "biasanya", "selalu", "acap"})
 # Words allowed between a negation and its trigger ("tidak akan pernah menyerang", "tidak pernah ada perang").
-BRIDGE = frozenset({"akan", "pernah", "bisa", "dapat", "mau", "ingin", "ada", "lagi", "juga", "pula", "sempat",
-                    "boleh", "perlu", "harus", "segera", "sedang", "sudah", "telah", "lah", "pun", "mungkin", "secara",
-                    "langsung", "terjadi", "melakukan", "melancarkan", "menggelar", "mengadakan", "sama", "sekali",
-                    "berniat", "berencana", "bersedia", "pernah"})
-CLAUSE_BREAK = frozenset({",", ";", ":", "“", "”", '"', "(", ")", "bahwa", "yang", "karena", "sehingga", "namun",
-                          "tetapi", "tapi", "sedangkan", "padahal", "dan", "serta", "lalu", "kemudian", "setelah",
-                          "sebelum", "ketika", "saat", "sementara", "untuk", "meski", "meskipun", "walaupun",
-                          "-", "–", "—"})
+BRIDGE = frozenset(
+    {
+        "akan",
+        "pernah",
+        "bisa",
+        "dapat",
+        "mau",
+        "ingin",
+        "ada",
+        "lagi",
+        "juga",
+        "pula",
+        "sempat",
+        "boleh",
+        "perlu",
+        "harus",
+        "segera",
+        "sedang",
+        "sudah",
+        "telah",
+        "lah",
+        "pun",
+        "mungkin",
+        "secara",
+        "langsung",
+        "terjadi",
+        "melakukan",
+        "melancarkan",
+        "menggelar",
+        "mengadakan",
+        "sama",
+        "sekali",
+        "berniat",
+        "berencana",
+        "bersedia",
+    }
+)
+CLAUSE_BREAK = frozenset(
+    {
+        ",",
+        ";",
+        ":",
+        "“",
+        "”",
+        '"',
+        "(",
+        ")",
+        "bahwa",
+        "yang",
+        "karena",
+        "sehingga",
+        "namun",
+        "tetapi",
+        "tapi",
+        "sedangkan",
+        "padahal",
+        "dan",
+        "serta",
+        "lalu",
+        "kemudian",
+        "setelah",
+        "sebelum",
+        "ketika",
+        "saat",
+        "sementara",
+        "untuk",
+        "meski",
+        "meskipun",
+        "walaupun",
+        "-",
+        "–",
+        "—",
+    }
+)
 # Possibility: "AS bisa menyerang", "kita dapat berdialog" says what could happen, not what did.
 POSSIBILITY = frozenset({"bisa", "dapat", "mampu", "boleh", "sanggup", "bakal-bakal"})
 # "Ketika/Jika kondisinya tepat, maka ...": the main clause after maka is conditional too.
@@ -69,7 +191,9 @@ def clause_before(tokens: Sequence[TokenLike], idx: int, max_back: int = 12) -> 
     return out
 
 
-def negated(tokens: Sequence[TokenLike], idx: int, governors: Sequence[int] = (), lexical: bool = False) -> bool:
+def negated(
+    tokens: Sequence[TokenLike], idx: int, governors: Sequence[int] = (), lexical: bool = False
+) -> bool:
     """Negation of the trigger at idx (or of its light verb / existential governor). `lexical`: the trigger
     phrase holds its own negation ("tidak boleh masuk"), so only a negation before the phrase counts."""
     for pos in (idx, *governors):
@@ -98,9 +222,9 @@ def classify(
     lexical_negation: bool = False,
 ) -> tuple[str, str]:
     """(modality, polarity) for the trigger at idx: asserted | future | hypothetical | reported | generic, or
-    ('negated', 'negative'). `negation_governors` (default `governors`) are the governors whose negation scopes
-    over the trigger: a light verb's does ("tidak melancarkan serangan"), a matrix verb's does not reach a means
-    adjunct ("Melalui kerja sama ..., kami tidak akan membiarkan ...")."""
+    ('negated', 'negative'). `negation_governors` (default `governors`) are the governors whose negation
+    scopes over the trigger: a light verb's does ("tidak melancarkan serangan"), a matrix verb's does not
+    reach a means adjunct ("Melalui kerja sama ..., kami tidak akan membiarkan ...")."""
     scope = governors if negation_governors is None else negation_governors
     if negated(tokens, idx, scope, lexical_negation):
         return "negated", "negative"
@@ -135,9 +259,11 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
     """Negation, hypothetical/deontic, rumour, future and generic cues in the trigger's clause."""
     v = state.view
     governors = [c.governor] if c.governor is not None else []
-    # A nominal in an oblique adjunct of a full verb ("melalui kerja sama ...") is outside the verb's negation.
+    # A nominal in an oblique adjunct of a full verb ("melalui kerja sama ...") is outside the verb's
+    # negation.
     neg_governors = [
-        g for g in governors
+        g
+        for g in governors
         if not (v.parsed and v.rel(c.head) == "obl" and v.head_pos(c.head) == g and not is_light(state, g))
     ]
     lexical = any(w in NEGATION for w in v.texts[c.start : c.end])
@@ -149,8 +275,8 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
 
 @rule("durative_state", "modality", "modality")
 def durative_state(c: Candidate, state: SentenceState) -> None:
-    """"Kedua negara telah menjalin hubungan yang baik selama 62 tahun": what has lasted for years is a state of
-    affairs (generic), not an event of the day."""
+    """ "Kedua negara telah menjalin hubungan yang baik selama 62 tahun": what has lasted for years is a state
+    of affairs (generic), not an event of the day."""
     v = state.view
     if c.modality != "asserted":
         return
@@ -158,7 +284,9 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
     for k, w in enumerate(after[:-2]):
         if w in (".", ";", ","):
             return
-        if w == "selama" and (after[k + 1].isdigit() or after[k + 1] in ("bertahun-tahun", "puluhan", "beberapa")):
+        if w == "selama" and (
+            after[k + 1].isdigit() or after[k + 1] in ("bertahun-tahun", "puluhan", "beberapa")
+        ):
             if any(u in DURATION_UNITS or u == "bertahun-tahun" for u in after[k + 1 : k + 3]):
                 c.modality = "generic"
                 c.fired("durative")
@@ -166,12 +294,14 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
 
 
 POSSESSION = frozenset({"memiliki", "mempunyai", "punya", "miliki"})
-WISH = frozenset({"ingin", "menginginkan", "berharap", "mengharapkan", "menghendaki", "mau", "meminta", "mendesak"})
+WISH = frozenset(
+    {"ingin", "menginginkan", "berharap", "mengharapkan", "menghendaki", "mau", "meminta", "mendesak"}
+)
 
 
 @rule("possession_is_state", "modality", "modality")
 def possession_is_state(c: Candidate, state: SentenceState) -> None:
-    """"Jakarta dan Kuala Lumpur telah memiliki mekanisme kerja sama": cooperation a state has is a state of
+    """ "Jakarta dan Kuala Lumpur telah memiliki mekanisme kerja sama": cooperation a state has is a state of
     affairs (generic), not an act of the day."""
     v = state.view
     if c.modality != "asserted" or not c.is_noun or c.code[:2] not in ("04", "05", "06", "07"):
@@ -183,8 +313,8 @@ def possession_is_state(c: Candidate, state: SentenceState) -> None:
 
 @rule("wish_for_another", "modality", "modality")
 def wish_for_another(c: Candidate, state: SentenceState) -> None:
-    """"AS ingin Dewan Keamanan PBB menerapkan embargo": what one actor wants another to do has not happened (it
-    is the first actor's appeal, see frames)."""
+    """ "AS ingin Dewan Keamanan PBB menerapkan embargo": what one actor wants another to do has not happened
+    (it is the first actor's appeal, see frames)."""
     v = state.view
     if c.modality not in ("asserted", "future"):
         return
@@ -208,7 +338,7 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
 
 @rule("plan_noun", "modality", "modality")
 def plan_noun(c: Candidate, state: SentenceState) -> None:
-    """"Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is future."""
+    """ "Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is future."""
     v = state.view
     if c.modality != "asserted" or not c.is_noun:
         return
@@ -238,7 +368,15 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
 
     if True:
         run_rules(
-            ("clause_modality", "durative_state", "possession_is_state", "wish_for_another", "negated_act",
-             "plan_noun", "reported_claim_modality"),
-            c, state,
+            (
+                "clause_modality",
+                "durative_state",
+                "possession_is_state",
+                "wish_for_another",
+                "negated_act",
+                "plan_noun",
+                "reported_claim_modality",
+            ),
+            c,
+            state,
         )

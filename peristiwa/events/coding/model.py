@@ -1,10 +1,10 @@
 """What flows through the coder's passes, and the registry of named rules.
 
-A sentence is coded by a pipeline of passes (pipeline.py): triggers -> frames -> arguments -> actors ->
-pairs -> modality -> code. Each pass is a sequence of small named rules. A rule fires on a `Candidate` (one
-trigger occurrence) and records its name in `Candidate.rules`, which ends up in `event_mentions.rule`, so
-every coded dyad says which rules made it. Any rule can be switched off with `CoderConfig(disabled=...)`, which
-is how a rule is tested on its own and how its worth is measured on the gold sets.
+A sentence is coded by a pipeline of passes (pipeline.py): triggers -> frames -> arguments -> actors -> pairs
+-> modality -> code. Each pass is a sequence of small named rules. A rule fires on a `Candidate` (one trigger
+occurrence) and records its name in `Candidate.rules`, which ends up in `event_mentions.rule`, so every coded
+dyad says which rules made it. Any rule can be switched off with `CoderConfig(disabled=...)`, which is how a
+rule is tested on its own and how its worth is measured on the gold sets.
 """
 
 from __future__ import annotations
@@ -18,13 +18,22 @@ from ..dictionary import Trigger, TriggerDictionary
 from ..protocols import MentionLike, SentenceLike
 from .view import SentenceView
 
-# Modalities counted in aggregates (negated, hypothetical, reported, future and generic are kept, not counted).
+# Modalities counted in aggregates (negated, hypothetical, reported, future and generic are kept, not
+# counted).
 COUNTED_MODALITIES = frozenset({"asserted", "historical", "intent"})
 # Passes in the order they run.
 STAGES = ("triggers", "frames", "arguments", "actors", "pairs", "modality", "code")
 # The error classes of issue 10, so that a rule says which class of cases justifies it.
 ERROR_CLASSES = (
-    "breadth", "arguments", "dyads", "speech_acts", "modality", "igo", "actors", "frames", "core",
+    "breadth",
+    "arguments",
+    "dyads",
+    "speech_acts",
+    "modality",
+    "igo",
+    "actors",
+    "frames",
+    "core",
 )
 
 
@@ -70,8 +79,8 @@ class _Switch:
 
 @dataclass(frozen=True)
 class CoderConfig:
-    """Coder switches. `disabled`: names of rules that do not run (see `RULES`); `max_dyads`: the most directed
-    dyads one trigger may give (a list of 5,000 countries must not explode into millions of pairs)."""
+    """Coder switches. `disabled`: names of rules that do not run (see `RULES`); `max_dyads`: the most
+    directed dyads one trigger may give (a list of 5,000 countries must not explode into millions of pairs)."""
 
     disabled: frozenset[str] = frozenset()
     max_dyads: int = 12

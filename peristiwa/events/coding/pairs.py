@@ -6,7 +6,8 @@
                       participant, never participant x participant
   reciprocal_pairs    a reciprocal act gives source x target both ways (the converse code for the host of a
                       visit); with no target, conjoined sources pair among themselves ("Iran dan Rusia
-                      sepakat"); two targets without a source are no pair ("kunjungan ke Cina dan Korea Utara")
+                      sepakat"); two targets without a source are no pair ("kunjungan ke Cina dan Korea
+                      Utara")
   directed_pairs      any other act: source x target
 Self-dyads (same state on both sides) are never emitted, and `CoderConfig.max_dyads` bounds the dyads of one
 trigger so that a sentence listing thousands of countries costs no more than a normal one.
@@ -19,7 +20,9 @@ from .actors import actor_code
 from .model import Candidate, SentenceState, rule
 from .view import SentenceView
 
-LIST_JOINERS = frozenset({",", "dan", "serta", "maupun", "juga", "bahkan", "seperti", "yakni", "yaitu", "termasuk"})
+LIST_JOINERS = frozenset(
+    {",", "dan", "serta", "maupun", "juga", "bahkan", "seperti", "yakni", "yaitu", "termasuk"}
+)
 HOST_WORDS = ("tuan", "rumah")
 
 
@@ -29,8 +32,8 @@ def _same(a: MentionLike, b: MentionLike) -> bool:
 
 
 def _list_members(v: SentenceView, m: MentionLike, limit: int = 40) -> list[MentionLike]:
-    """The actors coordinated with m in a list that starts at m: "A, B, C dan D" (linear, commas and dan/serta;
-    "seperti"/"yakni" introduce the members of a group)."""
+    """The actors coordinated with m in a list that starts at m: "A, B, C dan D" (linear, commas and
+    dan/serta; "seperti"/"yakni" introduce the members of a group)."""
     first, last = v.actor_span(m)
     if first < 0:
         return [m]
@@ -72,10 +75,12 @@ def coordinated_lists(c: Candidate, state: SentenceState) -> None:
 
 @rule("host_participants", "pairs", "dyads")
 def host_participants(c: Candidate, state: SentenceState) -> None:
-    """"X menjadi tuan rumah pertemuan A, B dan C": the host meets each participant; participants among
+    """ "X menjadi tuan rumah pertemuan A, B dan C": the host meets each participant; participants among
     themselves are no dyad."""
     v = state.view
-    k = next((j for j in range(max(0, c.start - 4), c.start) if tuple(v.texts[j : j + 2]) == HOST_WORDS), None)
+    k = next(
+        (j for j in range(max(0, c.start - 4), c.start) if tuple(v.texts[j : j + 2]) == HOST_WORDS), None
+    )
     if k is None or not c.symmetric:
         return
     host = next((v.actor_at[j] for j in range(k - 1, max(-1, k - 8), -1) if j in v.actor_at), None)

@@ -2,8 +2,8 @@
 
 News quotes one person for several sentences and names the speaker only where the quote opens ('Retno
 mengatakan: "...') or closes ('..., " beber Retno.', '..." ujarnya.'). The sentences in between have no
-reporting verb of their own, yet their first-person subjects ("saya bicara dengan ...", "kami mendukung ...") are
-that speaker. This pre-pass over the article maps every sentence inside such a quotation to its speaker
+reporting verb of their own, yet their first-person subjects ("saya bicara dengan ...", "kami mendukung ...")
+are that speaker. This pre-pass over the article maps every sentence inside such a quotation to its speaker
 (rule `quote_speakers`).
 """
 
@@ -20,9 +20,13 @@ from .view import SentenceView
 OPEN_QUOTES = frozenset({"“", '"'})
 CLOSE_QUOTES = frozenset({"”", '"'})
 
-switch("quote_speakers", "frames", "speech_acts",
-       """A sentence inside a quotation that runs over several sentences is said by the speaker named where the
-       quotation opens or closes ('..., " beber Retno').""")
+switch(
+    "quote_speakers",
+    "frames",
+    "speech_acts",
+    """A sentence inside a quotation that runs over several sentences is said by the speaker named where the
+       quotation opens or closes ('..., " beber Retno').""",
+)
 
 
 def _toggles(text: str) -> int:

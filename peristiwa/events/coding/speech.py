@@ -1,5 +1,5 @@
-"""Load the speech-act cues (data/speech_acts.yaml): what a reported clause must say to be an accusation,
-a criticism, a threat or a denial by the speaker."""
+"""Load the speech-act cues (data/speech_acts.yaml): what a reported clause must say to be an accusation, a
+criticism, a threat or a denial by the speaker."""
 
 from __future__ import annotations
 

@@ -4,8 +4,8 @@ Fixed non-event expressions block their words first ("konferensi pers", "perang 
 longest first, so "serangan udara" (195) beats "serangan" (190); then single words by surface form (the word
 family's generated forms) or lemma. Verb + object entries (`requires_object`) fire only when one of their
 object words stands in the trigger's clause, on either side (active "menarik duta besar", passive "duta besar
-... ditarik"). A trigger the clause says someone was allowed or prevented to do is not an act
-("tidak akan membiarkan teroris membahayakan ...").
+... ditarik"). A trigger the clause says someone was allowed or prevented to do is not an act ("tidak akan
+membiarkan teroris membahayakan ...").
 """
 
 from __future__ import annotations
@@ -38,10 +38,15 @@ def _category(v: SentenceView, pos: int, trigger: Trigger, matched_surface: bool
     return shape
 
 
-switch("lemma_needs_same_form", "triggers", "breadth",
-       """A lemma match counts only when the word's own form is one the entry has: "sambutannya" (a speech)
-       has the lemma of "menyambut" (to welcome) but is a noun, and the entry lists no noun. Active and passive
-       verb forms stand for each other.""")
+switch(
+    "lemma_needs_same_form",
+    "triggers",
+    "breadth",
+    """A lemma match counts only when the word's own form is one the entry has: "sambutannya" (a speech)
+       has the lemma of "menyambut" (to welcome) but is a noun, and the entry lists no noun. Active and
+       passive
+       verb forms stand for each other.""",
+)
 
 
 def _lemma_form_fits(state: SentenceState, word: str, trigger: Trigger) -> bool:
@@ -92,15 +97,27 @@ def _blocked(state: SentenceState) -> set[int]:
     return taken
 
 
-switch("non_event_phrases", "triggers", "breadth",
-       """Fixed expressions that contain a trigger word but report no interaction ("konferensi pers", "perang
-       dagang", "serangan jantung") block their words.""")
-switch("object_either_side", "triggers", "breadth",
-       """A verb + object entry's object word may stand before the trigger in its clause (passives, fronted
-       objects: "diplomat Iran diusir"), not only after it.""")
-switch("object_ellipsis", "triggers", "core",
-       """A second verb of the same entry reuses the object named with the first ("membantah memasok drone ...
-       tetapi mengatakan telah menyediakan sejumlah kecil").""")
+switch(
+    "non_event_phrases",
+    "triggers",
+    "breadth",
+    """Fixed expressions that contain a trigger word but report no interaction ("konferensi pers", "perang
+       dagang", "serangan jantung") block their words.""",
+)
+switch(
+    "object_either_side",
+    "triggers",
+    "breadth",
+    """A verb + object entry's object word may stand before the trigger in its clause (passives, fronted
+       objects: "diplomat Iran diusir"), not only after it.""",
+)
+switch(
+    "object_ellipsis",
+    "triggers",
+    "core",
+    """A second verb of the same entry reuses the object named with the first ("membantah memasok drone ...
+       tetapi mengatakan telah menyediakan sejumlah kecil").""",
+)
 
 
 def _phrase_candidates(state: SentenceState, taken: set[int]) -> list[Candidate]:
@@ -131,14 +148,17 @@ def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidat
             continue
         surface = by_word.get(v.texts[i], [])
         by_lemma = [
-            t for t in by_word.get(v.lemmas[i], [])
+            t
+            for t in by_word.get(v.lemmas[i], [])
             if v.lemmas[i] != v.texts[i] and t not in surface and _lemma_form_fits(state, v.texts[i], t)
         ]
         # Verb + object patterns first (menarik + duta besar -> 161 before menarik + pasukan -> 087).
         for trig in sorted(surface + by_lemma, key=lambda t: not t.requires_object):
             if trig.pos and (v.tokens[i].upos or "") not in trig.pos:
                 continue
-            cand = Candidate(trig, i, i + 1, i, _category(v, i, trig, trig in surface), trig.code, trig.symmetric)
+            cand = Candidate(
+                trig, i, i + 1, i, _category(v, i, trig, trig in surface), trig.code, trig.symmetric
+            )
             words = _object_words(v, i, i + 1, i, either or trig.predicative)
             if trig.requires_object and not (words & trig.requires_object):
                 antecedent = next((o for o in reversed(found) if o.trigger.id == trig.id), None)
@@ -203,10 +223,15 @@ def find_triggers(state: SentenceState) -> None:
     state.all_candidates = list(state.candidates)
 
 
-RULE_FUNCS = {"permitted_acts_are_not_acts": permitted_acts_are_not_acts, "light_verb_governor": light_verb_governor}
+RULE_FUNCS = {
+    "permitted_acts_are_not_acts": permitted_acts_are_not_acts,
+    "light_verb_governor": light_verb_governor,
+}
 
 
-def refine(v: SentenceView, c: Candidate, start: int, end: int, head: int, window: int = 8) -> tuple[str, bool]:
+def refine(
+    v: SentenceView, c: Candidate, start: int, end: int, head: int, window: int = 8
+) -> tuple[str, bool]:
     """Code and symmetric flag of the trigger after its modifiers: the nearest modifier word after the trigger
     wins, then its dependents (serangan + udara -> 195; latihan + gabungan -> 062, reciprocal)."""
     code, symmetric = c.trigger.code, c.trigger.symmetric

@@ -16,10 +16,30 @@ NON_AGENT_CASES = TARGET_CASES | LOCATION_CASES
 POSTING_CASES = frozenset({"untuk", "di", "bagi"})
 # Where a clause ends for the linear helpers.
 LINEAR_BREAK = frozenset(
-    {";", ":", "“", "”", '"', "bahwa", "karena", "sehingga", "namun", "tetapi", "tapi", "sedangkan", "padahal",
-     "ketika", "sementara", "setelah", "sebelum", "yang"}
+    {
+        ";",
+        ":",
+        "“",
+        "”",
+        '"',
+        "bahwa",
+        "karena",
+        "sehingga",
+        "namun",
+        "tetapi",
+        "tapi",
+        "sedangkan",
+        "padahal",
+        "ketika",
+        "sementara",
+        "setelah",
+        "sebelum",
+        "yang",
+    }
 )
-CLAUSE_END = frozenset({";", ":", "“", "”", '"', ".", "!", "?", "namun", "tetapi", "sedangkan", "bahwa", "sehingga"})
+CLAUSE_END = frozenset(
+    {";", ":", "“", "”", '"', ".", "!", "?", "namun", "tetapi", "sedangkan", "bahwa", "sehingga"}
+)
 TERMINAL = frozenset({".", "!", "?"})
 
 
@@ -76,7 +96,9 @@ class SentenceView:
     # -- tree ----------------------------------------------------------------------------------------------
     def kids(self, pos: int, *rels: str) -> list[int]:
         out = self.children.get(self.tokens[pos].id, [])
-        return [c for c in out if not rels or base_rel(self.tokens[c]) in rels or self.tokens[c].deprel in rels]
+        return [
+            c for c in out if not rels or base_rel(self.tokens[c]) in rels or self.tokens[c].deprel in rels
+        ]
 
     def head_pos(self, pos: int) -> int | None:
         h = self.tokens[pos].head
@@ -92,7 +114,9 @@ class SentenceView:
             cur = self.head_pos(cur)
         return out
 
-    def subtree(self, pos: int, stop_rels: tuple[str, ...] = ("acl", "ccomp", "advcl", "parataxis")) -> list[int]:
+    def subtree(
+        self, pos: int, stop_rels: tuple[str, ...] = ("acl", "ccomp", "advcl", "parataxis")
+    ) -> list[int]:
         out, stack, seen = [], [pos], {pos}
         while stack:
             p = stack.pop()
@@ -130,15 +154,18 @@ class SentenceView:
         return seen
 
     def phrase_actors(self, pos: int) -> list[MentionLike]:
-        """Actors of the phrase headed at pos with its conjuncts ("Iran dan Rusia"), not nested clauses and not
-        a posting or place inside it ("Dubes Korut untuk PBB": PBB is where the ambassador serves)."""
+        """Actors of the phrase headed at pos with its conjuncts ("Iran dan Rusia"), not nested clauses and
+        not a posting or place inside it ("Dubes Korut untuk PBB": PBB is where the ambassador serves)."""
         inside = self.subtree(pos, ("acl", "ccomp", "advcl", "parataxis", "obl"))
         out = []
         for p in inside:
             if p != pos and self.rel(p) == "nmod" and self.case_of(p) in POSTING_CASES:
                 continue
-            if any(q != pos and q in inside and self.rel(q) == "nmod" and self.case_of(q) in POSTING_CASES
-                   for q in self.ancestors(p, 4) if q != pos):
+            if any(
+                q != pos and q in inside and self.rel(q) == "nmod" and self.case_of(q) in POSTING_CASES
+                for q in self.ancestors(p, 4)
+                if q != pos
+            ):
                 continue
             out.append(p)
         return self.actors_in(out)
@@ -162,9 +189,14 @@ class SentenceView:
         return out
 
     def clause_words(self, start: int, end: int, window: int, before: bool = False) -> set[str]:
-        """Words (texts and lemmas) within `window` tokens after `end` (or before `start`), up to a clause end."""
+        """Words (texts and lemmas) within `window` tokens after `end` (or before `start`), up to a clause
+        end."""
         words: set[str] = set()
-        rng = range(start - 1, max(-1, start - 1 - window), -1) if before else range(end, min(len(self), end + window))
+        rng = (
+            range(start - 1, max(-1, start - 1 - window), -1)
+            if before
+            else range(end, min(len(self), end + window))
+        )
         for j in rng:
             if self.texts[j] in CLAUSE_END:
                 break
@@ -197,4 +229,6 @@ class SentenceView:
     def text_between(self, a_end: int, b_start: int) -> str:
         """The sentence text between token a_end-1 and token b_start."""
         base = self.sentence.start_char
-        return self.sentence.text[self.tokens[a_end - 1].end_char - base : self.tokens[b_start].start_char - base]
+        return self.sentence.text[
+            self.tokens[a_end - 1].end_char - base : self.tokens[b_start].start_char - base
+        ]
