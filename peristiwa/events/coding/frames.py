@@ -218,6 +218,16 @@ def pronoun_speaker(v: SentenceView, i: int) -> bool:
     return i + 1 < len(v) and v.texts[i + 1] in SPEAKER_PRONOUN_TOKENS
 
 
+STATEMENT_NOUNS = frozenset({"pernyataan", "keterangan", "laporan", "surat", "komunike", "siaran", "pesan"})
+
+
+def _statement_subject(v: SentenceView, i: int) -> bool:
+    """"Pernyataan itu menyebutkan bahwa ...", "bunyi pernyataan tersebut": the statement the article is
+    quoting speaks for whoever issued it, the article's last speaker."""
+    window = v.texts[max(0, i - 3) : i + 3]
+    return any(a in STATEMENT_NOUNS and b in ANAPHORS for a, b in zip(window, window[1:], strict=False))
+
+
 @rule("reported_speaker", "frames", "core")
 def reported_speaker(state: SentenceState) -> None:
     """The speaker of reported speech: "kata X", "X mengatakan bahwa", "menurut X"; "ujarnya", "kata dia"
@@ -229,7 +239,7 @@ def reported_speaker(state: SentenceState) -> None:
         if (who := speaker_at(v, i)) is not None:
             state.speaker = who
             return
-        if pronoun_speaker(v, i) and state.ctx.speaker is not None:
+        if (pronoun_speaker(v, i) or _statement_subject(v, i)) and state.ctx.speaker is not None:
             state.speaker = state.ctx.speaker
             return
     # A sentence inside a quotation that runs over several sentences: the quote's speaker.
@@ -280,11 +290,21 @@ def reported_claim(state: SentenceState) -> None:
             start, end = complement_span(state, f)
             if start <= c.start < end:
                 linked = in_complement(state, c.head, f, f + 1) if state.view.parsed else None
-                if linked is False:
+                if linked is False or _adjunct_between(state.view, f + 1, c.start):
                     continue
                 c.speaker = state.speaker
                 c.fired("reported_claim")
                 break
+
+
+ADJUNCT_MARKERS = frozenset({"setelah", "sesudah", "sebelum", "ketika", "saat", "karena", "usai", "seusai",
+                             "sejak", "sementara", "meskipun", "meski", "walaupun", "sambil"})
+
+
+def _adjunct_between(v: SentenceView, start: int, end: int) -> bool:
+    """An adverbial clause opens between the reporting verb and the act ("memperingatkan May ... setelah May
+    mengecamnya"): the act is told by the narrator, not reported by the speaker."""
+    return any(v.texts[k] in ADJUNCT_MARKERS for k in range(start, end))
 
 
 def _evaluated_actor(state: SentenceState, start: int, end: int, cue: int) -> MentionLike | None:
