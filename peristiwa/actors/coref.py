@@ -17,7 +17,8 @@ def _name_keys(text: str, k: Knowledge) -> set[str]:
         entries = k.lexicon.get((norm(w),), [])
         if any(e.kind in ("title", "country", "capital", "igo", "modifier", "prefix") for e in entries):
             continue
-        if len(w) > 2:
+        # two-letter family names count too ("Xi", "Li", "Ja"): they are capitalised and no lexicon word
+        if len(w) >= 2:
             keys.add(norm(w))
     return keys
 

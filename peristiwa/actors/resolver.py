@@ -592,15 +592,37 @@ class _Builder:
         return j
 
 
+_POSTING_GAP = re.compile(r"^\s*(?:(?:untuk|di|bagi)\s+[^,]{1,60})?\s*,?\s*$")
+
+
 def _office_before(mentions: list[EntityMention], sentence: Sentence, start: int) -> EntityMention | None:
-    """A state organ or office (title + country) ending right before `start` (a comma may stand between)."""
+    """A state organ or office (title + country) ending right before `start`; a comma and a posting ("Duta
+    Besar Korut untuk PBB, Ja Song Nam") may stand between."""
     for m in mentions:
         if m.actor_kind not in ("state_organ",) or not (m.iso3 or m.sector in IGO_SECTORS):
             continue
         gap = sentence.text[m.end_char - sentence.start_char : start - sentence.start_char]
-        if m.end_char <= start and gap.strip() in ("", ","):
+        if m.end_char <= start and _POSTING_GAP.match(gap):
             return m
     return None
+
+
+def _country_after(mentions: list[EntityMention], sentence: Sentence, end: int) -> EntityMention | None:
+    """A country named right after a person with "dari" ("Presiden Laurentino Cortizo dari Panama")."""
+    for m in mentions:
+        gap = sentence.text[end - sentence.start_char : m.start_char - sentence.start_char]
+        if m.start_char >= end and m.actor_kind == "state" and m.iso3 and gap.strip() == "dari":
+            return m
+    return None
+
+
+def _persons_of_countries(mentions: list[EntityMention], sentence: Sentence) -> list[EntityMention]:
+    """A title with a name but no country takes the country named right after it with "dari"."""
+    out = []
+    for m in mentions:
+        country = _country_after(mentions, sentence, m.end_char) if m.method == "title_only" else None
+        out.append(replace(m, iso3=country.iso3, method="title_person_from") if country else m)
+    return out
 
 
 def resolve_sentence(
@@ -663,4 +685,4 @@ def resolve_sentence(
         else:
             i += 1
     cands = [(units[a].start, units[z - 1].end, b.text(a, z)) for a, z in b.name_candidates]
-    return mentions, cands
+    return _persons_of_countries(mentions, sentence), cands

@@ -734,9 +734,15 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
     v = state.view
     if c.start > 0 and v.texts[c.start - 1] in ("ada", "adanya", "terjadi", "terjadinya", "nya"):
         return  # "setelah adanya kekhawatiran ...": an existential noun has no agent in the clause
+    from .frames import is_reporting
+
     for j in range(0, c.head):
         m = v.actor_at.get(j)
         if m is not None and v.preposition_before(j) is None and all(m is not t for t in c.targets):
+            if state.on("reporter_is_not_the_actor") and any(
+                is_reporting(v, state.dictionary, k) for k in range(j + 1, c.start)
+            ):
+                return  # "Ja menulis, 'Pengerahan ... membuat perang nuklir ...'": the writer fought no war
             c.sources.append(m)
             c.fired("clause-subject")
             return
