@@ -22,7 +22,7 @@ from peristiwa.annotation.stanza_convert import sentences_from_stanza
 from peristiwa.nlp.pipeline import NlpSettings, annotate
 
 from .cameo import CameoTable, load_cameo
-from .coder import EventMention, code_article
+from .coder import CoderConfig, EventMention, code_article
 from .dictionary import TriggerDictionary, load_dictionary
 from .evaluate import SCORED_MODALITIES
 
@@ -44,6 +44,45 @@ class ExampleOutcome:
         return not self.missing and not self.unexpected
 
 
+@dataclass(frozen=True)
+class AnnotatedText:
+    """A text annotated once (sentences and resolved actors), ready to be coded under any coder config."""
+
+    text: str
+    sentences: list
+    mentions: list
+    published: dt.date
+
+
+def annotate_texts(
+    texts: Sequence[str],
+    knowledge: Knowledge,
+    settings: NlpSettings | None = None,
+    published: dt.date = EXAMPLE_DATE,
+) -> list[AnnotatedText]:
+    """Each text as a one-paragraph article published on `published`: Stanza sentences and actors."""
+    docs = annotate(list(texts), settings)
+    out = []
+    for i, (text, doc) in enumerate(zip(texts, docs, strict=True)):
+        sentences = sentences_from_stanza(f"example-{i}", doc, text=text)
+        out.append(
+            AnnotatedText(text, sentences, resolve_article(sentences, published, knowledge), published)
+        )
+    return out
+
+
+def code_annotated(
+    annotated: Sequence[AnnotatedText],
+    dictionary: TriggerDictionary,
+    cameo: CameoTable,
+    config: CoderConfig | None = None,
+) -> list[list[EventMention]]:
+    return [
+        code_article(a.sentences, a.mentions, a.published, dictionary, cameo, text=a.text, config=config)
+        for a in annotated
+    ]
+
+
 def code_texts(
     texts: Sequence[str],
     dictionary: TriggerDictionary,
@@ -51,15 +90,10 @@ def code_texts(
     knowledge: Knowledge,
     settings: NlpSettings | None = None,
     published: dt.date = EXAMPLE_DATE,
+    config: CoderConfig | None = None,
 ) -> list[list[EventMention]]:
     """Event mentions of each text, coded as a one-paragraph article published on `published`."""
-    docs = annotate(list(texts), settings)
-    out = []
-    for i, (text, doc) in enumerate(zip(texts, docs, strict=True)):
-        sentences = sentences_from_stanza(f"example-{i}", doc, text=text)
-        mentions = resolve_article(sentences, published, knowledge)
-        out.append(code_article(sentences, mentions, published, dictionary, cameo, text=text))
-    return out
+    return code_annotated(annotate_texts(texts, knowledge, settings, published), dictionary, cameo, config)
 
 
 def _dyad(m: EventMention) -> str:

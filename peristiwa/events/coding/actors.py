@@ -224,7 +224,8 @@ def _recent_dyads(state: SentenceState, root: str) -> list[tuple[MentionLike, Me
 
 @rule("anaphoric_event", "actors", "core")
 def anaphoric_event(c: Candidate, state: SentenceState) -> None:
-    """ "Pertemuan tersebut membahas ...": an event noun with a demonstrative, or with a possessive clitic in a
+    """ "Pertemuan tersebut membahas ...": an event noun with a demonstrative, or with a possessive clitic in
+    a
     sentence that names nobody ("Salah satu serangannya ..."), re-mentions the last event of its root."""
     v = state.view
     nxt = v.texts[c.end] if c.end < len(v) else ""
@@ -338,11 +339,24 @@ def reciprocal_marker(c: Candidate, state: SentenceState) -> None:
 def conjoined_reciprocal_pair(c: Candidate, state: SentenceState) -> None:
     """ "Presiden AS dan Presiden Korsel lewat panggilan telepon ... dalam menghadapi Korut": a reciprocal act
     with conjoined subjects is between them; a state the word order picked up further on is no participant."""
-    if not c.symmetric or "linear_target" not in c.rules or "obj/obl" in c.rules:
+    if not c.symmetric or len({actor_code(s) or s.text for s in c.sources}) < 2 or not c.targets:
         return
-    if len({actor_code(s) or s.text for s in c.sources}) >= 2:
-        c.targets.clear()
+    v = state.view
+    kept = [t for t in c.targets if _counterpart_marked(v, c, t)]
+    if len(kept) < len(c.targets):
+        c.targets[:] = kept
         c.fired("conjoined-pair")
+
+
+def _counterpart_marked(v, c: Candidate, t: MentionLike) -> bool:
+    """The target is marked as the act's counterpart: behind dengan/bersama/antara, or the trigger's
+    object."""
+    first, _ = v.actor_span(t)
+    if first < 0:
+        return False
+    if v.preposition_before(first) in ("dengan", "bersama", "antara"):
+        return True
+    return v.parsed and v.rel(first) == "obj" and v.head_pos(first) == c.head
 
 
 @rule("nationals_are_patients", "actors", "actors")
@@ -360,6 +374,10 @@ def nationals_are_patients(c: Candidate, state: SentenceState) -> None:
         if all(n is not t for t in c.targets):
             c.targets.append(n)
     v = state.view
+    # "Penangkapan warga Filipina di Malaysia": the place taken as the territory of the act is the arrester
+    for t in [t for t in c.targets if actor_type(t) != "nationals" and "territory" in c.rules]:
+        c.targets.remove(t)
+        c.sources.append(t)
     if not c.sources:
         for j in range(c.end, min(len(v), c.end + 12)):
             if v.texts[j] in (".", ";", ",") and j > c.end + 6:
@@ -493,7 +511,8 @@ def _countable(m: MentionLike) -> bool:
 
 @rule("context_target", "actors", "arguments")
 def context_target(c: Candidate, state: SentenceState) -> None:
-    """ "Korut terus melakukan uji coba rudal. ... PBB pun kembali menjatuhkan sanksi.": an act that always has
+    """ "Korut terus melakukan uji coba rudal. ... PBB pun kembali menjatuhkan sanksi.": an act that always
+    has
     a counterpart (appeal, demand, criticism, rejection, threat, sanction, coercion) and names none in a
     sentence that names no other state takes the state the previous sentence was about."""
     if (
@@ -508,10 +527,10 @@ def context_target(c: Candidate, state: SentenceState) -> None:
         return
     named_object = [
         k
-        for k in (
-            v.kids(c.head, "obj", "nmod", "obl", "ccomp", "xcomp", "compound", "amod") if v.parsed else []
-        )
-        if v.case_of(k) not in ("dari", "oleh") and not v.phrase_actors(k)
+        for k in (v.kids(c.head, "obj", "nmod", "obl", "ccomp", "xcomp", "compound") if v.parsed else [])
+        if v.case_of(k) not in ("dari", "oleh")
+        and not v.phrase_actors(k)
+        and (v.tokens[k].upos in ("NOUN", "PROPN") or v.rel(k) in ("ccomp", "xcomp"))
     ]
     if named_object:
         return  # "mengutuk penyerangan tersebut", "ancaman terorisme": the act names its object

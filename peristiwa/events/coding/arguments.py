@@ -112,7 +112,7 @@ ADVERBIAL = frozenset(
         "dalam",
     }
 )
-RECEPTIVE_VERBS = frozenset({"menerima", "mendapat", "mendapatkan", "memperoleh", "kedatangan"})
+RECEPTIVE_VERBS = frozenset({"menerima", "mendapat", "mendapatkan", "memperoleh", "kedatangan", "menyambut"})
 RECEPTIVE_LEMMAS = frozenset({"terima", "dapat", "peroleh"})
 DEMONSTRATIVE_HEADS = frozenset({"negara", "pemerintah", "pihak", "militer", "tentara"})
 ANAPHORS = frozenset({"tersebut", "itu", "ini"})
@@ -199,6 +199,19 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
     subj, passive = subject_of(v, c.head)
     if subj is None:
         return
+    governor = v.head_pos(c.head)
+    if (
+        c.category in ("noun", "bare")
+        and v.head_pos(subj) != c.head
+        and governor is not None
+        and v.rel(c.head) == "obj"
+        and state.on("only_light_verbs_lend_subjects")
+        and not _lends_subject(state, c, governor)
+    ):
+        return  # "Presiden Ukraina menghadapi ancaman": the subject of a full verb did not threaten
+    if state.on("raising_subject"):
+        # "X dijadwalkan bertemu ...": the passive raising verb's subject is the active trigger's agent
+        passive = passive and (c.passive or v.head_pos(subj) == c.head)
     acts = v.phrase_actors(subj)
     c.both = c.both or (mentions_both([v.texts[p] for p in v.subtree(subj)]) and not acts)
     if v.texts[subj] in SPEAKER_PRONOUNS or _first_person(v, subj):
@@ -336,30 +349,13 @@ def passive_voice(c: Candidate, state: SentenceState) -> None:
         c.fired("passive_voice")
 
 
-@rule("raising_subject", "arguments", "arguments")
-def raising_subject(c: Candidate, state: SentenceState) -> None:
-    """ "X dijadwalkan bertemu ...", "X dikabarkan akan mengunjungi ...", "X berencana/siap ...": the subject
-    of the raising or control verb in front of the trigger is the trigger's source."""
-    if c.sources or c.passive:
-        return
-    v = state.view
-    j = c.start - 1
-    seen_raising = False
-    while j >= 0 and c.start - j <= 4 and (v.texts[j] in RAISING or v.texts[j] in ("untuk", "akan")):
-        seen_raising = seen_raising or v.texts[j] in RAISING
-        j -= 1
-    if not seen_raising or j < 0:
-        return
-    # The actor ending right before the raising verbs, or the parse subject of the raising verb.
-    m = v.actor_at.get(j)
-    if m is None and v.parsed:
-        subj, passive = subject_of(v, j + 1)
-        if subj is not None and not passive:
-            acts = v.phrase_actors(subj)
-            m = acts[0] if acts else None
-    if m is not None and v.preposition_before(v.actor_span(m)[0]) not in NON_AGENT_CASES:
-        _add(c.sources, [m], c.targets)
-        c.fired("raising_subject")
+switch(
+    "raising_subject",
+    "arguments",
+    "arguments",
+    """"X dijadwalkan/dikabarkan/disebut bertemu ...": the subject of a passive raising verb is the agent of
+       the active trigger it governs, not its patient.""",
+)
 
 
 def non_actor(state: SentenceState, pos: int) -> NonActor:
@@ -504,20 +500,55 @@ switch(
 )
 
 
-def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
-    """A light, existential or raising verb lends its subject to the event noun it takes; so does any verb to
-    an event noun that is its means ("Melalui kerja sama dengan Pakistan, kami ..."), but not to its object
-    ("membalas kecaman") or a time reference ("bertemu sebelum KTT G-20")."""
-    from .triggers import is_light
+# Verbs whose subject reacts to, undergoes or witnesses the event noun it takes: "membalas kecaman",
+# "menghadapi ancaman", "mengalami serangan". Any other verb's subject is the event noun's agent
+# ("meningkatkan kerja sama", "mengumumkan sanksi", "menjadi mediator").
+REACTING_VERBS = frozenset(
+    {
+        "menghadapi",
+        "membalas",
+        "menanggapi",
+        "merespons",
+        "merespon",
+        "mengalami",
+        "menderita",
+        "menyaksikan",
+        "mengamati",
+        "memantau",
+        "menghindari",
+        "mewaspadai",
+        "mengkhawatirkan",
+        "menyesalkan",
+        "mengutuk",
+        "mengecam",
+        "menolak",
+        "membantah",
+        "menepis",
+        "menampik",
+        "menyayangkan",
+        "menyambut",
+        "meredam",
+    }
+)
 
+
+def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
+    """Whether the verb at pos lends its subject to the event noun c: not a verb of reacting to, undergoing or
+    witnessing it ("membalas kecaman", "menghadapi ancaman")."""
     v = state.view
-    adjunct = (
-        v.parsed
-        and v.rel(c.head) == "obl"
-        and v.head_pos(c.head) == pos
-        and v.case_of(c.head) in ("melalui", "lewat", "via", "dengan")
+    if v.texts[pos] in REACTING_VERBS | PROVOKING:
+        return False
+    return v.lemmas[pos] not in {w[2:] for w in REACTING_VERBS}
+
+
+def _borrows_no_subject(state: SentenceState, c: Candidate) -> bool:
+    """The event noun's governor reacts to it or provokes it: the clause subject is not its agent."""
+    return (
+        c.governor is not None
+        and c.category in ("noun", "bare")
+        and state.on("only_light_verbs_lend_subjects")
+        and not _lends_subject(state, c, c.governor)
     )
-    return is_light(state, pos) or v.texts[pos] in RAISING or v.tokens[pos].upos == "AUX" or adjunct
 
 
 @rule("light_verb_subject", "arguments", "core")
@@ -563,7 +594,8 @@ def dari_source(c: Candidate, state: SentenceState) -> None:
 
 
 def _looks_nominal(c: Candidate, state: SentenceState) -> bool:
-    """A nominal event: a noun form, or a bare word the tagger calls a noun; untagged, a -an / invasi shape."""
+    """A nominal event: a noun form, or a bare word the tagger calls a noun; untagged, a -an / invasi
+    shape."""
     if c.category == "noun":
         return True
     if c.category != "bare":
@@ -631,6 +663,8 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
     if c.sources or c.pronoun or c.both:
         return
     v = state.view
+    if _borrows_no_subject(state, c):
+        return
     from .frames import is_reporting
 
     for j in v.linear_window(c.head, -1, 15):
@@ -729,7 +763,7 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
 def clause_subject(c: Candidate, state: SentenceState) -> None:
     """A nominal trigger with no possessor ("Lavrov berkunjung ke Teheran tidak lama setelah kunjungan ke
     Cina"): the first actor of the sentence not introduced by a preposition."""
-    if c.sources or c.both or c.pronoun or not _looks_nominal(c, state):
+    if c.sources or c.both or c.pronoun or not _looks_nominal(c, state) or _borrows_no_subject(state, c):
         return
     v = state.view
     if c.start > 0 and v.texts[c.start - 1] in ("ada", "adanya", "terjadi", "terjadinya", "nya"):
@@ -752,7 +786,6 @@ PARSE_AND_LINEAR = (
     "parse_subject",
     "parse_dependents",
     "passive_voice",
-    "raising_subject",
     "relative_clause_head",
     "adverbial_subject",
     "receiver",
@@ -875,20 +908,6 @@ def conjoined_verbs_share_subject(c: Candidate, state: SentenceState) -> None:
         c.fired("conj")
 
 
-@rule("fronted_clause_subject", "arguments", "arguments")
-def fronted_clause_subject(c: Candidate, state: SentenceState) -> None:
-    """ "Sejak melancarkan invasi ... ke Ukraina pada Februari 2022, Rusia berupaya ...": a fronted adverbial
-    clause takes the main-clause subject after its comma."""
-    v = state.view
-    if c.sources or not len(v) or v.texts[0] not in FRONTED:
-        return
-    comma = next((j for j in range(c.end, len(v)) if v.texts[j] == ","), None)
-    if comma is not None and comma + 1 < len(v) and (a := v.actor_at.get(comma + 1)) is not None:
-        if all(a.iso3 != t.iso3 for t in c.targets):
-            c.sources.append(a)
-            c.fired("fronted-clause")
-
-
 def nonstate_opponent(c: Candidate, state: SentenceState) -> bool:
     """The trigger names its opponent right after it with melawan/terhadap/atas and no actor or place follows
     in that phrase ("perang melawan terorisme")."""
@@ -994,7 +1013,8 @@ def object_possessor_target(c: Candidate, state: SentenceState) -> None:
 
 @rule("host_by_oleh", "arguments", "core")
 def host_by_oleh(c: Candidate, state: SentenceState) -> None:
-    """ "perundingan regional yang diselenggarakan oleh Iran": the host of reciprocal talks is the counterpart."""
+    """ "perundingan regional yang diselenggarakan oleh Iran": the host of reciprocal talks is the
+    counterpart."""
     if c.targets or not c.sources or not c.symmetric:
         return
     v = state.view
@@ -1101,7 +1121,6 @@ COMPLETION = (
     "ellipsis_target",
     "frame_targets_stop_at_content",
     "conjoined_verbs_share_subject",
-    "fronted_clause_subject",
     "territory_target",
     "venue_as_target",
     "object_phrase_target",

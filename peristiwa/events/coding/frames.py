@@ -37,8 +37,8 @@ PURPOSE = frozenset({"untuk", "agar", "supaya", "guna", "demi"})
 # phrases inside it (nmod, obl, conj: "membahas perkembangan di Afghanistan dan kerja sama ..."), and clauses
 # inside those.
 COMPLEMENT_RELS = ("xcomp", "ccomp", "obj", "conj", "nmod", "obl")
-# An adverbial or relative clause attached to the frame itself is an adjunct, not its content (unless it is a
-# purpose clause: "mendesak ... untuk/agar ...").
+# An adverbial clause attached to the frame itself, and a relative clause anywhere on the way, is an adjunct,
+# not the frame's content (unless it is a purpose clause: "mendesak ... untuk/agar ...").
 LOOSE_RELS = ("advcl", "acl")
 QUOTES = frozenset({"“", "”", '"'})
 NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa"})
@@ -100,6 +100,8 @@ def in_complement(state: SentenceState, inner_head: int, outer_head: int, outer_
             return False
         if rel in LOOSE_RELS and strict and v.head_pos(cur) == outer_head and not _purpose_marked(v, cur):
             return False  # an adverbial or relative clause of the frame itself is an adjunct, not its content
+        if rel == "acl" and strict and not _purpose_marked(v, cur):
+            return False  # "mengecam Brasil yang menyerang Venezuela": a relative clause tells its own event
         if rel not in COMPLEMENT_RELS + LOOSE_RELS:
             return None
         cur = v.head_pos(cur)
@@ -121,6 +123,8 @@ def _embedded(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
             return linked
     if gap and gap[-1] in ("dan", "serta") and inner.category in ("active", "passive"):
         return False
+    if state.on("adjunct_not_complement") and any(w == "yang" or w in ADJUNCT_MARKERS for w in gap):
+        return False  # without a parse: a relative or adverbial clause between them
     commas = 3 if outer.trigger.id in TOPIC_FRAMES else 0
     return (
         len(gap) <= 8 + 4 * commas
@@ -133,9 +137,20 @@ ACCUSATION_ROOTS = ("112",)
 DENIAL = ("016",)
 
 
-def _accusation_scope(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
+switch(
+    "accusation_scope",
+    "frames",
+    "frames",
     """An act named after an accusation or a denial in the same sentence, with no contrast in between, is what
-    is alleged or denied ("menuding AS mengeskalasi ketegangan, dengan melakukan latihan militer ...")."""
+       is alleged or denied, whatever the parse attached it to ("menuding AS mengeskalasi ketegangan, dengan
+       melakukan latihan militer ...").""",
+)
+
+
+def _accusation_scope(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
+    """See the `accusation_scope` switch."""
+    if not state.on("accusation_scope"):
+        return False
     if not (outer.trigger.code.startswith(ACCUSATION_ROOTS) or outer.trigger.code in DENIAL):
         return False
     if inner.start <= outer.start or inner is outer:
@@ -222,7 +237,7 @@ STATEMENT_NOUNS = frozenset({"pernyataan", "keterangan", "laporan", "surat", "ko
 
 
 def _statement_subject(v: SentenceView, i: int) -> bool:
-    """"Pernyataan itu menyebutkan bahwa ...", "bunyi pernyataan tersebut": the statement the article is
+    """ "Pernyataan itu menyebutkan bahwa ...", "bunyi pernyataan tersebut": the statement the article is
     quoting speaks for whoever issued it, the article's last speaker."""
     window = v.texts[max(0, i - 3) : i + 3]
     return any(a in STATEMENT_NOUNS and b in ANAPHORS for a, b in zip(window, window[1:], strict=False))
@@ -279,7 +294,8 @@ def complement_span(state: SentenceState, frame: int) -> tuple[int, int]:
 @rule("reported_claim", "frames", "speech_acts")
 def reported_claim(state: SentenceState) -> None:
     """An act inside what a speaker reports is the speaker's claim when its source turns out to be another
-    state than the speaker's (checked in the modality pass): it is kept with modality `reported`, not counted."""
+    state than the speaker's (checked in the modality pass): it is kept with modality `reported`, not
+    counted."""
     if state.speaker is None:
         return
     frames = reporting_frames(state)
@@ -297,8 +313,24 @@ def reported_claim(state: SentenceState) -> None:
                 break
 
 
-ADJUNCT_MARKERS = frozenset({"setelah", "sesudah", "sebelum", "ketika", "saat", "karena", "usai", "seusai",
-                             "sejak", "sementara", "meskipun", "meski", "walaupun", "sambil"})
+ADJUNCT_MARKERS = frozenset(
+    {
+        "setelah",
+        "sesudah",
+        "sebelum",
+        "ketika",
+        "saat",
+        "karena",
+        "usai",
+        "seusai",
+        "sejak",
+        "sementara",
+        "meskipun",
+        "meski",
+        "walaupun",
+        "sambil",
+    }
+)
 
 
 def _adjunct_between(v: SentenceView, start: int, end: int) -> bool:
@@ -492,7 +524,8 @@ def time_reference_is_no_event(state: SentenceState) -> None:
 
 @rule("setting_is_no_event", "frames", "frames")
 def setting_is_no_event(state: SentenceState) -> None:
-    """ "Duta Besar AS, dalam pertemuan di Dewan Keamanan, mengatakan ...": a meeting named as the setting of a
+    """ "Duta Besar AS, dalam pertemuan di Dewan Keamanan, mengatakan ...": a meeting named as the setting of
+    a
     statement (an adjunct set off by a comma or opening the sentence), with no counterpart of its own (no
     dengan/antara/ke X, no possessor), is no event."""
     v = state.view

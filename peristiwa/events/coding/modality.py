@@ -165,7 +165,9 @@ CLAUSE_BREAK = frozenset(
     }
 )
 # Possibility: "AS bisa menyerang", "kita dapat berdialog" says what could happen, not what did.
-POSSIBILITY = frozenset({"bisa", "dapat", "mampu", "boleh", "sanggup", "bakal-bakal"})
+POSSIBILITY = frozenset(
+    {"bisa", "dapat", "mampu", "boleh", "sanggup", "berpeluang", "berpotensi", "berkesempatan"}
+)
 # "Ketika/Jika kondisinya tepat, maka ...": the main clause after maka is conditional too.
 CONDITIONAL_OPENERS = frozenset({"ketika", "jika", "bila", "apabila", "kalau", "jikalau", "seandainya"})
 # "selama 62 tahun": an act that lasts for years is a state of affairs, not an event.
@@ -284,13 +286,12 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
     for k, w in enumerate(after[:-2]):
         if w in (".", ";", ","):
             return
-        if w == "selama" and (
-            after[k + 1].isdigit() or after[k + 1] in ("bertahun-tahun", "puluhan", "beberapa")
-        ):
-            if any(u in DURATION_UNITS or u == "bertahun-tahun" for u in after[k + 1 : k + 3]):
-                c.modality = "generic"
-                c.fired("durative")
-                return
+        counted = after[k + 1].isdigit() or after[k + 1] in ("bertahun-tahun", "puluhan", "beberapa")
+        lasting = any(u in DURATION_UNITS or u == "bertahun-tahun" for u in after[k + 1 : k + 3])
+        if w == "selama" and counted and lasting:
+            c.modality = "generic"
+            c.fired("durative")
+            return
 
 
 POSSESSION = frozenset({"memiliki", "mempunyai", "punya", "miliki"})
@@ -338,7 +339,8 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
 
 @rule("plan_noun", "modality", "modality")
 def plan_noun(c: Candidate, state: SentenceState) -> None:
-    """ "Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is future."""
+    """ "Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is
+    future."""
     v = state.view
     if c.modality != "asserted" or not c.is_noun:
         return

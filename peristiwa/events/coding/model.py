@@ -80,7 +80,8 @@ class _Switch:
 @dataclass(frozen=True)
 class CoderConfig:
     """Coder switches. `disabled`: names of rules that do not run (see `RULES`); `max_dyads`: the most
-    directed dyads one trigger may give (a list of 5,000 countries must not explode into millions of pairs)."""
+    directed dyads one trigger may give (a list of 5,000 countries must not explode into millions of
+    pairs)."""
 
     disabled: frozenset[str] = frozenset()
     max_dyads: int = 12

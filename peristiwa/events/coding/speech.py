@@ -29,7 +29,8 @@ class SpeechActs:
     acts: tuple[SpeechAct, ...]
 
     def match(self, words: list[str]) -> tuple[SpeechAct, int] | None:
-        """The first act (in file order) with a cue in `words` (lower-cased tokens), and the cue's position."""
+        """The first act (in file order) with a cue in `words` (lower-cased tokens), and the cue's
+        position."""
         for act in self.acts:
             for cue in act.cues:
                 n = len(cue)

@@ -1,0 +1,247 @@
+"""Each named coder rule on its own: a sentence where the rule makes the difference. With the rule the
+expected
+dyad is coded (or the forbidden one is not); with the rule switched off (`CoderConfig(disabled=...)`) it is
+not
+(or it is). The sentences are ours, written for these tests, in the style of Indonesian news.
+
+CASES run through the real bundled Stanza models and actor resolution. The word-order rules are fallbacks for
+sentences the parser gets wrong, so LINEAR_CASES feed them unparsed sentences with hand-resolved actors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from peristiwa.actors import load_knowledge
+from peristiwa.events.coder import RULES, CoderConfig, code_article
+from peristiwa.events.examples import EXAMPLE_DATE, annotate_texts, code_annotated
+
+from .ud import actors, plain
+
+
+@dataclass(frozen=True)
+class Case:
+    rule: str
+    text: str
+    expect: frozenset[str] = frozenset()  # "SRC->TGT ROOT" coded with the rule, missing without it
+    forbid: frozenset[str] = frozenset()  # coded without the rule, missing with it
+
+
+def case(rule: str, text: str, expect: tuple[str, ...] = (), forbid: tuple[str, ...] = ()) -> Case:
+    return Case(rule, text, frozenset(expect), frozenset(forbid))
+
+
+CASES = [
+    case(
+        "passive_voice",
+        "Menteri Luar Negeri Peru dikunjungi Menteri Luar Negeri Ekuador di Lima.",
+        expect=("ECU->PER 04",),
+    ),
+    case(
+        "verbal_first_object",
+        "Kanada menuduh sebuah perusahaan Rusia membantu militer Suriah.",
+        expect=("CAN->RUS 11",),
+        forbid=("CAN->SYR 11",),
+    ),
+    case(
+        "quote_speech_act",
+        "Menteri Luar Negeri Estonia mengatakan Moskow telah menyebarkan disinformasi.",
+        expect=("EST->RUS 11",),
+    ),
+    case(
+        "obligation_demand",
+        "Pemerintah Mali menyatakan kontingen Prancis wajib meninggalkan negara itu.",
+        expect=("MLI->FRA 10",),
+    ),
+    case(
+        "wish_appeal",
+        "Jepang ingin Dewan Keamanan PBB menjatuhkan sanksi baru terhadap Korea Utara.",
+        expect=("JPN->UNO 02",),
+    ),
+    case(
+        "wish_for_another",
+        "Jepang ingin Dewan Keamanan PBB menjatuhkan sanksi baru terhadap Korea Utara.",
+        forbid=("UNO->PRK 16", "UNO->PRK 13"),
+    ),
+    case(
+        "anaphoric_object_target",
+        "Rusia menjatuhkan sanksi kepada Latvia. Latvia mengecam langkah tersebut.",
+        expect=("LVA->RUS 11",),
+    ),
+    case(
+        "context_target",
+        "Korea Utara kembali meluncurkan rudal balistik. Dewan Keamanan PBB pun menjatuhkan sanksi baru.",
+        expect=("UNO->PRK 16",),
+    ),
+    case(
+        "provoked_reaction",
+        "Israel menyambut keputusan itu. Langkah Amerika Serikat itu memicu kecaman dari Turki.",
+        expect=("TUR->USA 11",),
+    ),
+    case(
+        "nonactor_subject",
+        "Menteri Luar Negeri Kanada mengatakan kelompok HAM menuduh Mesir menahan aktivis.",
+        forbid=("CAN->EGY 11",),
+    ),
+    case(
+        "conjoined_reciprocal_pair",
+        "Presiden Korea Selatan dan Presiden Amerika Serikat lewat telepon sepakat menghadapi Korea Utara.",
+        forbid=("KOR->PRK 03", "USA->PRK 03"),
+    ),
+    case(
+        "durative_state",
+        "Kedua negara, Chili dan Peru, telah menjalin kerja sama selama 50 tahun.",
+        forbid=("CHL->PER 05",),
+    ),
+    case(
+        "time_reference_is_no_event",
+        "Menjelang pertemuan dengan Presiden Rusia, Presiden Turki mengecam Ukraina.",
+        forbid=("TUR->RUS 04",),
+    ),
+    case(
+        "raising_subject",
+        "Presiden Kolombia dijadwalkan bertemu dengan Presiden Brasil pekan depan.",
+        expect=("COL->BRA 03",),
+    ),
+    case(
+        "accusation_scope",
+        "Korea Utara selama ini menuding Amerika Serikat mengeskalasi ketegangan, dengan melakukan latihan"
+        " militer dengan Jepang.",
+        forbid=("PRK->JPN 15",),
+    ),
+    case(
+        "reporter_is_not_the_actor",
+        "Menteri Pertahanan Indonesia mengatakan serangan perompak di Somalia mulai berkurang.",
+        forbid=("IDN->SOM 19",),
+    ),
+    case(
+        "setting_is_no_event",
+        "Duta Besar Prancis, dalam pertemuan di Dewan Keamanan, mengecam Rusia.",
+        forbid=("FRA->RUS 04",),
+    ),
+    case(
+        "adjunct_not_complement",
+        "Iran mengecam Israel setelah Israel menyerang Suriah.",
+        expect=("ISR->SYR 19",),
+    ),
+    case(
+        "nationals_are_patients",
+        "Penangkapan warga Filipina di Malaysia memicu protes.",
+        expect=("MYS->PHL 17",),
+    ),
+    case(
+        "clitic_pronoun",
+        "Presiden Prancis berbicara dengan wartawan. Kemudian Kanselir Jerman meneleponnya.",
+        expect=("DEU->FRA 04",),
+    ),
+    case(
+        "only_light_verbs_lend_subjects",
+        "Rusia menyerang Ukraina. Presiden Ukraina menghadapi ancaman baru.",
+        forbid=("UKR->RUS 13",),
+    ),
+    case(
+        "lemma_needs_same_form",
+        "Presiden Turki dalam sambutannya memuji Azerbaijan.",
+        forbid=("TUR->AZE 04", "AZE->TUR 04"),
+    ),
+]
+
+
+# Word-order fallbacks: (rule, unparsed sentence, {surface: iso3}, expect, forbid).
+LINEAR_CASES = [
+    case("linear_source", "Kemarin Kolombia mengecam Venezuela.", expect=("COL->VEN 11",)),
+    case("linear_target", "Kolombia bertemu Venezuela.", expect=("COL->VEN 04",)),
+    case(
+        "conjoined_verbs_share_subject",
+        "Kolombia mengecam Venezuela dan menuduh Kuba.",
+        expect=("COL->CUB 11",),
+    ),
+    case(
+        "relative_clause_head", "Argentina mengecam Brasil yang menyerang Venezuela.", expect=("BRA->VEN 19",)
+    ),
+    case(
+        "adverbial_subject",
+        "Setelah bertemu Presiden Peru, Presiden Chili kembali ke Santiago.",
+        expect=("CHL->PER 04",),
+    ),
+]
+LINEAR_ACTORS = {
+    "Kolombia": "COL",
+    "Venezuela": "VEN",
+    "Kuba": "CUB",
+    "Ekuador": "ECU",
+    "Presiden Kolombia": "COL",
+    "Presiden Brasil": "BRA",
+    "Pemerintah Bolivia": "BOL",
+    "Argentina": "ARG",
+    "Presiden Peru": "PER",
+    "Presiden Chili": "CHL",
+    "Korea Utara": "PRK",
+    "Amerika Serikat": "USA",
+    "Jepang": "JPN",
+    "Brasil": "BRA",
+}
+
+
+def _linear_coded(c: Case, dictionary, cameo, config=None):
+    sent = plain(c.text)
+    spec = {k: (v, "GOV") for k, v in LINEAR_ACTORS.items() if k in c.text}
+    longest = [
+        m
+        for m in actors(sent, spec)
+        if not any(
+            k != m.text and m.text in k and k in c.text[max(0, m.start_char - 20) : m.end_char] for k in spec
+        )
+    ]
+    return code_article([sent], longest, EXAMPLE_DATE, dictionary, cameo, text=c.text, config=config)
+
+
+@pytest.fixture(scope="module")
+def coded(cameo, dictionary):
+    """Every case coded with all rules and with its rule switched off (one Stanza batch each)."""
+    annotated = annotate_texts([c.text for c in CASES], load_knowledge(None))
+    with_all = code_annotated(annotated, dictionary, cameo)
+    without = [
+        code_annotated([a], dictionary, cameo, CoderConfig(disabled=frozenset({c.rule})))[0]
+        for c, a in zip(CASES, annotated, strict=True)
+    ]
+    return with_all, without
+
+
+def _dyads(mentions) -> set[str]:
+    return {
+        f"{m.source_iso3 or m.source_sector}->{m.target_iso3 or m.target_sector} {m.cameo_code[:2]}"
+        for m in mentions
+        if m.polarity == "positive" and m.modality in ("asserted", "historical", "intent")
+    }
+
+
+@pytest.mark.parametrize("index", range(len(CASES)), ids=[f"{c.rule}" for c in CASES])
+def test_rule_makes_the_difference(coded, index):
+    c = CASES[index]
+    with_rule, without_rule = _dyads(coded[0][index]), _dyads(coded[1][index])
+    assert c.expect <= with_rule, f"{c.rule}: expected {set(c.expect)} in {with_rule}"
+    assert not (c.forbid & with_rule), f"{c.rule}: forbidden {set(c.forbid & with_rule)} coded"
+    assert (c.expect - without_rule) or (c.forbid & without_rule), (
+        f"{c.rule} makes no difference here: with {with_rule}, without {without_rule}"
+    )
+
+
+@pytest.mark.parametrize("index", range(len(LINEAR_CASES)), ids=[f"{c.rule}" for c in LINEAR_CASES])
+def test_word_order_rule_makes_the_difference(cameo, dictionary, index):
+    c = LINEAR_CASES[index]
+    with_rule = _dyads(_linear_coded(c, dictionary, cameo))
+    without_rule = _dyads(_linear_coded(c, dictionary, cameo, CoderConfig(disabled=frozenset({c.rule}))))
+    assert c.expect <= with_rule, f"{c.rule}: expected {set(c.expect)} in {with_rule}"
+    assert not (c.forbid & with_rule), f"{c.rule}: forbidden {set(c.forbid & with_rule)} coded"
+    assert (c.expect - without_rule) or (c.forbid & without_rule), (
+        f"{c.rule} makes no difference here: with {with_rule}, without {without_rule}"
+    )
+
+
+def test_every_rule_is_documented_and_named_once():
+    assert len({r.name for r in RULES.values()}) == len(RULES)
+    assert all(r.doc for r in RULES.values()), [r.name for r in RULES.values() if not r.doc]
+    with pytest.raises(ValueError, match="unknown coder rule"):
+        CoderConfig(disabled=frozenset({"no_such_rule"}))
