@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from .cameo import CameoTable, load_cameo
-from .morphology import MorphologyError, family, guess_category, with_clitics
+from .morphology import CLITICS, MorphologyError, family, guess_category, with_clitics
 
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
 _ENTRY_KEYS = {
@@ -118,6 +118,23 @@ class TriggerDictionary:
 
     def per_root(self) -> dict[str, int]:
         return dict(sorted(Counter(t.code[:2] for t in self.triggers).items()))
+
+    def coverage(self) -> dict[str, tuple[int, int]]:
+        """Per CAMEO root of the entries' codes: (entries, distinct surface forms). Clitic variants
+        ("kunjungannya") are not counted apart from their form; a phrase counts once."""
+        entries: Counter[str] = Counter()
+        forms: dict[str, set[str]] = {}
+        for t in self.triggers:
+            root = t.code[:2]
+            entries[root] += 1
+            bag = forms.setdefault(root, set())
+            bag.update(w for w in t.words if not _is_clitic_variant(w, t.words))
+            bag.update(" ".join(p) for p in t.phrases)
+        return {r: (entries[r], len(forms[r])) for r in sorted(entries)}
+
+
+def _is_clitic_variant(word: str, words: frozenset[str]) -> bool:
+    return any(word.endswith(c) and word[: -len(c)] in words for c in CLITICS)
 
 
 def _words(path: Path, where: str, value: Any) -> list[str]:
@@ -287,6 +304,8 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
 
 if __name__ == "__main__":  # pragma: no cover - a quick coverage report
     d = load_dictionary()
-    print(f"version {d.version}: {len(d.triggers)} entries")
-    for root, n in d.per_root().items():
-        print(f"  root {root}: {n}")
+    cov = d.coverage()
+    print(f"version {d.version}: {len(d.triggers)} entries, {sum(f for _, f in cov.values())} surface forms")
+    print("  root  entries  surface forms")
+    for root, (n, forms) in cov.items():
+        print(f"  {root}    {n:7d}  {forms:13d}")

@@ -36,6 +36,26 @@ def test_all_codes_exist(dictionary, cameo):
         ("- {id: x, code: 190, words: [a]}", "quoted string"),
         ('- {id: x, code: "999", words: [a]}', "unknown CAMEO code"),
         ('- {id: x, code: "190"}', "needs 'root' \\+ 'forms', 'words' or 'phrases'"),
+        ('- {id: x, code: "190", root: serang}', "'root' and 'forms' go together"),
+        ('- {id: x, code: "190", forms: [meN]}', "'root' and 'forms' go together"),
+        ('- {id: x, code: "190", root: serang, forms: [meN-xyz]}', "unknown affix pattern 'meN-xyz'"),
+        ('- {id: x, code: "190", root: "serang dua", forms: [meN]}', "a root is one word of letters"),
+        ('- {id: x, code: "190", root: serang, forms: meN}', "expected a list of affix patterns"),
+        (
+            '- {id: x, code: "019", words: [a], negated_code: 111}',
+            "negated_code: CAMEO code must be a quoted",
+        ),
+        ('- {id: x, code: "019", words: [a], negated_code: "999"}', "negated_code: unknown CAMEO code"),
+        ('- {id: x, code: "190", words: [a], examples: "A menyerang B."}', "examples: expected a list"),
+        ('- {id: x, code: "190", words: [a], examples: [{expect: []}]}', r"examples\[0\]: expected \{text"),
+        (
+            '- {id: x, code: "190", words: [a], examples: [{text: t, expect: ["IRN ISR 190"]}]}',
+            "want 'SRC->TGT CODE'",
+        ),
+        (
+            '- {id: x, code: "190", words: [a], examples: [{text: t, colour: red}]}',
+            r"examples\[0\]: expected",
+        ),
         ('- {id: x, code: "190", words: [a], colour: red}', "unknown field"),
         ('- {id: x, code: "016", words: [a], responds_to: ["1"]}', "2-digit CAMEO roots"),
     ],
@@ -63,3 +83,149 @@ def test_new_fields_load(tmp_path):
     (t,) = d.triggers
     assert t.responds_to == frozenset({"11"}) and t.predicative and t.pair_from_context and t.object_is_target
     assert d.non_events == (("konferensi", "pers"),)
+
+
+def _load(tmp_path, entry):
+    path = tmp_path / "t.yaml"
+    path.write_text(f'version: "t"\ntriggers:\n  - {entry}\n')
+    return load_dictionary(path, load_cameo())
+
+
+def test_family_expands_as_documented(tmp_path):
+    """root + forms give every affixed form (nasal assimilation, clitics) with its category."""
+    (t,) = _load(tmp_path, '{id: v, code: "042", root: kunjung, forms: [ber, meN-i, di-i, -an]}').triggers
+    assert {"berkunjung", "mengunjungi", "dikunjungi", "kunjungan", "kunjungannya"} <= t.words
+    assert "kunjung" not in t.words and "pengunjung" not in t.words
+    assert [t.category(w) for w in ("berkunjung", "mengunjungi", "dikunjungi", "kunjungan")] == [
+        "active",
+        "active",
+        "passive",
+        "noun",
+    ]
+    assert t.roots == ("kunjung",) and t.forms == ("ber", "meN-i", "di-i", "-an")
+
+
+@pytest.mark.parametrize(
+    ("root", "forms", "expected"),
+    [
+        ("pasok", "[meN, di, -an]", {"memasok", "dipasok", "pasokan"}),
+        ("kirim", "[meN-kan, peN-an]", {"mengirimkan", "pengiriman"}),
+        ("tuduh", "[meN]", {"menuduh"}),
+        ("serang", "[meN, peN-an]", {"menyerang", "penyerangan"}),
+        ("kritik", "[meN]", {"mengkritik", "mengritik"}),
+        ("bom", "[meN]", {"membom", "mengebom"}),
+        ("runding", "[ber, per-an]", {"berunding", "perundingan"}),
+        ("ingat", "[memper-kan, per-an]", {"memperingatkan", "peringatan"}),
+        ("tandatangan", "[meN-i, peN-an]", {"menandatangani", "penandatanganan"}),
+    ],
+)
+def test_nasal_assimilation_and_prefix_rules(tmp_path, root, forms, expected):
+    (t,) = _load(tmp_path, f'{{id: x, code: "190", root: {root}, forms: {forms}}}').triggers
+    assert expected <= t.words
+
+
+def test_several_roots_share_the_patterns_and_words_add_irregulars(tmp_path):
+    (t,) = _load(
+        tmp_path, '{id: x, code: "016", root: [bantah, sangkal], forms: [meN, -an], words: [menepis]}'
+    ).triggers
+    assert {"membantah", "bantahan", "menyangkal", "sangkalan", "menepis"} <= t.words
+    assert t.category("menepis") == "active"
+
+
+def test_new_fields_v2_load(tmp_path):
+    (t,) = _load(
+        tmp_path,
+        '{id: x, code: "019", words: [sependapat], negated_code: "111", gloss: "accord",'
+        ' examples: [{text: "Jerman tidak sependapat dengan Polandia.", expect: ["DEU->POL 111"]},'
+        ' {text: "Jerman sependapat.", expect: []}, {text: "A.", expect: "DEU->POL 019"}]}',
+    ).triggers
+    assert t.negated_code == "111" and t.gloss == "accord"
+    assert [e.expect for e in t.examples] == [("DEU->POL 111",), (), ("DEU->POL 019",)]
+
+
+# ---- the shipped dictionary -------------------------------------------------------------------------------
+
+
+def test_every_entry_is_documented_with_an_example(dictionary, cameo):
+    for t in dictionary.triggers:
+        assert t.gloss.strip(), f"{t.id}: no gloss"
+        assert t.examples, f"{t.id}: no example sentence"
+        for ex in t.examples:
+            for e in ex.expect:
+                assert e.rsplit(" ", 1)[1] in cameo, f"{t.id}: {e}"
+
+
+def test_every_root_has_entries_and_forms(dictionary):
+    cov = dictionary.coverage()
+    assert sorted(cov) == [f"{i:02d}" for i in range(1, 21)]
+    # the roots the unseen articles showed thin (02, 09, 10, 12, 13) have several entries and forms now
+    for root in ("02", "09", "10", "12", "13"):
+        entries, forms = cov[root]
+        assert entries >= 3 and forms >= 15, (root, cov[root])
+
+
+def test_reversing_cooperation_is_reduce_relations(dictionary):
+    """Suspend/freeze/postpone/cancel/leave + a cooperation noun is 16x: each verb family has an entry per
+    object class, and the object decides the subcode."""
+    entries = {t.id: t for t in dictionary.triggers}
+    for tid, objects in {
+        "suspend_cooperation": {"kerja", "program", "latihan", "perjanjian"},
+        "stop_aid": {"bantuan"},
+        "halt_talks": {"perundingan", "negosiasi"},
+        "cancel_visit": {"kunjungan", "pertemuan"},
+        "cut_ties": {"hubungan"},
+        "suspend_trade": {"impor", "aset"},
+    }.items():
+        t = entries[tid]
+        assert t.code.startswith("16") and objects <= t.requires_object, tid
+        assert {"membekukan", "menangguhkan", "menghentikan"} & t.words or "menunda" in t.words, tid
+    assert entries["suspend_cooperation"].modifiers["militer"].code == "1622"
+    assert {p for p in entries["leave_agreement"].phrases} >= {
+        ("keluar", "dari"),
+        ("menarik", "diri", "dari"),
+    }
+
+
+def test_negation_that_is_the_act(dictionary):
+    entries = {t.id: t for t in dictionary.triggers}
+    assert entries["concur"].negated_code == "111"
+    assert entries["willing_supply"].negated_code == "122"
+    assert ("tidak", "setuju", "dengan") in entries["disagree"].phrases
+    assert ("tak", "lagi", "bersedia") in entries["unwilling"].phrases
+
+
+def test_homographs_are_not_bare_triggers(dictionary):
+    """Words that are mostly not political acts never trigger alone: the spokesperson's "bicara", prices,
+    fighter jets, sitting, visitors, attackers; and the risky verbs only fire with their object."""
+    words = dictionary.by_word()
+    for w in (
+        "bicara",
+        "harga",
+        "tempur",
+        "duduk",
+        "pengunjung",
+        "penyerang",
+        "pelatih",
+        "pendukung",
+        "tahanan",
+        "pertahanan",
+        "bertolak",
+        "terancam",
+        "penyelidik",
+    ):
+        assert w not in words, f"{w!r} triggers {[t.id for t in words[w]]}"
+    for w in (
+        "menekan",
+        "menjamu",
+        "memperingatkan",
+        "menempatkan",
+        "melanggar",
+        "mengusir",
+        "menarik",
+        "membekukan",
+        "menguasai",
+        "melepaskan",
+    ):
+        assert words[w] and all(t.requires_object for t in words[w]), w
+    blocked = {" ".join(p) for p in dictionary.non_events}
+    assert {"serangan jantung", "kapal perang", "menduduki peringkat", "penyerang"} <= blocked

@@ -91,8 +91,11 @@ def test_verb_object_pattern_usir_diplomat(cameo, dictionary):
     assert dyads(code(plain("Iran mengusir empat diplomat Azerbaijan."), cameo, dictionary)) == {
         ("IRN", "AZE", "161")
     }
-    # Without the required object the pattern does not fire.
-    assert code(plain("Iran mengusir wartawan Azerbaijan."), cameo, dictionary) == []
+    # Without a required object no usir pattern fires; expelling a journalist is a deportation (174), not 161.
+    assert code(plain("Iran mengusir Azerbaijan."), cameo, dictionary) == []
+    assert dyads(code(plain("Iran mengusir wartawan Azerbaijan."), cameo, dictionary)) == {
+        ("IRN", "AZE", "174")
+    }
 
 
 def test_verb_object_pattern_pasok_drone(cameo, dictionary):
