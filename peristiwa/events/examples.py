@@ -117,7 +117,14 @@ def check_examples(
     outcomes = []
     for (trigger, ex), mentions in zip(cases, coded, strict=True):
         roots = {trigger.code[:2]} | {e.rsplit(" ", 1)[1][:2] for e in ex.expect}
-        got = tuple(sorted({_dyad(m) for m in mentions if _asserted(m) and m.cameo_code[:2] in roots}))
+        # dyads with a state or IGO on both sides (a non-state participant is no dyad of the panels)
+        keyed = [
+            m
+            for m in mentions
+            if (m.source_iso3 or m.source_actor_type == "igo")
+            and (m.target_iso3 or m.target_actor_type == "igo")
+        ]
+        got = tuple(sorted({_dyad(m) for m in keyed if _asserted(m) and m.cameo_code[:2] in roots}))
         missing = tuple(e for e in ex.expect if e not in got)
         unexpected = tuple(g for g in got if g not in ex.expect)
         outcomes.append(ExampleOutcome(trigger.id, ex.text, ex.expect, got, missing, unexpected))

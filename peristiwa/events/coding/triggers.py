@@ -52,11 +52,10 @@ switch(
 def _lemma_form_fits(state: SentenceState, word: str, trigger: Trigger) -> bool:
     if not state.on("lemma_needs_same_form"):
         return True
-    shape = guess_category(word)
-    have = set(trigger.categories.values())
-    # di- passives are the regular counterpart of transitive meN- verbs (and the other way round).
+    # Only verb inflections match by lemma (di- passives stand for meN- actives and the other way round);
+    # a derived noun must be one of the entry's forms: "penyerang" (an attacker) is not "serang".
     verbal = {"active", "passive"}
-    return shape == "bare" or shape in have or (shape in verbal and bool(have & verbal))
+    return guess_category(word) in verbal and bool(set(trigger.categories.values()) & verbal)
 
 
 def _phrase_category(v: SentenceView, start: int, end: int) -> str:
