@@ -159,6 +159,12 @@ LINEAR_CASES = [
         "relative_clause_head", "Argentina mengecam Brasil yang menyerang Venezuela.", expect=("BRA->VEN 19",)
     ),
     case(
+        "lemma_needs_same_form",
+        "Kolombia menangkap penyerang Venezuela.",
+        forbid=("COL->VEN 19",),
+        lemmas=(("penyerang", "serang"),),
+    ),
+    case(
         "adverbial_subject",
         "Setelah bertemu Presiden Peru, Presiden Chili kembali ke Santiago.",
         expect=("CHL->PER 04",),
