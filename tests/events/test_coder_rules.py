@@ -160,9 +160,9 @@ LINEAR_CASES = [
     ),
     case(
         "lemma_needs_same_form",
-        "Kolombia menangkap penyerang Venezuela.",
-        forbid=("COL->VEN 19",),
-        lemmas=(("penyerang", "serang"),),
+        "Kolombia mengusir pengancam Venezuela.",
+        forbid=("COL->VEN 13",),
+        lemmas=(("pengancam", "ancam"),),
     ),
     case(
         "adverbial_subject",
