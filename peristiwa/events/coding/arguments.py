@@ -451,7 +451,18 @@ def adverbial_subject(c: Candidate, state: SentenceState) -> None:
     while j >= 0 and v.texts[j] in ("telah", "sudah", "akan", "juga", "kembali", "lagi", "pun"):
         j -= 1
     if j < 0 or v.texts[j] not in ADVERBIAL:
-        return
+        # without a usable parse: an adverbial word opening the clause the trigger is in ("setelah kembali ke
+        # Yangoon dan bertemu UNHCR, Retno ...")
+        j = next(
+            (
+                k
+                for k in range(c.start - 1, max(-1, c.start - 9), -1)
+                if v.texts[k] in ADVERBIAL or v.texts[k] in (",", ".", ";")
+            ),
+            -1,
+        )
+        if j < 0 or v.texts[j] not in ADVERBIAL:
+            return
     main = None
     if v.parsed and v.rel(first) == "advcl" and (h := v.head_pos(first)) is not None:
         subj, passive = subject_of(v, h)

@@ -39,7 +39,8 @@ def _list_members(v: SentenceView, m: MentionLike, limit: int = 40) -> list[Ment
         return [m]
     out = [m]
     j = last + 1
-    closed = False  # "A, B dan C": after the last "dan" the list ends at the next comma
+    # "A, B dan C": after the last "dan" the list ends at the next comma (also when C itself is the start)
+    closed = first > 0 and v.texts[first - 1] in ("dan", "serta")
     while j < len(v) and len(out) < limit:
         k = j
         while k < len(v) and v.texts[k] in LIST_JOINERS:
