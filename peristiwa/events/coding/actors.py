@@ -1,19 +1,11 @@
 """Pass 4, actors: complete the arguments from the article context and decide what kind of actor each is.
 
-Context rules (each only where the sentence itself named nobody):
-  speaker_source      the speaker is the source of verbal acts, and of any act whose subject is "kami/kita/
-                      pihaknya" ("…," kata Jilani; menurut Kiev …)
-  pronoun_subject     ia/dia/beliau -> the last person who is a state official; negaranya/negara itu -> the
-                      last state; mereka -> the article's main pair
-  both_states         "kedua negara", "keduanya", "kedua menteri" -> the article's main pair of states
-  demonstrative_subject "Negara itu juga membatalkan ..." -> the last act's source
-  anaphoric_event     "Pertemuan tersebut membahas ..." re-mentions the last event of its root
-  retaliation_target  "serangan balasan dari Israel" answers the last event of its root
-  responds_to_target  a denial with no named counterpart answers the latest accusation aimed at its source
-Actor decisions:
-  venue_actors_out    a state or IGO named as a venue is no participant ("bertemu di sela Forum APEC",
-                      "dalam Sidang Majelis Umum PBB", "kata Tillerson dalam Forum Regional ASEAN")
-  actor_types         state / igo / nationals / nonstate on every argument (see ACTOR_TYPES)
+Context rules fill a side only where the sentence itself named nobody: the speaker of reported speech, pronouns
+(ia/dia, clitic -nya, "mereka"), "kedua negara"/"keduanya", demonstratives ("negara itu", "langkah tersebut"),
+re-mentions of an earlier event ("pertemuan tersebut"), retaliation and responses, the counterpart of a
+bilateral act, the state of the previous sentence for acts that always have one. Actor rules drop a state or IGO
+named as a venue, make citizens the patients of coercion, and type every participant (state / igo / nationals
+/ nonstate, see `actor_type`). `python -m peristiwa.events.rules` lists them.
 """
 
 from __future__ import annotations

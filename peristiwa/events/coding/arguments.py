@@ -1,27 +1,12 @@
 """Pass 3, arguments: the source and target mentions of each act, from the UD parse first and the word order
 when the parse gives nothing (UniversalPETRARCH's rules, adapted to Indonesian).
 
-Every rule fills only what is still missing, in this order:
-  parse_subject        nsubj of the trigger (climbing conj/xcomp/obj chains) -> source; nsubj:pass -> target
-  parse_dependents     obj/iobj and obl/nmod behind terhadap/ke/kepada/dengan/atas/bagi/untuk -> target;
-  behind
-                       oleh/dari -> source; a nominal's possessor -> source
-  passive_voice        a di-/ter- form: whatever the parser says, its subject undergoes the act and the agent
-                       ("oleh X", or the actor right after the verb: "dikunjungi Menlu Ekuador") does it
-  raising_subject      "X dijadwalkan/dikabarkan/berencana/siap ... bertemu": the raising verb's subject
-  relative_clause_head "negara yang mengakui ...": the noun a yang-clause modifies is its subject (active) or
-                       its target (passive)
-  adverbial_subject    "Setelah bertemu X, Y mengatakan ...": a subjectless adverbial clause takes the main
-  subject
-  receiver             "X menerima kunjungan Y": the receiving verb's subject is the target
-  light_verb_subject   the light verb's subject is its nominal object's source
-  dari_source          "dukungan dari Libya", "telepon dari Menlu Iran": dari X is the source
-  linear_possessor     nominal trigger + actor right after it ("serangan Iran") -> source
-  linear_source        nearest actor to the left in the clause -> source
-  linear_target        nearest actor to the right in the clause -> target
-  clause_subject       a nominal trigger with no possessor: the clause's first actor
-...followed by the context rules (ellipsis, conjoined verbs, demonstratives, fronted clauses, territory of a
-strike, venues of a visit, object phrases, hosts, retaliation, responses).
+Every rule only fills what is still missing. The parse rules come first (subject, objects and prepositional
+phrases, passive voice, relative and adverbial clauses, receiving and light verbs, "dari X"), then the
+word-order fallbacks (possessor, nearest actor left and right, the clause's first actor), then the rules that
+complete an act from the rest of the sentence (ellipsis, conjoined verbs, the first object of a verbal act,
+provoked reactions, characterisations, the territory of a strike, the destination of a visit, hosts). Each is
+registered by name; `python -m peristiwa.events.rules` lists them with what they do.
 """
 
 from __future__ import annotations

@@ -1,19 +1,11 @@
 """Pass 6, modality and polarity, scoped to the trigger's own clause.
 
 Why clause-scoped: "kami tidak akan membiarkan teroris ..." negates *membiarkan*, not the cooperation named
-before it, and "Jika Israel menyerang, Iran akan membalas" makes only the attack hypothetical. A cue counts
-only
-when it precedes the trigger inside the same clause with nothing but auxiliaries/adverbs in between
-(negation), or opens the trigger's clause (hypothetical, rumour), or is a dependent of the trigger / of its
-light
-verb. Rules:
-  clause_modality      negation, hypothetical/deontic, rumour, future, generic cues (lists below)
-  negated_act          a negation that is itself the act: the entry's `negated_code`, positive ("tidak
-                       sependapat dengan" -> 111; "tak lagi bersedia memasok" -> 12x)
-  plan_noun            "rencana kunjungan Presiden Mongolia ke Seoul", "kunjungan yang direncanakan": a
-  planned
-                       act is future (recoded to intent by the code pass)
-  reported_claim_modality  the act reported by a speaker of another state is `reported` (see frames)
+before it, and "Jika Israel menyerang, Iran akan membalas" makes only the attack hypothetical. A cue counts only
+when it precedes the trigger inside the same clause with nothing but auxiliaries/adverbs in between (negation),
+opens the trigger's clause (hypothetical, rumour), or is a dependent of the trigger or of its light verb. Beyond
+the cue lists below: negations that are the act itself (`negated_code`), planned acts, what lasts for years,
+what a state merely has, what one actor wants another to do, and claims the speaker makes about another state.
 """
 
 from __future__ import annotations

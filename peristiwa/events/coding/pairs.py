@@ -1,16 +1,10 @@
 """Pass 5, pairs: turn each act's sources and targets into directed dyads.
 
-  coordinated_lists   "Arab Saudi, Bahrain, Uni Emirat Arab dan Mesir memutus hubungan dengan Qatar": every
-                      member of a coordinated list is a source (target), one row per state
-  host_participants   "Kamboja menjadi tuan rumah pertemuan menteri Laos, Thailand dan Vietnam": host x each
-                      participant, never participant x participant
-  reciprocal_pairs    a reciprocal act gives source x target both ways (the converse code for the host of a
-                      visit); with no target, conjoined sources pair among themselves ("Iran dan Rusia
-                      sepakat"); two targets without a source are no pair ("kunjungan ke Cina dan Korea
-                      Utara")
-  directed_pairs      any other act: source x target
-Self-dyads (same state on both sides) are never emitted, and `CoderConfig.max_dyads` bounds the dyads of one
-trigger so that a sentence listing thousands of countries costs no more than a normal one.
+Coordinated lists give one dyad per member ("Arab Saudi, Bahrain dan Mesir memutus hubungan dengan Qatar"); a
+host meets each participant, never participant x participant ("Kamboja menjadi tuan rumah pertemuan menteri
+Laos, Thailand dan Vietnam"); a reciprocal act gives both directions (the converse code for the host of a
+visit); any other act gives source x target. Self-dyads are never emitted, and `CoderConfig.max_dyads` bounds
+the dyads of one trigger so that a sentence listing thousands of countries costs no more than a normal one.
 """
 
 from __future__ import annotations
