@@ -32,7 +32,19 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table in table_names():
         # Staging twins carry no primary key: a failed batch may hold anything, and we want to see it.
         con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS SELECT * FROM main.{table} LIMIT 0")
+        _add_new_columns_to_staging(con, table)
     con.execute(_sql("views.sql"))
+
+
+def _add_new_columns_to_staging(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Columns added to a contract table since the warehouse was created (ALTER TABLE ... ADD COLUMN in
+    schema.sql) go onto its staging twin too, in the same order: publishing copies columns by position."""
+    columns = """SELECT column_name, data_type, column_index FROM duckdb_columns()
+                 WHERE database_name = current_database() AND schema_name = ? AND table_name = ?"""
+    have = {name for name, _, _ in con.execute(columns, ["staging", table]).fetchall()}
+    for name, data_type, _ in sorted(con.execute(columns, ["main", table]).fetchall(), key=lambda c: c[2]):
+        if name not in have:
+            con.execute(f"ALTER TABLE staging.{table} ADD COLUMN {name} {data_type}")
 
 
 def column_docs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:
