@@ -15,10 +15,10 @@ still an event of some month, and a panel that drops it undercounts exactly the 
               month read two ways) or has an open end -> dyad_month of the best-estimate date (event_date),
               counted apart in n_events_estimated; its precision stays on the event (date_precision, shown
               by v_dyad_placed_events); never in dyad_day;
-  * unplaced  no usable date (no event_date and no interval: reason no_date, e.g. an undated article whose
-              text gives no absolute date) or an invalid dyad (invalid_dyad) -> in no panel; listed with the
-              reason by `placement_totals` and the view v_dyad_unplaced_events, so totals still reconcile:
-              counted events = sum(dyad_month.n_events) + unplaced.
+  * unplaced  no usable date (reason no_date: neither a best-estimate date nor a publication bound, e.g. an
+              undated article whose text gives no absolute date) or an invalid dyad (invalid_dyad) -> in no
+              panel; listed with the reason by `placement_totals` and the view v_dyad_unplaced_events, so
+              totals still reconcile: counted events = sum(dyad_month.n_events) + unplaced.
 
 n_articles / n_sources are DISTINCT counts over the cell's mentions (mention_ids -> event_mentions.article_id
 -> articles_clean.publisher, the article when the publisher is unknown), not sums of the events' counts: one
