@@ -4,7 +4,7 @@ Incremental: the events the panels were last built from are kept in `dyad_event_
 whose cells can differ from the current `events` are recomputed and replaced (keyed by `dyad_periods`).
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import dagster as dg
 import duckdb
@@ -14,9 +14,11 @@ from assets.gating import GateDecision, publish_or_fail
 from checks import aggregates as dyad_checks
 from peristiwa.aggregates.dyads import (
     INPUT_COLUMNS,
+    PLACEMENTS,
     TABLES,
     placement_totals,
     refresh_dyads,
+    stale_months,
     touched_months,
 )
 from peristiwa.aggregates.plots import (
@@ -31,10 +33,18 @@ _PANELS = ("dyad_day", "dyad_month", "dyad_month_undirected")
 _KINDS = {"duckdb"}
 
 
-def _months_to_refresh(con: duckdb.DuckDBPyConnection, full_refresh: bool) -> list | None:
-    """None for a full rebuild (first run or asked for), else the touched months (possibly none)."""
+def _months_to_refresh(
+    con: duckdb.DuckDBPyConnection, full_refresh: bool, log: Callable[[str], None]
+) -> list | None:
+    """None for a full rebuild (first run, asked for, or panels built under another placement rule), else
+    the touched months (possibly none)."""
     built_before = con.execute("SELECT count(*) FROM main.dyad_periods").fetchall()[0][0]
     if full_refresh or not built_before:
+        return None
+    if stale := stale_months(con):
+        # A rule change can also move undirected units between months: rebuild everything, once.
+        log(f"the placement rule changed since the panels were built ({len(stale)} month(s) differ): "
+            "rebuilding every month")
         return None
     return touched_months(con, "main.dyad_event_inputs", "main.events")
 
@@ -46,12 +56,14 @@ def _panel_metadata(con: duckdb.DuckDBPyConnection, config: AggregatesResource) 
     """
     meta = {t: {"rows": con.execute(f"SELECT count(*) FROM main.{t}").fetchall()[0][0]} for t in _PANELS}
     totals = placement_totals(con)
-    placed = totals["day"] + totals["month"] + totals["reported"]
+    placed = sum(totals[p] for p in PLACEMENTS)
     meta["dyad_month"] |= {
         "counted_events": totals["counted"],
         "events_placed": placed,
         "events_placed_by_report_month": totals["reported"],
+        "events_placed_by_best_estimate": totals["estimated"],
         "events_unplaced": totals["counted"] - placed,
+        "events_unplaced_no_date": totals["no_date"],
     }
     heatmap = plot_net_goldstein_heatmap(con, config.chart_top_pairs, last_months=config.chart_last_months)
     meta["dyad_month"]["chart"] = dg.MetadataValue.md(markdown_image(heatmap, "net Goldstein, top pairs"))
@@ -79,7 +91,8 @@ def _panel_metadata(con: duckdb.DuckDBPyConnection, config: AggregatesResource) 
                      description="Directed country pair per day: counted events dated to one day."),
         dg.AssetSpec("dyad_month", deps=[events], group_name="aggregates", kinds=_KINDS,
                      description="Directed country pair per month: day- and month-dated events, undated "
-                     "events in their publication month (counted apart). Chart: net Goldstein heatmap."),
+                     "events in their publication month and events dated across months in the month of "
+                     "their best-estimate date (both counted apart). Chart: net Goldstein heatmap."),
         dg.AssetSpec("dyad_month_undirected", deps=[events], group_name="aggregates", kinds=_KINDS,
                      description="Unordered pair per month; a reciprocal event counts once. Chart: the most "
                      "active pair's monthly series."),
@@ -93,7 +106,7 @@ def dyad_panels(
 ) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
     run_id = context.run.run_id
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
-        months = _months_to_refresh(con, aggregates.full_refresh)
+        months = _months_to_refresh(con, aggregates.full_refresh, context.log.info)
         if months == []:
             metadata = _panel_metadata(con, aggregates)
             yield from GateDecision("dyad_panels", dyad_checks.nothing_to_check("events unchanged"), {},

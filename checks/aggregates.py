@@ -31,7 +31,8 @@ SPECS = [
     dg.AssetCheckSpec(
         MONTH_CHECK, asset="dyad_month", blocking=True,
         description="As dyad_day, plus: sum of n_events equals the number of counted events placed in the "
-        "recomputed months.",
+        "recomputed months, and each cell's n_events is the sum of its placements (day, month only, "
+        "reported, estimated).",
     ),
     dg.AssetCheckSpec(
         UNDIRECTED_CHECK, asset="dyad_month_undirected", blocking=True,
@@ -107,7 +108,7 @@ def validate_panels(frames: dict[str, pl.DataFrame]) -> list[SuiteOutcome]:
     for check, table, flag, recon_cols in (
         (DAY_CHECK, "dyad_day", "distinct_countries", ("day_rollup_mismatch",)),
         (MONTH_CHECK, "dyad_month", "distinct_countries",
-         ("total_mismatch", "negative_counts", "self_dyads", "untraceable_cells")),
+         ("total_mismatch", "negative_counts", "self_dyads", "untraceable_cells", "placement_sum_mismatch")),
         (UNDIRECTED_CHECK, "dyad_month_undirected", "pair_ordered",
          ("quad_sum_mismatch", "mean_out_of_range")),
     ):

@@ -2,45 +2,90 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+from collections.abc import Collection
 from pathlib import Path
 
 import click
 
+# Gates relaxed by the hidden --relax-gates option: every blocking ratio check lets the batch through, so an
+# evaluation measures the coder even on a folder a production gate would stop (e.g. leftover "Baca juga"
+# lines in a small batch). Internal: for measurements, never for loading a warehouse.
+_RELAXED_GATES = dict(
+    max_quarantine_share=1.0, min_indonesian_share=0.0, max_residue_share=1.0, min_published_date_share=0.0,
+    min_state_share_foreign_affairs=0.0, min_event_date_in_window_share=0.0,
+)
 
-def evaluate_events(gold: Path, articles: Path, workdir: Path) -> dict:
+
+def _inbox_of(articles: Path, only: Collection[str] | None, workdir: Path) -> Path:
+    """`articles` itself, or a copy holding only the files whose stem is in `only` (the part being scored)."""
+    if only is None:
+        return articles
+    inbox = workdir / "inbox"
+    inbox.mkdir(parents=True, exist_ok=True)
+    for f in sorted(articles.iterdir()):
+        if f.is_file() and f.stem in only:
+            shutil.copy2(f, inbox / f.name)
+    return inbox
+
+
+def evaluate_events(
+    gold: Path,
+    articles: Path,
+    workdir: Path,
+    *,
+    only: Collection[str] | None = None,
+    relax_gates: bool = False,
+) -> dict:
     """Materialise the whole chain on `articles` in a throwaway warehouse and score its event mentions.
 
     Gold rows name articles by file stem (e.g. ``004_7c8e4773e9e8f53f``); predictions are keyed the same way.
+    `only` (article ids = file stems) runs the pipeline on those files alone and scores those articles. The
+    result is the with-IGO score plus the state-only headline numbers (`state_only_*`).
     """
     import dagster as dg
     import duckdb
     import polars as pl
 
-    from peristiwa.events.evaluate import score
+    from peristiwa.events.evaluate import read_gold, score, with_state_only
     from pipelines.definitions import build_definitions
+    from pipelines.resources import QualityGates
     from pipelines.settings import Settings
 
     base = Settings.from_env()
-    settings = Settings(data_dir=workdir, inbox=articles, warehouse=workdir / "warehouse.duckdb",
+    inbox = _inbox_of(articles, only, workdir)
+    settings = Settings(data_dir=workdir, inbox=inbox, warehouse=workdir / "warehouse.duckdb",
                         shared_dir=base.shared_dir, dagster_home=workdir / "dagster_home",
                         stanza_resources_dir=base.stanza_resources_dir)
-    job = build_definitions(settings).resolve_job_def("chain_job")
+    resources = {"gates": QualityGates(**_RELAXED_GATES)} if relax_gates else None
+    job = build_definitions(settings, resources).resolve_job_def("chain_job")
     with dg.DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(instance=instance, raise_on_error=False)
     if not result.success:
         raise click.ClickException(
             f"the pipeline failed on {articles}; `peristiwa run --inbox {articles}` shows which check failed"
         )
+    stem = "regexp_extract(r.source_path, '([^/]+?)(\\.[^./]*)?$', 1)"
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
-        predicted = con.sql("""
-            SELECT m.* EXCLUDE (article_id, run_id),
-                   regexp_extract(r.source_path, '([^/]+?)(\\.[^./]*)?$', 1) AS article_id
+        predicted = con.sql(f"""
+            SELECT m.* EXCLUDE (article_id, run_id), {stem} AS article_id
             FROM event_mentions m JOIN articles_raw r USING (article_id)
         """).pl()
-        stems = [row[0] for row in con.execute(
-            "SELECT regexp_extract(source_path, '([^/]+?)(\\.[^./]*)?$', 1) FROM articles_raw").fetchall()]
-    return score(predicted.select(pl.all()), gold, articles=stems)
+        stems = [row[0] for row in con.execute(f"SELECT {stem} FROM articles_raw r").fetchall()]
+        sentences: dict[str, list[str]] = {}
+        for article_id, text in con.execute(f"""
+                SELECT {stem}, s.text FROM sentences s JOIN articles_raw r USING (article_id)
+                ORDER BY 1, s.sentence_index""").fetchall():
+            sentences.setdefault(article_id, []).append(text)
+    scored_articles = [s for s in stems if only is None or s in only]
+    predicted = predicted.select(pl.all())
+    both = {actors: score(predicted, gold, articles=scored_articles, actors=actors, sentences=sentences)
+            for actors in ("all", "state")}
+    wanted = set(only) if only is not None else {g.article_id for g in read_gold(gold)}
+    missing = sorted(wanted - set(stems))
+    return with_state_only(both["all"], both["state"]) | {"articles_not_ingested": len(missing),
+                                                          "_not_ingested": missing}
 
 
 @click.command("events")
@@ -51,11 +96,45 @@ def evaluate_events(gold: Path, articles: Path, workdir: Path) -> dict:
 @click.option("--diff", "diff_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("events_diff.csv"), show_default=True,
               help="Where to write the per-row diff (hits, misses, false positives with sentences).")
-def eval_events(gold: Path, articles: Path, diff_path: Path) -> None:
-    """Score event coding against gold events: one `name: value` per line."""
-    from peristiwa.events.evaluate import format_metrics, write_diff
+@click.option("--frozen", "part", flag_value="frozen",
+              help="Score only the split's frozen articles (the pipeline runs on those files only).")
+@click.option("--tuning", "part", flag_value="tuning",
+              help="Score only the articles the split does not freeze.")
+@click.option("--split", "split_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="YAML split file with `frozen_articles:` [ids]. Default: the repository's split for "
+              "dev_events.csv (peristiwa/events/data/dev_frozen.yaml); none for other gold files.")
+@click.option("--relax-gates", is_flag=True, hidden=True,
+              help="Internal: let every blocking ratio gate pass (measurements only).")
+def eval_events(gold: Path, articles: Path, diff_path: Path, part: str | None, split_path: Path | None,
+                relax_gates: bool) -> None:
+    """Score event coding against gold events: one `name: value` per line.
 
+    The main numbers score state and IGO actors; `state_only_*` repeat them for state x state (the scope
+    of earlier releases).
+    """
+    from peristiwa.events.evaluate import (
+        SplitError,
+        default_split,
+        format_metrics,
+        gold_articles,
+        load_split,
+        write_diff,
+    )
+
+    part = part or "all"
+    split_path = split_path or default_split(gold)
+    only = None
+    if part != "all":
+        if split_path is None:
+            raise click.UsageError(f"--{part} needs a split: give --split FILE for {gold.name}")
+        try:
+            only = load_split(split_path).articles(gold_articles(gold), part)
+        except SplitError as exc:
+            raise click.ClickException(str(exc)) from exc
     with tempfile.TemporaryDirectory(prefix="peristiwa-eval-") as tmp:
-        result = evaluate_events(gold, articles.resolve(), Path(tmp))
-    click.echo(format_metrics(result))
+        result = evaluate_events(gold, articles.resolve(), Path(tmp), only=only, relax_gates=relax_gates)
+    click.echo(format_metrics({"part": part, **({"split": str(split_path)} if only else {}), **result}))
+    if result["_not_ingested"]:
+        click.echo(f"warning: {len(result['_not_ingested'])} gold article(s) have no ingested file in "
+                   f"{articles} and are not scored: {', '.join(result['_not_ingested'][:5])}", err=True)
     click.echo(f"diff: {write_diff(result, diff_path)}", err=True)

@@ -33,6 +33,7 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table in table_names():
         # Staging twins carry no primary key: a failed batch may hold anything, and we want to see it.
         con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS SELECT * FROM main.{table} LIMIT 0")
+        _add_new_columns_to_staging(con, table)
     con.execute(_sql("views.sql"))
 
 
@@ -45,24 +46,31 @@ def _columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[tu
 
 
 def _add_new_columns(con: duckdb.DuckDBPyConnection, ddl: str) -> None:
-    """Additive migration: a warehouse created by an older release gets the columns the DDL has added since
-    (at the end of the table, in DDL order, NULL for old rows), in `main` and in `staging` alike."""
+    """Additive migration: a warehouse created by an older release gets the columns the DDL has added to a
+    CREATE TABLE since (at the end of the table, in DDL order, NULL for old rows); the staging twins follow in
+    `_add_new_columns_to_staging`."""
     con.execute("CREATE SCHEMA IF NOT EXISTS _ddl_probe")
     try:
         con.execute("SET schema = '_ddl_probe'")
         con.execute(re.sub(r"(?m)^COMMENT ON .*$", "", ddl))
         for table in table_names():
             wanted = _columns(con, "_ddl_probe", table)
-            for schema in SCHEMAS:
-                have = {name for name, _ in _columns(con, schema, table)}
-                if not have:
-                    continue
-                for name, dtype in wanted:
-                    if name not in have:
-                        con.execute(f"ALTER TABLE {schema}.{table} ADD COLUMN {name} {dtype}")
+            have = {name for name, _ in _columns(con, "main", table)}
+            for name, dtype in wanted:
+                if have and name not in have:
+                    con.execute(f"ALTER TABLE main.{table} ADD COLUMN {name} {dtype}")
     finally:
         con.execute("SET schema = 'main'")
         con.execute("DROP SCHEMA _ddl_probe CASCADE")
+def _add_new_columns_to_staging(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """Columns added to a contract table since the warehouse was created (ALTER TABLE ... ADD COLUMN in
+    schema.sql) go onto its staging twin too, in the same order: publishing copies columns by position."""
+    columns = """SELECT column_name, data_type, column_index FROM duckdb_columns()
+                 WHERE database_name = current_database() AND schema_name = ? AND table_name = ?"""
+    have = {name for name, _, _ in con.execute(columns, ["staging", table]).fetchall()}
+    for name, data_type, _ in sorted(con.execute(columns, ["main", table]).fetchall(), key=lambda c: c[2]):
+        if name not in have:
+            con.execute(f"ALTER TABLE staging.{table} ADD COLUMN {name} {data_type}")
 
 
 def column_docs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:

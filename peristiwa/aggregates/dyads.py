@@ -2,19 +2,23 @@
 
 Only events with counted_in_aggregates (and two different, non-empty countries) are aggregated.
 
-Date placement (why: "in January" must not become 1 January, and an interval over several months has no
-month it belongs to):
-  * day      the interval is one day (date_min = date_max; a 'day' precision without bounds uses event_date)
-             -> dyad_day and dyad_month (n_events_day);
-  * month    the interval lies inside one calendar month -> dyad_month only (n_events_month_only);
-  * reported the text gives no date, only that the event happened by the time of writing (date_min NULL,
-             date_max = publication date) -> dyad_month of the publication month, counted apart in
-             n_events_reported (GDELT's convention of dating by report, made visible so strict users can
-             subtract it); never in dyad_day;
-  * unplaced the interval spans months ('range' "tahun lalu", long 'approx' inheritances) or the event has no
-             date at all -> in no panel; listed with a reason by `placement_totals` and the view
-             v_dyad_unplaced_events, so totals still reconcile:
-             counted events = sum(dyad_month.n_events) + unplaced.
+Date placement (why: "in January" must not become 1 January, yet an event the text dates only loosely is
+still an event of some month, and a panel that drops it undercounts exactly the pairs whose news is vague):
+  * day       the interval is one day (date_min = date_max; a 'day' precision without bounds uses event_date)
+              -> dyad_day and dyad_month (n_events_day);
+  * month     the interval lies inside one calendar month -> dyad_month only (n_events_month_only);
+  * reported  the text gives no date, only that the event happened by the time of writing (date_min NULL,
+              date_max = publication date) -> dyad_month of the publication month, counted apart in
+              n_events_reported (GDELT's convention of dating by report, made visible so strict users can
+              subtract it); never in dyad_day;
+  * estimated the interval crosses a month boundary ('range' "tahun lalu", 'approx' inheritances, a year-less
+              month read two ways) or has an open end -> dyad_month of the best-estimate date (event_date),
+              counted apart in n_events_estimated; its precision stays on the event (date_precision, shown
+              by v_dyad_placed_events); never in dyad_day;
+  * unplaced  no usable date (reason no_date: neither a best-estimate date nor a publication bound, e.g. an
+              undated article whose text gives no absolute date) or an invalid dyad (invalid_dyad) -> in no
+              panel; listed with the reason by `placement_totals` and the view v_dyad_unplaced_events, so
+              totals still reconcile: counted events = sum(dyad_month.n_events) + unplaced.
 
 n_articles / n_sources are DISTINCT counts over the cell's mentions (mention_ids -> event_mentions.article_id
 -> articles_clean.publisher, the article when the publisher is unknown), not sums of the events' counts: one
@@ -27,7 +31,8 @@ num_mentions.
 
 Incremental: every table carries `month`; `refresh_dyads(con, months)` deletes and re-inserts only those
 months (and upserts their dyad_periods rows, including months left empty). `touched_months(con, old, new)`
-finds the months whose cells can differ between two versions of the events table.
+finds the months whose cells can differ between two versions of the events table; `stale_months(con)` the
+months a change of the placement rule itself left out of date.
 """
 
 from __future__ import annotations
@@ -58,20 +63,23 @@ PLACEMENT_SQL = f"""CASE
         WHEN coalesce(source_iso3, '') = '' OR coalesce(target_iso3, '') = '' OR source_iso3 = target_iso3
             THEN 'invalid_dyad'
         WHEN {_LO} IS NULL AND {_HI} IS NOT NULL THEN 'reported'
-        WHEN {_LO} IS NULL OR {_HI} IS NULL THEN 'open_interval'
         WHEN {_LO} = {_HI} THEN 'day'
         WHEN date_trunc('month', {_LO}) = date_trunc('month', {_HI}) THEN 'month'
-        ELSE 'spans_months' END"""
+        WHEN event_date IS NOT NULL THEN 'estimated'
+        ELSE 'no_date' END"""
+PLACEMENTS = ("day", "month", "reported", "estimated")  # the placements that put an event in dyad_month
+UNPLACED = ("no_date", "invalid_dyad")
 
 
 def placed_events_sql(events: str) -> str:
-    """Every counted event with its placement, day (day placement only) and month (day, month, reported)."""
+    """Every counted event with its placement, day (day placement only) and month (placed events only)."""
     return f"""
     SELECT event_id, source_iso3 AS src_iso3, target_iso3 AS tgt_iso3, pair_id, quad_class, goldstein,
            num_articles, num_mentions, mention_ids, placement,
            CASE WHEN placement = 'day' THEN {_LO} END AS day,
            CASE WHEN placement IN ('day', 'month') THEN CAST(date_trunc('month', {_LO}) AS DATE)
-                WHEN placement = 'reported' THEN CAST(date_trunc('month', {_HI}) AS DATE) END AS month
+                WHEN placement = 'reported' THEN CAST(date_trunc('month', {_HI}) AS DATE)
+                WHEN placement = 'estimated' THEN CAST(date_trunc('month', event_date) AS DATE) END AS month
     FROM (SELECT *, {PLACEMENT_SQL} AS placement FROM {events} WHERE counted_in_aggregates)
     """
 
@@ -128,7 +136,8 @@ def _insert_sql(schema: str) -> dict[str, str]:
             SELECT src_iso3, tgt_iso3, month, count(*) AS n_events,
                    count(*) FILTER (WHERE placement = 'day') AS n_events_day,
                    count(*) FILTER (WHERE placement = 'month') AS n_events_month_only,
-                   count(*) FILTER (WHERE placement = 'reported') AS n_events_reported, {_measures()},
+                   count(*) FILTER (WHERE placement = 'reported') AS n_events_reported,
+                   count(*) FILTER (WHERE placement = 'estimated') AS n_events_estimated, {_measures()},
                    sum(num_mentions) AS n_mentions
             FROM _dyad_placed GROUP BY src_iso3, tgt_iso3, month),
         arts AS (
@@ -276,6 +285,24 @@ def touched_months(con: duckdb.DuckDBPyConnection, old_events: str, new_events: 
     return [r[0] for r in rows]
 
 
+def stale_months(
+    con: duckdb.DuckDBPyConnection, inputs: str = "main.dyad_event_inputs", panel: str = "main.dyad_month"
+) -> list[dt.date]:
+    """Months whose published totals differ from what the current placement rule makes of the very events
+    the panels were built from: the rule changed since (an upgrade that places events it used to leave out).
+    touched_months cannot see this, as no event changed."""
+    rows = con.execute(
+        f"""
+        WITH want AS (SELECT month, count(*) AS n FROM ({placed_events_sql(inputs)})
+                      WHERE month IS NOT NULL GROUP BY month),
+             have AS (SELECT month, sum(n_events) AS n FROM {panel} GROUP BY month)
+        SELECT month FROM want FULL JOIN have USING (month)
+        WHERE coalesce(want.n, 0) <> coalesce(have.n, 0) ORDER BY month
+        """
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
 def months_filter(months: Sequence[dt.date] | None) -> tuple[str, list]:
     """A `WHERE month IN (...)` clause and its parameter for `months` (nothing for None: every month)."""
     if months is None:
@@ -284,14 +311,14 @@ def months_filter(months: Sequence[dt.date] | None) -> tuple[str, list]:
 
 
 def placement_totals(con: duckdb.DuckDBPyConnection, events: str = "main.events") -> dict[str, int]:
-    """Counted events per placement (day, month, reported, open_interval, spans_months, invalid_dyad).
+    """Counted events per placement (day, month, reported, estimated; unplaced: no_date, invalid_dyad).
 
-    The reconciliation check: sum(dyad_month.n_events) == day + month + reported; placements sum to counted.
+    The reconciliation check: sum(dyad_month.n_events) == the placed ones; placements sum to counted.
     """
     rows = con.execute(
         f"SELECT placement, count(*) FROM ({placed_events_sql(events)}) GROUP BY ALL"
     ).fetchall()
-    out = {k: 0 for k in ("day", "month", "reported", "open_interval", "spans_months", "invalid_dyad")}
+    out = {k: 0 for k in (*PLACEMENTS, *UNPLACED)}
     out.update({k: int(v) for k, v in rows})
     out["counted"] = sum(out.values())
     return out
@@ -312,9 +339,12 @@ def check_dyads(
     and_where = "AND" if where else "WHERE"
     q = {
         "negative_counts": f"""SELECT count(*) FROM {schema}.dyad_month {where} {and_where}
-            least(n_events, n_events_day, n_events_month_only, n_events_reported, n_verbal_cooperation,
-                  n_material_cooperation, n_verbal_conflict, n_material_conflict, n_articles, n_sources,
-                  n_mentions) < 0""",
+            least(n_events, n_events_day, n_events_month_only, n_events_reported, n_events_estimated,
+                  n_verbal_cooperation, n_material_cooperation, n_verbal_conflict, n_material_conflict,
+                  n_articles, n_sources, n_mentions) < 0""",
+        # n_events is the sum of its placements.
+        "placement_sum_mismatch": f"""SELECT count(*) FROM {schema}.dyad_month {where} {and_where}
+            n_events <> n_events_day + n_events_month_only + n_events_reported + n_events_estimated""",
         "quad_sum_mismatch": f"""SELECT count(*) FROM (
             SELECT n_events, n_verbal_cooperation + n_material_cooperation + n_verbal_conflict
                    + n_material_conflict AS q FROM {schema}.dyad_day {where}

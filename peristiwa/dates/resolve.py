@@ -6,11 +6,16 @@ ones
 DateResolution (date_text, event_date, date_min, date_max, date_precision, date_basis).
 
 Anchoring (why): "kemudian" counts forward from the story's own narrative anchor, the nearest explicit date
-before it ("17 Januari" + "Dua hari kemudian" = 19 Jan even when the publication date is later); "lalu" counts
-back from the time of writing (the publication date, else the latest explicit date). Year-less dates take the
-year that makes the stated weekday true, else the year that puts them on or before publication, else the
-year the
-article itself mentions most recently (e.g. "AZIREX2024").
+before it ("17 Januari" + "Dua hari kemudian" = 19 Jan even when the publication date is later); "lalu",
+"kemarin" and "baru-baru ini" count back from the time of writing, the publication date. Year-less dates take
+the year that makes the stated weekday true, else the year that puts them on or before publication, else the
+year the article itself mentions most recently (e.g. "AZIREX2024").
+
+Undated articles (published_date None, a normal input): the time of writing is unknown, so expressions
+relative to it ("tiga hari lalu", "kemarin", "baru-baru ini") resolve to no date (precision 'unknown') rather
+than to a guess from some other date in the story; "kemudian" still counts from an explicit date before it;
+absolute dates resolve as usual; and a sentence without a date of its own inherits the narrative date with an
+open end (no publication closes the interval).
 """
 
 from __future__ import annotations
@@ -321,10 +326,8 @@ def _relative(text: str, offset: int, ctx: ArticleDates, cal: Calendar) -> DateR
             prec_anchor = anchor.date_precision if anchor else "day"
         else:
             base, basis, prec_anchor = ctx.published, "relative-publication", "day"
-            if base is None and (a := ctx.anchor_before(offset + m.start())):
-                base, basis, prec_anchor = a.event_date, "relative-narrative", a.date_precision
         if base is None:
-            return DateResolution(m.group(0), None, None, None, "unknown", "none", m.start(), m.end())
+            return _unresolved(m)
         if "months" in spec:
             d = _add_months(base, sign * n * spec["months"])
         else:
@@ -348,7 +351,9 @@ def _relative(text: str, offset: int, ctx: ArticleDates, cal: Calendar) -> DateR
             )
         return DateResolution(m.group(0), d, d, d, "day", basis, m.start(), m.end())
     m = pats["unit_lalu"].search(text)
-    if m and ctx.published:
+    if m and ctx.published is None:
+        return _unresolved(m)
+    if m:
         unit = m["unit"].casefold()
         p = ctx.published
         if unit == "bulan":
@@ -390,19 +395,24 @@ def _relative(text: str, offset: int, ctx: ArticleDates, cal: Calendar) -> DateR
             return None
     m = pats["deictic"].search(text)
     if m:
-        base = ctx.published or (a.event_date if (a := ctx.anchor_before(offset)) else None)
-        if base:
-            d = base + dt.timedelta(days=cal.deictic[m["word"].casefold()])
-            return DateResolution(m.group(0), d, d, d, "day", "relative-publication", m.start(), m.end())
+        if ctx.published is None:
+            return _unresolved(m)
+        d = ctx.published + dt.timedelta(days=cal.deictic[m["word"].casefold()])
+        return DateResolution(m.group(0), d, d, d, "day", "relative-publication", m.start(), m.end())
     m = pats["vague"].search(text)
     if m:
-        base = ctx.published or (a.event_date if (a := ctx.anchor_before(offset)) else None)
-        if base:
-            lo = base - dt.timedelta(days=cal.vague[m["word"].casefold()])
-            return DateResolution(
-                m.group(0), base, lo, base, "approx", "relative-publication", m.start(), m.end()
-            )
+        if ctx.published is None:
+            return _unresolved(m)
+        p = ctx.published
+        lo = p - dt.timedelta(days=cal.vague[m["word"].casefold()])
+        return DateResolution(m.group(0), p, lo, p, "approx", "relative-publication", m.start(), m.end())
     return None
+
+
+def _unresolved(m: re.Match[str]) -> DateResolution:
+    """A relative expression without the date it counts from (an undated article): no date, but the span is
+    kept so that it still names the event's time and no other date in the sentence stands in for it."""
+    return DateResolution(m.group(0), None, None, None, "unknown", "none", m.start(), m.end())
 
 
 def resolve_dates(
@@ -452,13 +462,15 @@ def resolve_dates(
         local = trigger_offset - sentence_start
         return min(cands, key=lambda r: abs((r.start or 0) - local))
     # No date in the sentence: the story's current narrative date, else publication (upper bound only).
+    # Undated article: nothing closes the interval (the event may come any time after the anchor).
     if anchor and anchor.event_date:
         lo = anchor.date_min
-        hi = (
-            ctx.published
-            if ctx.published and ctx.published >= (anchor.date_max or anchor.event_date)
-            else (anchor.date_max)
-        )
+        if ctx.published is None:
+            hi = None
+        elif ctx.published >= (anchor.date_max or anchor.event_date):
+            hi = ctx.published
+        else:
+            hi = anchor.date_max
         return DateResolution(anchor.date_text, anchor.event_date, lo, hi, "approx", "inherited")
     if ctx.published:
         return DateResolution(None, ctx.published, None, ctx.published, "approx", "publication")

@@ -37,8 +37,10 @@ def _seedlike(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(
         "UPDATE events SET date_max = DATE '2023-10-24', event_date = date_max WHERE event_id = 'reported'"
     )
-    # Not placeable: spans months, no date at all; not counted; self-dyad.
+    # "tahun lalu": an interval across months, placed in the month of its best estimate (mid-year).
     add_event(con, "year", "IRN", "RUS", 2, 7.4, "2022-01-01", "2022-12-31", precision="range")
+    con.execute("UPDATE events SET event_date = DATE '2022-07-01' WHERE event_id = 'year'")
+    # Not placeable: no date at all; not counted; self-dyad.
     add_event(con, "undated", "RUS", "IRN", 1, 3.5, None, precision="none")
     add_event(con, "negated", "IRN", "PAK", 4, -10.0, "2024-01-20", counted=False)
     add_event(con, "self", "IRN", "IRN", 1, 1.0, "2024-01-20")
@@ -89,7 +91,7 @@ def test_undated_event_goes_to_its_publication_month_and_is_counted_apart(con):
     assert got == [(day("2023-10-01"), 1, 0, 0, 1)]
     assert _rows(con, "SELECT count(*) FROM dyad_day WHERE src_iso3 = 'RUS'") == [(0,)]
     assert _rows(con, "SELECT reason FROM v_dyad_unplaced_events WHERE event_id = 'undated'") == [
-        ("open_interval",)
+        ("no_date",)
     ]
 
 
@@ -122,13 +124,13 @@ def test_quads_and_totals_reconcile(con):
         "day": 6,
         "month": 1,
         "reported": 1,
-        "open_interval": 1,
-        "spans_months": 1,
+        "estimated": 1,
+        "no_date": 1,
         "invalid_dyad": 1,
         "counted": 11,
     }
     n = _rows(con, "SELECT sum(n_events) FROM dyad_month")[0][0]
-    assert n == totals["day"] + totals["month"] + totals["reported"]
+    assert n == totals["day"] + totals["month"] + totals["reported"] + totals["estimated"]
     assert n + len(_rows(con, "SELECT * FROM v_dyad_unplaced_events")) == totals["counted"]
     assert _rows(con, "SELECT count(*) FROM events WHERE counted_in_aggregates") == [(totals["counted"],)]
 
@@ -180,7 +182,7 @@ def test_views_placement_matches_builder(con):
     )
     view = _rows(con, "SELECT event_id, placement, day, month FROM v_dyad_placed_events ORDER BY 1")
     assert builder == view
-    assert "spans_months" in PLACEMENT_SQL
+    assert "estimated" in PLACEMENT_SQL and "no_date" in PLACEMENT_SQL
 
 
 def test_views_answer_the_users_questions(con):
@@ -275,3 +277,92 @@ def test_refresh_inside_callers_transaction_rolls_back_with_it(con):
     con.execute("DELETE FROM main.dyad_month")
     con.execute("ROLLBACK")
     assert _rows(con, "SELECT count(*) > 0 FROM main.dyad_month") == [(True,)]
+
+
+# --- dating into panels: the best estimate, and what stays unplaced -----------------------------------------
+
+
+def _placement(con: duckdb.DuckDBPyConnection, event_id: str) -> tuple:
+    return _rows(
+        con,
+        "SELECT placement, month, day, date_precision FROM v_dyad_placed_events "
+        f"WHERE event_id = '{event_id}'",
+    )[0]
+
+
+def test_an_interval_across_months_goes_to_the_month_of_its_best_estimate():
+    c = warehouse()
+    # "baru-baru ini" before 3 February: 20 January .. 3 February, best estimate the publication day.
+    add_event(c, "recent", "IRN", "RUS", 1, 3.4, "2024-01-20", "2024-02-03", precision="approx")
+    c.execute("UPDATE events SET event_date = DATE '2024-02-03' WHERE event_id = 'recent'")
+    # An open end ("since" the story's last explicit date, in an undated article): the estimate decides.
+    add_event(c, "open", "IRN", "RUS", 1, 3.4, "2024-03-10", precision="approx")
+    c.execute("UPDATE events SET date_max = NULL WHERE event_id = 'open'")
+    # Only a best estimate, no bounds.
+    add_event(c, "estimate-only", "RUS", "IRN", 1, 3.4, None, precision="approx")
+    c.execute("UPDATE events SET event_date = DATE '2024-03-15' WHERE event_id = 'estimate-only'")
+    refresh_dyads(c, schema="main")
+    assert _placement(c, "recent") == ("estimated", FEB, None, "approx")
+    assert _placement(c, "open") == ("estimated", MAR, None, "approx")
+    assert _placement(c, "estimate-only") == ("estimated", MAR, None, "approx")
+    got = _rows(c, "SELECT src_iso3, month, n_events, n_events_estimated, n_events_day, n_events_month_only, "
+                   "n_events_reported FROM dyad_month ORDER BY ALL")
+    assert got == [("IRN", FEB, 1, 1, 0, 0, 0), ("IRN", MAR, 1, 1, 0, 0, 0), ("RUS", MAR, 1, 1, 0, 0, 0)]
+    # dyad_day stays for events dated to one day.
+    assert _rows(c, "SELECT count(*) FROM dyad_day") == [(0,)]
+    assert _rows(c, "SELECT count(*) FROM v_dyad_unplaced_events") == [(0,)]
+    assert check_dyads(c, schema="main") == {k: 0 for k in check_dyads(c, schema="main")}
+
+
+def test_only_events_without_a_usable_date_stay_unplaced_and_totals_reconcile():
+    c = warehouse()
+    add_event(c, "dated", "IRN", "PAK", 4, -10.0, "2024-01-17")
+    # An undated article whose text gives no date.
+    add_event(c, "no-date", "IRN", "PAK", 4, -10.0, None, precision="none")
+    add_event(c, "after-only", "IRN", "PAK", 4, -10.0, None, precision="unknown")
+    c.execute("UPDATE events SET date_min = DATE '2024-01-17' WHERE event_id = 'after-only'")  # no estimate
+    refresh_dyads(c, schema="main")
+    assert _rows(c, "SELECT event_id, reason FROM v_dyad_unplaced_events ORDER BY 1") == [
+        ("after-only", "no_date"),
+        ("no-date", "no_date"),
+    ]
+    totals = placement_totals(c)
+    assert (totals["no_date"], totals["counted"]) == (2, 3)
+    placed = _rows(c, "SELECT sum(n_events) FROM dyad_month")[0][0]
+    assert placed + totals["no_date"] == totals["counted"] == 3
+
+
+def test_a_cell_whose_placements_do_not_add_up_fails_the_check(con):
+    con.execute("UPDATE dyad_month SET n_events_estimated = 1 WHERE month = '2024-01-01'")
+    assert check_dyads(con, schema="main")["placement_sum_mismatch"] == 2
+
+
+def test_panels_built_under_an_older_placement_rule_are_found_and_rebuilt(con):
+    from assets.aggregates import _months_to_refresh
+    from peristiwa.aggregates.dyads import INPUT_COLUMNS, stale_months
+
+    con.execute(f"INSERT INTO main.dyad_event_inputs SELECT {INPUT_COLUMNS} FROM main.events")
+    assert stale_months(con) == []
+    assert _months_to_refresh(con, False, print) == []  # nothing changed: nothing to do
+    # The old rule left the "tahun lalu" event out of every panel.
+    con.execute("DELETE FROM main.dyad_month WHERE month = '2022-07-01'")
+    assert stale_months(con) == [day("2022-07-01")]
+    logged: list[str] = []
+    assert _months_to_refresh(con, False, logged.append) is None  # a full rebuild
+    assert "placement rule changed" in logged[0]
+
+
+def test_an_older_warehouse_gets_the_new_column_in_main_and_staging():
+    from warehouse.schema import apply_schema
+
+    c = warehouse()
+    for schema in ("main", "staging"):
+        c.execute(f"ALTER TABLE {schema}.dyad_month DROP COLUMN n_events_estimated")
+    apply_schema(c)  # what the next writer does on a warehouse from before
+    columns = {s: [r[0] for r in c.execute(f"DESCRIBE {s}.dyad_month").fetchall()]
+               for s in ("main", "staging")}
+    assert columns["main"] == columns["staging"] and "n_events_estimated" in columns["main"]
+    _seedlike(c)
+    refresh_dyads(c, schema="staging")
+    c.execute("INSERT INTO main.dyad_month SELECT * FROM staging.dyad_month")  # publishing is positional
+    assert _rows(c, "SELECT n_events_estimated FROM main.dyad_month WHERE month = '2022-07-01'") == [(1,)]

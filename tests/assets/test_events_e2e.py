@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import sys
@@ -31,6 +32,26 @@ def test_eval_events_on_the_seeds_meets_the_targets(shared, tmp_path):
     assert metrics["negative_control_fp"] == 0, proc.stdout
     header = diff.read_text(encoding="utf-8").splitlines()[0]
     assert "outcome" in header and "sentence" in header
+
+
+def test_eval_events_frozen_part_runs_and_scores_only_the_frozen_articles(shared, tmp_path):
+    seeds = shared / "corpus" / "seeds"
+    frozen = "003_0d93ca158cde6499"  # the shortest seed article
+    split = tmp_path / "split.yaml"
+    split.write_text(f"frozen_articles: [{frozen}]\n", encoding="utf-8")
+    diff = tmp_path / "diff.csv"
+    proc = subprocess.run(
+        [PERISTIWA, "eval", "events", "--gold", str(shared / "gold" / "seeds_events.csv"),
+         "--articles", str(seeds), "--split", str(split), "--frozen", "--diff", str(diff)],
+        capture_output=True, text=True, timeout=600,
+    )
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    assert "part: frozen" in proc.stdout and "articles_scored: 1\n" in proc.stdout
+    metrics = _metrics(proc.stdout)
+    assert metrics["root_recall"] > 0 and metrics["articles_not_ingested"] == 0
+    with diff.open(encoding="utf-8", newline="") as fh:
+        articles = {row["article_id"] for row in csv.DictReader(fh)}
+    assert articles == {frozen}
 
 
 def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_dir, inbox, warehouse_path, dagster_instance):

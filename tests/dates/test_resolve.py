@@ -105,3 +105,63 @@ def test_undated_sentence_inherits_the_narrative_date():
 def test_no_basis_at_all():
     r = _resolve("Iran mengecam Israel.", "Iran mengecam Israel.", None)
     assert r.event_date is None and r.date_precision == "none"
+
+
+# --- undated articles (published_date None): absolute dates resolve, time-of-writing ones do not -----------
+
+UNDATED = (
+    "Iran dan Pakistan pada Senin (29/1/2024) sepakat memulihkan hubungan. "
+    "Dua hari kemudian duta besar kembali. "
+    "Tiga hari lalu Iran menyerang. "
+    "Bulan lalu kedua negara bertemu. "
+    "Kemarin menteri itu berbicara. "
+    "Baru-baru ini Pakistan mengecam Iran. "
+    "Menteri itu menambahkan sesuatu. "
+    "Pada 17 Januari Iran menembakkan rudal. "
+    "Pada Maret 2023 kedutaan dibuka kembali."
+)
+
+
+def _undated(sentence: str):
+    return _resolve(UNDATED, sentence, None)
+
+
+def test_undated_article_keeps_absolute_and_narrative_dates():
+    explicit = _undated("Iran dan Pakistan pada Senin (29/1/2024) sepakat memulihkan hubungan.")
+    assert (explicit.event_date, explicit.date_precision) == (D(2024, 1, 29), "day")
+    later = _undated("Dua hari kemudian duta besar kembali.")
+    assert (later.event_date, later.date_basis) == (D(2024, 1, 31), "relative-narrative")
+    # A year-less date takes the year the article mentions.
+    year_less = _undated("Pada 17 Januari Iran menembakkan rudal.")
+    assert (year_less.event_date, year_less.date_basis) == (D(2024, 1, 17), "explicit-year-inferred")
+    month = _undated("Pada Maret 2023 kedutaan dibuka kembali.")
+    assert (month.date_min, month.date_max, month.date_precision) == (D(2023, 3, 1), D(2023, 3, 31), "month")
+
+
+def test_undated_article_leaves_time_of_writing_expressions_undated():
+    for sentence in (
+        "Tiga hari lalu Iran menyerang.",
+        "Bulan lalu kedua negara bertemu.",
+        "Kemarin menteri itu berbicara.",
+        "Baru-baru ini Pakistan mengecam Iran.",
+    ):
+        r = _undated(sentence)
+        # Not "three days before 29 January": the writing time is unknown, so no date at all.
+        got = (r.event_date, r.date_min, r.date_max, r.date_precision)
+        assert got == (None, None, None, "unknown"), sentence
+        assert r.date_text and r.date_text.casefold() in sentence.casefold()
+
+
+def test_undated_sentence_of_an_undated_article_has_an_open_end():
+    r = _undated("Menteri itu menambahkan sesuatu.")
+    # The narrative anchor is the last explicit date before it (relative dates are not anchors).
+    assert (r.event_date, r.date_min, r.date_max, r.date_basis) == (
+        D(2024, 1, 29), D(2024, 1, 29), None, "inherited"
+    )
+
+
+def test_nothing_to_count_from_gives_no_date():
+    art = "Dua hari kemudian Iran membalas. Pada Senin, menteri bertemu."
+    assert _resolve(art, "Dua hari kemudian Iran membalas.", None).event_date is None
+    # "Pada Senin" needs a date to find that Monday from.
+    assert _resolve(art, "Pada Senin, menteri bertemu.", None).event_date is None

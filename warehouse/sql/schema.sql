@@ -437,12 +437,15 @@ COMMENT ON COLUMN events.dedup_method IS 'within-article or cross-article.';
 COMMENT ON COLUMN events.run_id IS 'Dagster run that (re)built the events table.';
 
 -- Country-pair (dyad) aggregates of counted events. Built by peristiwa/aggregates/dyads.py.
--- Date placement (why: an event dated only "in January" must not inflate 1 January):
---   day   : the event's interval is one day (date_min = date_max)       -> dyad_day, dyad_month
---   month : the interval lies inside one calendar month                  -> dyad_month only
---   reported: no date in the text, only "by publication" (date_min NULL)  -> dyad_month of the publication month,
---             counted apart in n_events_reported
---   unplaced: the interval spans months or the event has no date at all -> no panel; see v_dyad_unplaced_events
+-- Date placement (why: an event dated only "in January" must not inflate 1 January, and a loosely dated event is
+-- still an event of some month):
+--   day      : the event's interval is one day (date_min = date_max)       -> dyad_day, dyad_month
+--   month    : the interval lies inside one calendar month                  -> dyad_month only
+--   reported : no date in the text, only "by publication" (date_min NULL)   -> dyad_month of the publication month,
+--              counted apart in n_events_reported
+--   estimated: the interval crosses a month boundary or has an open end     -> dyad_month of the best-estimate date
+--              (events.event_date), counted apart in n_events_estimated; precision stays on the event
+--   unplaced : no usable date (no_date) or an invalid dyad                  -> no panel; see v_dyad_unplaced_events
 -- Every table is keyed by `month` so a period can be recomputed alone (dyad_periods lists computed months).
 
 CREATE TABLE IF NOT EXISTS dyad_day (
@@ -504,13 +507,17 @@ CREATE TABLE IF NOT EXISTS dyad_month (
     n_articles                 INTEGER NOT NULL,
     n_sources                  INTEGER NOT NULL,
     n_mentions                 INTEGER NOT NULL,
+    n_events_estimated         INTEGER NOT NULL,
     PRIMARY KEY (src_iso3, tgt_iso3, month)
 );
-COMMENT ON TABLE dyad_month IS 'Directed country pair per month: day-dated events, events known only to the month, and undated events in the month they were reported.';
+-- Warehouses created before events were placed by their best-estimate date get the column (0 in their old
+-- rows); the dyad asset then recomputes the months whose totals the new placement changes.
+ALTER TABLE dyad_month ADD COLUMN IF NOT EXISTS n_events_estimated INTEGER DEFAULT 0;
+COMMENT ON TABLE dyad_month IS 'Directed country pair per month: day-dated events, events known only to the month, undated events in the month they were reported, and events dated across months in the month of their best-estimate date.';
 COMMENT ON COLUMN dyad_month.src_iso3 IS 'Source country (who acts), ISO3.';
 COMMENT ON COLUMN dyad_month.tgt_iso3 IS 'Target country (to whom), ISO3; never equal to src_iso3.';
 COMMENT ON COLUMN dyad_month.month IS 'First day of the month (a DATE; the month as a whole, not its first day).';
-COMMENT ON COLUMN dyad_month.n_events IS 'Counted events placed in the month = n_events_day + n_events_month_only + n_events_reported.';
+COMMENT ON COLUMN dyad_month.n_events IS 'Counted events placed in the month = n_events_day + n_events_month_only + n_events_reported + n_events_estimated.';
 COMMENT ON COLUMN dyad_month.n_events_day IS 'Of n_events, those with a known day (they are also in dyad_day).';
 COMMENT ON COLUMN dyad_month.n_events_month_only IS 'Of n_events, those known only to lie within the month (not in dyad_day).';
 COMMENT ON COLUMN dyad_month.n_events_reported IS 'Of n_events, those the text does not date: placed in the month of publication (the event happened by then; GDELT dates everything this way). Subtract for a strictly dated series.';
@@ -526,6 +533,7 @@ COMMENT ON COLUMN dyad_month.goldstein_weighted_mean IS 'sum(goldstein * num_art
 COMMENT ON COLUMN dyad_month.n_articles IS 'Distinct articles with a mention of any of the events (not a sum of the days: an article can span days).';
 COMMENT ON COLUMN dyad_month.n_sources IS 'Distinct publishers (articles_clean.publisher, else the article) with a mention of any of the events.';
 COMMENT ON COLUMN dyad_month.n_mentions IS 'Sum of events.num_mentions.';
+COMMENT ON COLUMN dyad_month.n_events_estimated IS 'Of n_events, those whose date interval crosses a month boundary or has an open end ("tahun lalu", "baru-baru ini" in an undated article): placed in the month of their best-estimate date (events.event_date); their precision is in v_dyad_placed_events.date_precision. Subtract, with n_events_reported, for a strictly dated series.';
 
 CREATE TABLE IF NOT EXISTS dyad_month_undirected (
     a_iso3                     VARCHAR NOT NULL,

@@ -58,7 +58,8 @@ SELECT event_id, source_iso3 AS src_iso3, target_iso3 AS tgt_iso3, pair_id, came
        num_articles, num_mentions, event_date, date_min, date_max, date_precision, placement,
        CASE WHEN placement = 'day' THEN lo END AS day,
        CASE WHEN placement IN ('day', 'month') THEN CAST(date_trunc('month', lo) AS DATE)
-            WHEN placement = 'reported' THEN CAST(date_trunc('month', hi) AS DATE) END AS month
+            WHEN placement = 'reported' THEN CAST(date_trunc('month', hi) AS DATE)
+            WHEN placement = 'estimated' THEN CAST(date_trunc('month', event_date) AS DATE) END AS month
 FROM (
     SELECT *, coalesce(date_min, CASE WHEN date_precision = 'day' THEN event_date END) AS lo,
            coalesce(date_max, CASE WHEN date_precision = 'day' THEN event_date END) AS hi,
@@ -66,19 +67,19 @@ FROM (
                WHEN coalesce(source_iso3, '') = '' OR coalesce(target_iso3, '') = '' OR source_iso3 = target_iso3
                    THEN 'invalid_dyad'
                WHEN lo IS NULL AND hi IS NOT NULL THEN 'reported'
-               WHEN lo IS NULL OR hi IS NULL THEN 'open_interval'
                WHEN lo = hi THEN 'day'
                WHEN date_trunc('month', lo) = date_trunc('month', hi) THEN 'month'
-               ELSE 'spans_months' END AS placement
+               WHEN event_date IS NOT NULL THEN 'estimated'
+               ELSE 'no_date' END AS placement
     FROM events WHERE counted_in_aggregates
 );
-COMMENT ON VIEW v_dyad_placed_events IS 'Every counted event with where the dyad panels put it: placement day (dyad_day + dyad_month), month (dyad_month only), reported (undated: dyad_month of the publication month) or unplaced (open_interval, spans_months, invalid_dyad).';
+COMMENT ON VIEW v_dyad_placed_events IS 'Every counted event with where the dyad panels put it: placement day (dyad_day + dyad_month), month (dyad_month only), reported (undated: dyad_month of the publication month), estimated (interval across months or open: dyad_month of event_date, its precision in date_precision) or unplaced (no_date, invalid_dyad).';
 
 CREATE OR REPLACE VIEW v_dyad_unplaced_events AS
 SELECT placement AS reason, src_iso3, tgt_iso3, event_id, cameo_code, goldstein, event_date, date_min, date_max,
        date_precision
 FROM v_dyad_placed_events WHERE month IS NULL;
-COMMENT ON VIEW v_dyad_unplaced_events IS 'Counted events in no dyad panel because their date does not fit one month (spans_months), has no date at all (open_interval) or the dyad is invalid; counted events = sum(dyad_month.n_events) + these.';
+COMMENT ON VIEW v_dyad_unplaced_events IS 'Counted events in no dyad panel because they have no usable date (no_date: neither a best-estimate date nor a publication bound, e.g. an undated article whose text gives no absolute date) or their dyad is invalid (invalid_dyad); counted events = sum(dyad_month.n_events) + these.';
 
 CREATE OR REPLACE VIEW v_dyad_series AS
 SELECT src_iso3, tgt_iso3, month, n_events, n_verbal_cooperation, n_material_cooperation, n_verbal_conflict,

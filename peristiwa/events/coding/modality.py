@@ -1,11 +1,12 @@
 """Pass 6, modality and polarity, scoped to the trigger's own clause.
 
 Why clause-scoped: "kami tidak akan membiarkan teroris ..." negates *membiarkan*, not the cooperation named
-before it, and "Jika Israel menyerang, Iran akan membalas" makes only the attack hypothetical. A cue counts only
-when it precedes the trigger inside the same clause with nothing but auxiliaries/adverbs in between (negation),
-opens the trigger's clause (hypothetical, rumour), or is a dependent of the trigger or of its light verb. Beyond
-the cue lists below: negations that are the act itself (`negated_code`), planned acts, what lasts for years,
-what a state merely has, what one actor wants another to do, and claims the speaker makes about another state.
+before it, and "Jika Israel menyerang, Iran akan membalas" makes only the attack hypothetical. A cue counts
+only when it precedes the trigger inside the same clause with nothing but auxiliaries/adverbs in between
+(negation), opens the trigger's clause (hypothetical, rumour), or is a dependent of the trigger or of its
+light verb. Beyond the cue lists below: negations that are the act itself (`negated_code`), planned acts, what
+lasts for years, what a state merely has, what one actor wants another to do, and claims the speaker makes
+about another state.
 """
 
 from __future__ import annotations
@@ -269,7 +270,7 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
 
 @rule("durative_state", "modality", "modality")
 def durative_state(c: Candidate, state: SentenceState) -> None:
-    """ "Kedua negara telah menjalin hubungan yang baik selama 62 tahun": what has lasted for years is a state
+    """"Kedua negara telah menjalin hubungan yang baik selama 62 tahun": what has lasted for years is a state
     of affairs (generic), not an event of the day."""
     v = state.view
     if c.modality != "asserted":
@@ -294,7 +295,7 @@ WISH = frozenset(
 
 @rule("possession_is_state", "modality", "modality")
 def possession_is_state(c: Candidate, state: SentenceState) -> None:
-    """ "Jakarta dan Kuala Lumpur telah memiliki mekanisme kerja sama": cooperation a state has is a state of
+    """"Jakarta dan Kuala Lumpur telah memiliki mekanisme kerja sama": cooperation a state has is a state of
     affairs (generic), not an act of the day."""
     v = state.view
     if c.modality != "asserted" or not c.is_noun or c.code[:2] not in ("04", "05", "06", "07"):
@@ -306,7 +307,7 @@ def possession_is_state(c: Candidate, state: SentenceState) -> None:
 
 @rule("wish_for_another", "modality", "modality")
 def wish_for_another(c: Candidate, state: SentenceState) -> None:
-    """ "AS ingin Dewan Keamanan PBB menerapkan embargo": what one actor wants another to do has not happened
+    """"AS ingin Dewan Keamanan PBB menerapkan embargo": what one actor wants another to do has not happened
     (it is the first actor's appeal, see frames)."""
     v = state.view
     if c.modality not in ("asserted", "future"):
@@ -331,7 +332,7 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
 
 @rule("plan_noun", "modality", "modality")
 def plan_noun(c: Candidate, state: SentenceState) -> None:
-    """ "Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is
+    """"Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is
     future."""
     v = state.view
     if c.modality != "asserted" or not c.is_noun:
