@@ -62,15 +62,32 @@ DEV_FROZEN_SPLIT = Path(__file__).parent / "data" / "dev_frozen.yaml"
 DEFAULT_SPLITS = {"dev_events.csv": DEV_FROZEN_SPLIT}
 # The headline numbers repeated for the state-only scope by `with_state_only`.
 STATE_ONLY_KEYS = (
-    "gold_yes", "predicted_mentions", "root_precision", "root_recall", "root_f1", "code_precision",
-    "code_recall", "code_f1", "cluster_root_precision", "cluster_root_recall", "cluster_root_f1",
+    "gold_yes",
+    "predicted_mentions",
+    "root_precision",
+    "root_recall",
+    "root_f1",
+    "code_precision",
+    "code_recall",
+    "code_f1",
+    "cluster_root_precision",
+    "cluster_root_recall",
+    "cluster_root_f1",
     "negative_control_fp",
 )
 
 
-def side_key(iso3: str | None, sector: str | None, actor_type: str | None = None) -> str | None:
-    """The key a side is matched on: its ISO3, else its IGO code, else None (group of states, non-state)."""
+def side_key(
+    iso3: str | None, sector: str | None, actor_type: str | None = None, side: str = "target"
+) -> str | None:
+    """The key a side is matched on: its ISO3, else its IGO code, else None (group of states, non-state).
+
+    With actor types (coder 2026.12+) the scored scope is what the coder counts: a non-state participant
+    (company, media, expert, armed group) has no key even with a country, and citizens of a state are keyed
+    only as the target of an act (a state acting against another state's nationals)."""
     iso3, sector = (iso3 or "").strip(), (sector or "").strip().upper()
+    if actor_type == "nonstate" or (actor_type == "nationals" and side == "source"):
+        return None
     if iso3:
         return iso3
     if actor_type:
@@ -178,7 +195,9 @@ def _as_dicts(predicted: pl.DataFrame | Sequence[Any]) -> list[dict[str, Any]]:
     else:
         rows = [dict(p) if isinstance(p, dict) else asdict(p) for p in predicted]
     for p in rows:  # copies: the caller's rows are left as they were
-        p["_src"] = side_key(p.get("source_iso3"), p.get("source_sector"), p.get("source_actor_type"))
+        p["_src"] = side_key(
+            p.get("source_iso3"), p.get("source_sector"), p.get("source_actor_type"), "source"
+        )
         p["_tgt"] = side_key(p.get("target_iso3"), p.get("target_sector"), p.get("target_actor_type"))
     return rows
 
@@ -187,7 +206,7 @@ def _keyed(p: dict[str, Any]) -> tuple[str | None, str | None]:
     if "_src" in p:
         return p["_src"], p["_tgt"]
     return (
-        side_key(p.get("source_iso3"), p.get("source_sector"), p.get("source_actor_type")),
+        side_key(p.get("source_iso3"), p.get("source_sector"), p.get("source_actor_type"), "source"),
         side_key(p.get("target_iso3"), p.get("target_sector"), p.get("target_actor_type")),
     )
 
