@@ -31,6 +31,12 @@ from typing import Any
 import yaml
 
 CALENDAR_YAML = Path(__file__).parent / "data" / "calendar.yaml"
+# Parts of a month news names ("akhir Juli lalu"): first and last day.
+MONTH_PARTS = {"awal": (1, 10), "pertengahan": (11, 20), "akhir": (21, 31)}
+# A sentence without a date of its own inherits the story's narrative date only when that date is this close
+# to
+# publication; older dates ("pada 1950", "sejak tahun 1967") are background the story returns from.
+INHERIT_WINDOW_DAYS = 45
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: patterns are cached per loaded calendar
@@ -91,15 +97,16 @@ def _patterns(cal: Calendar) -> dict[str, re.Pattern[str]]:
     weekday = rf"(?:(?P<weekday>{wd})\s*,?\s*)?"
     return {
         "dmy": re.compile(
-            rf"(?i)\b{weekday}\(?(?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})/(?P<year>\d{{4}}|\d{{2}})\)?"
+            rf"(?i)\b{weekday}\(?(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*/\s*(?P<year>\d{{4}}|\d{{2}})\)?"
         ),
-        "dm": re.compile(rf"(?i)\b{weekday}\((?P<day>\d{{1,2}})/(?P<month>\d{{1,2}})\)"),
+        # "(29/1)" and, in tokenised sources, "( 29 / 1 )"
+        "dm": re.compile(rf"(?i)\b{weekday}\(\s*(?P<day>\d{{1,2}})\s*/\s*(?P<month>\d{{1,2}})\s*\)"),
         "d_month_y": re.compile(
             rf"(?i)\b{weekday}(?P<day>\d{{1,2}})\s+(?P<month>{mo})\.?(?:\s+(?P<year>\d{{4}}))?\b"
         ),
         "month_y": re.compile(rf"(?i)\b(?P<month>{mo})\s+(?P<year>\d{{4}})\b"),
         "month": re.compile(
-            rf"(?i)\b(?:bulan|pada|sejak|hingga|akhir|awal|pertengahan)\s+(?:bulan\s+)?(?P<month>{mo})\b"
+            rf"(?i)\b(?P<part>bulan|pada|sejak|hingga|akhir|awal|pertengahan)\s+(?:bulan\s+)?(?P<month>{mo})\b"
             r"(?!\s+\d)"
         ),
         "year": re.compile(r"(?i)\b(?:tahun|pada|sejak)\s+(?P<year>(?:19|20)\d{2})\b"),
@@ -245,6 +252,22 @@ def _explicit_in(
                 res = DateResolution(
                     m.group(0).strip(), dt.date(year, month, 1), lo, hi, "month", basis, m.start(), m.end()
                 )
+                part = (g.get("part") or "").casefold()
+                if part in MONTH_PARTS and lo.year == hi.year and lo.month == hi.month:
+                    # "akhir Juli": the last third of the month, "awal Juli" the first, "pertengahan" the
+                    # middle
+                    first, last = MONTH_PARTS[part]
+                    last = min(last, hi.day)
+                    res = DateResolution(
+                        m.group(0).strip(),
+                        dt.date(year, month, (first + last) // 2),
+                        dt.date(year, month, first),
+                        dt.date(year, month, last),
+                        "range",
+                        basis,
+                        m.start(),
+                        m.end(),
+                    )
             elif kind == "year":
                 y = int(g["year"])
                 res = DateResolution(
@@ -463,7 +486,15 @@ def resolve_dates(
         return min(cands, key=lambda r: abs((r.start or 0) - local))
     # No date in the sentence: the story's current narrative date, else publication (upper bound only).
     # Undated article: nothing closes the interval (the event may come any time after the anchor).
-    if anchor and anchor.event_date:
+    recent = (
+        anchor is not None
+        and anchor.event_date is not None
+        and (
+            ctx.published is None
+            or anchor.event_date >= ctx.published - dt.timedelta(days=INHERIT_WINDOW_DAYS)
+        )
+    )
+    if anchor and anchor.event_date and recent:
         lo = anchor.date_min
         if ctx.published is None:
             hi = None

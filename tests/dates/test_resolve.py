@@ -156,7 +156,10 @@ def test_undated_sentence_of_an_undated_article_has_an_open_end():
     r = _undated("Menteri itu menambahkan sesuatu.")
     # The narrative anchor is the last explicit date before it (relative dates are not anchors).
     assert (r.event_date, r.date_min, r.date_max, r.date_basis) == (
-        D(2024, 1, 29), D(2024, 1, 29), None, "inherited"
+        D(2024, 1, 29),
+        D(2024, 1, 29),
+        None,
+        "inherited",
     )
 
 
@@ -165,3 +168,32 @@ def test_nothing_to_count_from_gives_no_date():
     assert _resolve(art, "Dua hari kemudian Iran membalas.", None).event_date is None
     # "Pada Senin" needs a date to find that Monday from.
     assert _resolve(art, "Pada Senin, menteri bertemu.", None).event_date is None
+
+
+def test_tokenised_sources_space_the_slashes():
+    # IndoSum and other tokenised feeds write "Senin (5 / 6)" and "Kamis (30 / 11 / 2017)".
+    art = (
+        "Arab Saudi memutus hubungan dengan Qatar pada Senin (5 / 6). Trump, Kamis (30 / 11 / 2017), menulis."
+    )
+    first = _resolve(art, "Arab Saudi memutus hubungan dengan Qatar pada Senin (5 / 6).", D(2017, 6, 7))
+    assert (first.event_date, first.date_precision, first.weekday_consistent) == (D(2017, 6, 5), "day", True)
+    second = _resolve(art, "Trump, Kamis (30 / 11 / 2017), menulis.", D(2017, 12, 2))
+    assert second.event_date == D(2017, 11, 30)
+
+
+def test_parts_of_a_month_are_thirds_of_it():
+    art = "Korea Utara meluncurkan rudal pada akhir Juli lalu."
+    r = _resolve(art, art, D(2017, 8, 8))
+    assert (r.date_min, r.date_max, r.date_precision) == (D(2017, 7, 21), D(2017, 7, 31), "range")
+    early = _resolve("Pertemuan digelar awal Maret.", "Pertemuan digelar awal Maret.", D(2024, 3, 20))
+    assert (early.date_min, early.date_max) == (D(2024, 3, 1), D(2024, 3, 10))
+
+
+def test_background_years_are_not_inherited_by_later_sentences():
+    art = "Pasukan China memasuki Tibet pada 1950. Kunjungan itu dikecam oleh China."
+    r = _resolve(art, "Kunjungan itu dikecam oleh China.", D(2016, 11, 24))
+    # Not 1950: a sentence without a date of its own is about the story's time, not its history.
+    assert (r.event_date, r.date_max, r.date_basis) == (D(2016, 11, 24), D(2016, 11, 24), "publication")
+    recent = "Menlu bertemu pada Senin (21/11/2016). Kedua menteri membahas perdagangan."
+    near = _resolve(recent, "Kedua menteri membahas perdagangan.", D(2016, 11, 24))
+    assert (near.event_date, near.date_basis) == (D(2016, 11, 21), "inherited")
