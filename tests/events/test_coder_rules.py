@@ -99,7 +99,7 @@ CASES = [
     ),
     case(
         "time_reference_is_no_event",
-        "Menjelang pertemuan dengan Presiden Rusia, Presiden Turki mengecam Ukraina.",
+        "Menjelang pertemuan dengan Presiden Rusia, Presiden Turki memuji Ukraina.",
         forbid=("TUR->RUS 04",),
     ),
     case(
@@ -120,7 +120,7 @@ CASES = [
     ),
     case(
         "setting_is_no_event",
-        "Duta Besar Prancis, dalam pertemuan di Dewan Keamanan, mengecam Rusia.",
+        "Duta Besar Prancis, dalam pertemuan di Dewan Keamanan, memuji Rusia.",
         forbid=("FRA->RUS 04",),
     ),
     case(

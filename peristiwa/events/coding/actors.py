@@ -612,6 +612,7 @@ def addressee_target(c: Candidate, state: SentenceState) -> None:
                 and (is_reporting(v, state.dictionary, prev) or is_reporting(v, state.dictionary, f - 1))
             ):
                 c.targets.append(m)
+                c.symmetric = False  # what one side says it will do is its own act, not the listener's
                 c.fired("addressee")
                 return
 

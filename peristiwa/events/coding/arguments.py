@@ -189,7 +189,7 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         c.category in ("noun", "bare")
         and v.head_pos(subj) != c.head
         and governor is not None
-        and v.rel(c.head) == "obj"
+        and v.rel(c.head) in ("obj", "obl")
         and state.on("only_light_verbs_lend_subjects")
         and not _lends_subject(state, c, governor)
     ):
@@ -524,6 +524,12 @@ REACTING_VERBS = frozenset(
         "menyayangkan",
         "menyambut",
         "meredam",
+        # verbs of resulting: "Kunjungan itu berujung pada pembatalan penerbangan" names a cause, not an agent
+        "berujung",
+        "berakhir",
+        "berbuntut",
+        "menyebabkan",
+        "mengakibatkan",
     }
 )
 

@@ -524,9 +524,8 @@ def time_reference_is_no_event(state: SentenceState) -> None:
 
 @rule("setting_is_no_event", "frames", "frames")
 def setting_is_no_event(state: SentenceState) -> None:
-    """ "Duta Besar AS, dalam pertemuan di Dewan Keamanan, mengatakan ...": a meeting named as the setting of
-    a
-    statement (an adjunct set off by a comma or opening the sentence), with no counterpart of its own (no
+    """ "Duta Besar AS, dalam pertemuan di Dewan Keamanan, mengatakan ...": a meeting named as the setting
+    of a statement (an adjunct set off by a comma or opening the sentence), with no counterpart of its own (no
     dengan/antara/ke X, no possessor), is no event."""
     v = state.view
     for c in state.candidates:
@@ -549,12 +548,30 @@ def setting_is_no_event(state: SentenceState) -> None:
         c.drop("setting_is_no_event")
 
 
+@rule("event_subject_is_cause", "frames", "frames")
+def event_subject_is_cause(state: SentenceState) -> None:
+    """A verbal trigger whose subject is itself an event ("Serangan Iran mendorong Pakistan menarik duta
+    besarnya") reads as cause and effect: the event prompted the act, nobody appealed for it. The verb is
+    dropped, so the act in its complement is the object's own."""
+    v = state.view
+    if not v.parsed:
+        return
+    heads = {o.head: o for o in state.candidates}
+    for c in state.candidates:
+        if c.dropped or not c.trigger.verbal or c.category != "active":
+            continue
+        subjects = [k for k in v.kids(c.head) if v.rel(k) == "nsubj"]
+        if subjects and (cause := heads.get(subjects[0])) is not None and cause is not c:
+            c.drop("event_subject_is_cause")
+
+
 def resolve_frames(state: SentenceState) -> None:
     """Pass 2."""
     for name in (
         "reported_speaker",
         "setting_is_no_event",
         "time_reference_is_no_event",
+        "event_subject_is_cause",
         "frame_complement",
         "reported_claim",
         "wish_appeal",
@@ -569,6 +586,7 @@ FRAME_RULES = {
     "reported_speaker": reported_speaker,
     "setting_is_no_event": setting_is_no_event,
     "time_reference_is_no_event": time_reference_is_no_event,
+    "event_subject_is_cause": event_subject_is_cause,
     "wish_appeal": wish_appeal,
     "frame_complement": frame_complement,
     "reported_claim": reported_claim,

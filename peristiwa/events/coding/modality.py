@@ -330,6 +330,38 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
         c.fired("negated-act")
 
 
+# An act that failed or was stopped did not happen: "gagal menyepakati", "menggagalkan upaya pembunuhan",
+# "berusaha menghubungi Filipina belum berhasil", "penyaluran bantuan masih terganjal".
+FAILED_BEFORE = frozenset({"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan"})
+FAILED_AFTER = frozenset(
+    {"gagal", "terganjal", "terhambat", "tertunda", "kandas", "batal", "urung", "digagalkan"}
+)
+UNSUCCESSFUL = frozenset({"berhasil", "sukses"})
+FAILED_BRIDGE = frozenset({"upaya", "usaha", "rencana", "untuk", "dalam", "masih", "juga", "sempat"})
+
+
+@rule("failed_act", "modality", "modality")
+def failed_act(c: Candidate, state: SentenceState) -> None:
+    """An act reported as failed, thwarted or held up is negated: a failure word just before the trigger
+    (with upaya/rencana/untuk between), or after it in its clause ("masih terganjal", "belum berhasil")."""
+    v = state.view
+    if c.modality not in ("asserted", "future"):
+        return
+    j = c.start - 1
+    while j >= 0 and c.start - j <= 3 and v.texts[j] in FAILED_BRIDGE:
+        j -= 1
+    failed = j >= 0 and c.start - j <= 3 and v.texts[j] in FAILED_BEFORE
+    for k in range(c.end, min(len(v), c.end + 10)):
+        if failed or v.texts[k] in CLAUSE_BREAK or v.texts[k] in (",", ".", ";"):
+            break
+        failed = v.texts[k] in FAILED_AFTER or (
+            v.texts[k] in UNSUCCESSFUL and v.texts[k - 1] in NEGATION
+        )
+    if failed:
+        c.modality, c.polarity = "negated", "negative"
+        c.fired("failed")
+
+
 @rule("plan_noun", "modality", "modality")
 def plan_noun(c: Candidate, state: SentenceState) -> None:
     """"Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is
@@ -369,6 +401,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
                 "possession_is_state",
                 "wish_for_another",
                 "negated_act",
+                "failed_act",
                 "plan_noun",
                 "reported_claim_modality",
             ),

@@ -138,12 +138,17 @@ def _phrase_candidates(state: SentenceState, taken: set[int]) -> list[Candidate]
     return found
 
 
+def _reduplicated(v: SentenceView, i: int) -> bool:
+    """The second half of a plural the tokenizer split ("sanksi - sanksi"): one mention, not two."""
+    return i >= 2 and v.texts[i - 1] in ("-", "–") and v.texts[i - 2] == v.texts[i]
+
+
 def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidate]) -> list[Candidate]:
     v = state.view
     by_word = state.dictionary.by_word()
     either = state.on("object_either_side")
     for i in range(len(v)):
-        if i in taken or i in v.actor_at:
+        if i in taken or i in v.actor_at or _reduplicated(v, i):
             continue
         surface = by_word.get(v.texts[i], [])
         by_lemma = [
