@@ -948,10 +948,42 @@ def territory_target(c: Candidate, state: SentenceState) -> None:
             return
 
 
+# "acara tersebut", "Pada kesempatan itu": the occasion the article reports, held at the article's place.
+OCCASIONS = frozenset(
+    {
+        "acara",
+        "kesempatan",
+        "upacara",
+        "pertemuan",
+        "forum",
+        "konferensi",
+        "kegiatan",
+        "peringatan",
+        "resepsi",
+    }
+)
+
+
+@rule("inverted_subject", "arguments", "core")
+def inverted_subject(c: Candidate, state: SentenceState) -> None:
+    """ "Turut hadir Presiden Afghanistan ...": with verbs of coming and attending the subject often
+    follows the verb; actors right after such a trigger with no subject before it are its sources."""
+    v = state.view
+    if c.sources or c.passive or not c.trigger.venue_as_target or not c.targets:
+        return
+    if c.end not in v.actor_at and c.end + 1 not in v.actor_at:
+        return
+    if any(k in v.actor_at for k in range(max(0, c.start - 4), c.start)):
+        return
+    c.sources[:], c.targets[:] = list(c.targets), []
+    c.fired("inverted_subject")
+
+
 @rule("venue_as_target", "arguments", "core")
 def venue_as_target(c: Candidate, state: SentenceState) -> None:
     """A visit's destination is its counterpart: "berkunjung ke Teheran" -> host IRN (entries with
-    venue_as_target only; a place is otherwise never an argument)."""
+    venue_as_target only; a place is otherwise never an argument). Attending "the occasion" the article
+    reports ("acara tersebut dihadiri ...") is attending it at the article's first place."""
     if not c.trigger.venue_as_target or c.targets:
         return
     v = state.view
@@ -961,9 +993,21 @@ def venue_as_target(c: Candidate, state: SentenceState) -> None:
         for j in window
         if j in v.venue_at and all(v.venue_at[j].iso3 != x.iso3 for x in c.sources)
     ]
+    if not venues and _names_the_occasion(v, c) and state.ctx.places:
+        venues = [p for p in state.ctx.places[:1] if any(p.iso3 != x.iso3 for x in c.sources)]
+        if venues:
+            c.fired("occasion")
     if venues:
         c.targets.append(venues[0])
         c.fired("venue")
+
+
+def _names_the_occasion(v: SentenceView, c: Candidate) -> bool:
+    span = range(max(0, c.start - 6), c.start)
+    return any(
+        v.texts[j] in OCCASIONS and j + 1 < len(v) and v.texts[j + 1] in ("tersebut", "itu", "ini")
+        for j in span
+    )
 
 
 def _behind_target_case(v: SentenceView, pos: int, top: int) -> bool:
@@ -1124,6 +1168,7 @@ COMPLETION = (
     "frame_targets_stop_at_content",
     "conjoined_verbs_share_subject",
     "territory_target",
+    "inverted_subject",
     "venue_as_target",
     "object_phrase_target",
     "object_possessor_target",

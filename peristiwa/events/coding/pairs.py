@@ -123,12 +123,15 @@ def reciprocal_pairs(c: Candidate, state: SentenceState) -> None:
 
 @rule("directed_pairs", "pairs", "core")
 def directed_pairs(c: Candidate, state: SentenceState) -> None:
-    """Any other act: each source x each target."""
+    """Any other act: each source x each target; guests at the occasion an article reports are received
+    by its host country (the converse code, 043)."""
     if c.symmetric or c.dyads:
         return
     for s in c.sources:
         for t in c.targets:
             _add_dyad(c, s, t, c.code)
+            if c.trigger.converse and "occasion" in c.rules:
+                _add_dyad(c, t, s, c.trigger.converse)
 
 
 def dedupe(ms: list[MentionLike]) -> list[MentionLike]:
