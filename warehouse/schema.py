@@ -32,7 +32,18 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table in table_names():
         # Staging twins carry no primary key: a failed batch may hold anything, and we want to see it.
         con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS SELECT * FROM main.{table} LIMIT 0")
+        _add_missing_staging_columns(con, table)
     con.execute(_sql("views.sql"))
+
+
+def _add_missing_staging_columns(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    """A column added to `main.<table>` by a migration is appended to its staging twin too, so both keep
+    the same column order (publishing copies rows with `INSERT ... SELECT *`)."""
+    main_columns = con.execute(f"DESCRIBE main.{table}").fetchall()
+    staged = {row[0] for row in con.execute(f"DESCRIBE staging.{table}").fetchall()}
+    for name, column_type, *_ in main_columns:
+        if name not in staged:
+            con.execute(f'ALTER TABLE staging.{table} ADD COLUMN "{name}" {column_type}')
 
 
 def column_docs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, str, str]]:
