@@ -7,11 +7,23 @@ from pathlib import Path
 
 import click
 
+# How gold rows name an article: the JSONL "id" when the line has one, else the file stem
+# (``004_7c8e4773e9e8f53f.txt`` -> ``004_7c8e4773e9e8f53f``), so a .jsonl file may hold many articles.
+_ARTICLE_KEY = "coalesce(r.source_id, regexp_extract(r.source_path, '([^/]+?)(\\.[^./]*)?$', 1))"
+
+
+def _failed_checks(result) -> list[str]:
+    return sorted({
+        e.event_specific_data.check_name for e in result.all_events
+        if e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.event_specific_data.passed
+    })
+
 
 def evaluate_events(gold: Path, articles: Path, workdir: Path) -> dict:
     """Materialise the whole chain on `articles` in a throwaway warehouse and score its event mentions.
 
-    Gold rows name articles by file stem (e.g. ``004_7c8e4773e9e8f53f``); predictions are keyed the same way.
+    Any folder of `.txt`/`.jsonl` articles works, dated or not: bad files are quarantined (listed on
+    stderr), the rest is scored. Gold rows name articles by JSONL id or file stem.
     """
     import dagster as dg
     import duckdb
@@ -29,18 +41,23 @@ def evaluate_events(gold: Path, articles: Path, workdir: Path) -> dict:
     with dg.DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(instance=instance, raise_on_error=False)
     if not result.success:
+        failed = ", ".join(_failed_checks(result)) or "a step error (see the log above)"
         raise click.ClickException(
-            f"the pipeline failed on {articles}; `peristiwa run --inbox {articles}` shows which check failed"
+            f"the pipeline failed on {articles}: {failed}; `peristiwa run --inbox {articles}` shows the "
+            "offending items"
         )
     with duckdb.connect(str(settings.warehouse), read_only=True) as con:
-        predicted = con.sql("""
-            SELECT m.* EXCLUDE (article_id, run_id),
-                   regexp_extract(r.source_path, '([^/]+?)(\\.[^./]*)?$', 1) AS article_id
+        predicted = con.sql(f"""
+            SELECT m.* EXCLUDE (article_id, run_id), {_ARTICLE_KEY} AS article_id
             FROM event_mentions m JOIN articles_raw r USING (article_id)
         """).pl()
-        stems = [row[0] for row in con.execute(
-            "SELECT regexp_extract(source_path, '([^/]+?)(\\.[^./]*)?$', 1) FROM articles_raw").fetchall()]
-    return score(predicted.select(pl.all()), gold, articles=stems)
+        keys = [row[0] for row in con.execute(f"SELECT {_ARTICLE_KEY} FROM articles_raw r").fetchall()]
+        quarantined = con.execute(
+            "SELECT source_path, line_no, reason FROM quarantine ORDER BY ALL").fetchall()
+    for path, line_no, reason in quarantined:
+        where = path if line_no is None else f"{path}:{line_no}"
+        click.echo(f"quarantined (not scored): {where} ({reason})", err=True)
+    return score(predicted.select(pl.all()), gold, articles=keys)
 
 
 @click.command("events")
