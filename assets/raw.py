@@ -1,7 +1,8 @@
 """`raw_articles`: scan the inbox, account for every input item, publish the new articles that pass.
 
-The records (`ingest_log`, `quarantine`, and `inbox_files` for wholly quarantined files) are published
-on every run; a systemic failure of `raw_inbox_accounting` holds back only the articles.
+The records (`ingest_log`, `quarantine`) are published on every run. A systemic failure of a blocking
+check holds back the articles, and leaves the batch's files unrecorded in `inbox_files`, so the next run
+judges the same batch again until its cause is removed or the batch is accepted (accept_failed_checks).
 """
 
 from collections.abc import Iterator
