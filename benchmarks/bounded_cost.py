@@ -76,6 +76,30 @@ def make_article(case: str) -> str:
     raise ValueError(case)
 
 
+def core_cost(case: str) -> dict:
+    """Ingest + clean of the article with the Dagster-free core: seconds and traced peak memory."""
+    import tracemalloc
+
+    from peristiwa.cleaning import clean_frame, load_rules
+    from peristiwa.ingest import articles_frame, scan_inbox
+
+    rules = load_rules()
+    with tempfile.TemporaryDirectory(prefix=f"peristiwa-core-{case}-") as tmp:
+        inbox = Path(tmp)
+        (inbox / f"{case}.txt").write_text(make_article(case), encoding="utf-8")
+        tracemalloc.start()
+        started = time.perf_counter()
+        result = scan_inbox(inbox, known_article_ids=set(), known_files={})
+        scanned = time.perf_counter()
+        clean_frame(articles_frame(result), rules)
+        cleaned = time.perf_counter()
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return {"case": case, "outcome": [(o.outcome, o.reason) for o in result.outcomes],
+            "scan_s": round(scanned - started, 2), "clean_s": round(cleaned - scanned, 2),
+            "traced_peak_mb": round(peak / 2**20, 1)}
+
+
 def run_case(case: str) -> dict:
     """Child mode: the whole chain on one article; prints one JSON line."""
     import resource
@@ -170,12 +194,17 @@ def main() -> int:
     parser.add_argument("--case", choices=CASES, action="append", help="run only these cases")
     parser.add_argument("--max-rss-mb", type=float, default=8000)
     parser.add_argument("--timeout-s", type=float, default=1800)
+    parser.add_argument("--core-only", action="store_true", help="only ingest + clean, no Dagster run")
     parser.add_argument("--child", choices=CASES, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(run_case(args.child), default=str), flush=True)
         return 0
     print(f"load average at start: {os.getloadavg()}")
+    for case in args.case or CASES:
+        print(json.dumps(core_cost(case)), flush=True)
+    if args.core_only:
+        return 0
     for case in args.case or CASES:
         result = supervise(case, args.max_rss_mb, args.timeout_s)
         print(json.dumps(result, default=str), flush=True)
