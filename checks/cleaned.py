@@ -46,6 +46,7 @@ def source_stats(batch: pl.DataFrame, history: pl.DataFrame, minimum: int) -> pl
     A measure is null where a side is too small to judge, and GX skips nulls.
     """
     def shares(frame: pl.DataFrame, prefix: str) -> pl.DataFrame:
+        frame = frame.with_columns(pl.col("source").cast(pl.String))
         return frame.group_by("source").agg(
             pl.len().alias(f"{prefix}_n"),
             pl.col("dated").mean().alias(f"{prefix}_date_share"),
@@ -99,7 +100,8 @@ def validate_clean(batch: pl.DataFrame, history: pl.DataFrame, gates: QualityGat
     )
     return with_items(combine(CLEAN_CHECK, [invariants, systemic]), {
         "residue_share_rise": _items(
-            residue_items, pl.format("boilerplate left: {}", pl.col("residue").list.join(", "))
+            residue_items,
+            pl.format("boilerplate left: {}", pl.col("residue").cast(pl.List(pl.String)).list.join(", ")),
         ),
         "date_share_drop": _items(
             undated_items,
