@@ -1,15 +1,22 @@
-"""Write-audit-publish glue shared by every stage asset: record the checks, publish only what passed."""
+"""Write-audit-publish glue shared by every stage asset: record the checks, publish only what passed.
+
+A blocking check can be accepted on purpose for one run (`accept_failed_checks` in the op config, or
+`peristiwa run --accept CHECK`): the failed result is still recorded, in `dq_results.override` and as
+a WARN-severity check result, and the batch is published anyway.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 import dagster as dg
 import duckdb
 
 from checks.gx import SuiteOutcome, dq_rows, failure_summary, to_check_result
 from warehouse.publish import publish, record_dq_results
+
+OVERRIDE_NOTE = "accepted on purpose (accept_failed_checks run config); the batch was published anyway"
 
 
 @dataclass(frozen=True)
@@ -22,7 +29,8 @@ class GateDecision:
 
     @property
     def passed(self) -> bool:
-        return all(o.passed for o in self.outcomes)
+        """Every check passed or was accepted on purpose: the batch may be published."""
+        return not any(o.blocks for o in self.outcomes)
 
     def check_results(self) -> Iterator[dg.AssetCheckResult]:
         for outcome in self.outcomes:
@@ -32,11 +40,33 @@ class GateDecision:
         """Stop the run before the asset is materialised: downstream steps never start."""
         if not self.passed:
             raise dg.Failure(
-                description=f"{self.asset}: blocking data-quality check failed; published tables are "
-                f"unchanged. {failure_summary(self.outcomes)}",
-                metadata={"failed_checks": [o.check_name for o in self.outcomes if not o.passed]},
+                description=f"{self.asset}: blocking data-quality check failed; the batch was held back "
+                f"(see staging.*; published data is unchanged). {failure_summary(self.outcomes)}",
+                metadata={"failed_checks": [o.check_name for o in self.outcomes if o.blocks]},
                 allow_retries=False,
             )
+
+
+def apply_overrides(outcomes: Sequence[SuiteOutcome], accepted: Collection[str]) -> list[SuiteOutcome]:
+    """Mark the failed checks the user accepted for this run; passing checks are left as they are."""
+    return [
+        replace(o, override=OVERRIDE_NOTE) if not o.passed and o.check_name in accepted else o
+        for o in outcomes
+    ]
+
+
+def decide(
+    con: duckdb.DuckDBPyConnection,
+    run_id: str,
+    asset: str,
+    outcomes: Sequence[SuiteOutcome],
+    accepted: Collection[str] = (),
+    check_assets: Mapping[str, str] | None = None,
+) -> GateDecision:
+    """Log every expectation (with any override) to dq_results and say whether the batch may publish."""
+    outcomes = apply_overrides(outcomes, accepted)
+    record_dq_results(con, dq_rows(outcomes, run_id, asset))
+    return GateDecision(asset, outcomes, {}, check_assets or {})
 
 
 def publish_or_fail(
@@ -48,11 +78,11 @@ def publish_or_fail(
     replace: Sequence[tuple[str, str, str]] = (),
     overwrite: Sequence[str] = (),
     check_assets: Mapping[str, str] | None = None,
+    accepted: Collection[str] = (),
 ) -> GateDecision:
     """Log every expectation to dq_results; publish the staged batch only when every suite passed."""
-    record_dq_results(con, dq_rows(outcomes, run_id, asset))
-    decision = GateDecision(asset, outcomes, {}, check_assets or {})
+    decision = decide(con, run_id, asset, outcomes, accepted, check_assets)
     if not decision.passed:
         return decision
     published = publish(con, appends=appends, replace=replace, overwrite=overwrite)
-    return GateDecision(asset, outcomes, published, check_assets or {})
+    return GateDecision(asset, decision.outcomes, published, check_assets or {})

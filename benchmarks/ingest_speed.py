@@ -53,10 +53,12 @@ def main() -> int:
         with target.open("rb") as fh:
             expected = sum(1 for _ in fh)
 
+        links = [args.corpus.resolve().parent]  # the corpus is linked into the inbox on purpose
         if args.memory:
             tracemalloc.start()
         start = time.perf_counter()
-        result = scan_inbox(inbox, known_article_ids=set(), known_files={}, limits=IngestLimits())
+        result = scan_inbox(inbox, known_article_ids=set(), known_files={}, limits=IngestLimits(),
+                            link_roots=links)
         scan_s = time.perf_counter() - start
         frames_start = time.perf_counter()
         articles, outcomes = articles_frame(result), outcomes_frame(result)
@@ -65,7 +67,8 @@ def main() -> int:
 
         known_ids = set(articles["article_id"].to_list())
         start = time.perf_counter()
-        rerun_same = scan_inbox(inbox, known_article_ids=known_ids, known_files={}, limits=IngestLimits())
+        rerun_same = scan_inbox(inbox, known_article_ids=known_ids, known_files={}, limits=IngestLimits(),
+                                link_roots=links)
         rerun_s = time.perf_counter() - start
         start = time.perf_counter()
         rerun_unchanged = scan_inbox(
@@ -74,6 +77,7 @@ def main() -> int:
             known_files={p: s for p, s in result.unchanged_files}
             | {o.source_path: o.file_sha256 for o in result.outcomes},
             limits=IngestLimits(),
+            link_roots=links,
         )
         unchanged_s = time.perf_counter() - start
 

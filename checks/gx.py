@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from functools import lru_cache
 from itertools import count
@@ -21,6 +21,8 @@ import dagster as dg
 import polars as pl
 
 SAMPLE_SIZE = 5
+# Offending items kept per failed expectation in the check metadata and dq_results.items.
+MAX_ITEMS = 50
 _batch_ids = count()
 
 
@@ -32,6 +34,9 @@ class ExpectationOutcome:
     observed: Any
     unexpected_count: int | None
     sample: list[str]
+    # For a failed expectation about a batch or a source as a whole: the input items behind it,
+    # each {source_path, line_no, article_id, reason} (GX's sample only shows the failing values).
+    items: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,23 @@ class SuiteOutcome:
     batch_rows: int
     expectations: list[ExpectationOutcome] = field(default_factory=list)
     note: str | None = None
+    # Set when the user accepted this failed check on purpose (see assets.gating); the batch publishes.
+    override: str | None = None
+    # False for an advisory check (AssetCheckSpec blocking=False): reported with WARN severity, never gates.
+    blocking: bool = True
+
+    @property
+    def blocks(self) -> bool:
+        return not self.passed and self.override is None and self.blocking
+
+
+def with_items(outcome: SuiteOutcome, items_by_column: Mapping[str, list[dict[str, Any]]]) -> SuiteOutcome:
+    """Attach the offending items to the failed expectations on the given columns."""
+    expectations = [
+        replace(e, items=list(items_by_column.get(e.column or "", []))[:MAX_ITEMS]) if not e.passed else e
+        for e in outcome.expectations
+    ]
+    return replace(outcome, expectations=expectations)
 
 
 @lru_cache(maxsize=1)
@@ -123,13 +145,25 @@ def combine(check_name: str, parts: Sequence[SuiteOutcome]) -> SuiteOutcome:
     )
 
 
-def skipped(check_name: str, note: str) -> SuiteOutcome:
+def skipped(check_name: str, note: str, blocking: bool = True) -> SuiteOutcome:
     """A check with nothing to validate (no new data) passes and says why."""
-    return SuiteOutcome(check_name, True, 0, [], note)
+    return SuiteOutcome(check_name, True, 0, [], note, blocking=blocking)
+
+
+def _items_table(items: Sequence[dict[str, Any]]) -> str:
+    rows = ["| file | line | article | reason |", "|---|---|---|---|"]
+    for item in items:
+        cells = (item.get("source_path"), item.get("line_no"), item.get("article_id"), item.get("reason"))
+        rows.append("| " + " | ".join("" if c is None else str(c).replace("|", "\\|") for c in cells) + " |")
+    return "\n".join(rows)
 
 
 def to_check_result(outcome: SuiteOutcome, asset_key: str | None = None) -> dg.AssetCheckResult:
-    """The Dagster result of a suite; `asset_key` is needed when the asset op produces several assets."""
+    """The Dagster result of a suite; `asset_key` is needed when the asset op produces several assets.
+
+    A failed check the user accepted on purpose is reported as failed with WARN severity (it does not
+    block) and says so in its metadata.
+    """
     failed = [
         {"expectation": e.expectation, "column": e.column, "observed": e.observed,
          "unexpected_count": e.unexpected_count, "sample": e.sample}
@@ -143,13 +177,21 @@ def to_check_result(outcome: SuiteOutcome, asset_key: str | None = None) -> dg.A
             {f"{e.expectation}({e.column or ''})": e.observed for e in outcome.expectations}
         ),
     }
+    items = [item for e in outcome.expectations if not e.passed for item in e.items]
+    if items:
+        metadata["offending_items"] = dg.MetadataValue.md(_items_table(items))
     if outcome.note:
         metadata["note"] = outcome.note
+    if outcome.override:
+        metadata["override"] = outcome.override
+    if not outcome.blocking:
+        metadata["advisory"] = True
     return dg.AssetCheckResult(
         asset_key=asset_key,
         check_name=outcome.check_name,
         passed=outcome.passed,
-        severity=dg.AssetCheckSeverity.ERROR,
+        severity=dg.AssetCheckSeverity.ERROR if outcome.blocking and not outcome.override
+        else dg.AssetCheckSeverity.WARN,
         metadata=metadata,
     )
 
@@ -169,6 +211,8 @@ def dq_rows(outcomes: Sequence[SuiteOutcome], run_id: str, asset: str) -> pl.Dat
             "sample": json.dumps(e.sample) if e.sample else None,
             "batch_rows": o.batch_rows,
             "evaluated_at": now,
+            "items": json.dumps(e.items, default=str) if e.items else None,
+            "override": o.override if not e.passed else None,
         }
         for o in outcomes
         for e in o.expectations
@@ -177,6 +221,7 @@ def dq_rows(outcomes: Sequence[SuiteOutcome], run_id: str, asset: str) -> pl.Dat
         "run_id": pl.String, "asset": pl.String, "check_name": pl.String, "expectation": pl.String,
         "column_name": pl.String, "passed": pl.Boolean, "observed": pl.String, "unexpected_count": pl.Int64,
         "sample": pl.String, "batch_rows": pl.Int64, "evaluated_at": pl.Datetime("us"),
+        "items": pl.String, "override": pl.String,
     }
     return pl.DataFrame(rows, schema=schema)
 
@@ -184,7 +229,14 @@ def dq_rows(outcomes: Sequence[SuiteOutcome], run_id: str, asset: str) -> pl.Dat
 def failure_summary(outcomes: Sequence[SuiteOutcome]) -> str:
     parts = []
     for o in outcomes:
+        if not o.blocks:
+            continue
         for e in o.expectations:
             if not e.passed:
-                parts.append(f"{o.check_name}: {e.expectation}({e.column or ''}) observed={e.observed}")
+                where = ", ".join(
+                    f"{i.get('source_path')}{'' if i.get('line_no') is None else ':' + str(i['line_no'])}"
+                    for i in e.items[:5]
+                )
+                more = f" (e.g. {where})" if where else ""
+                parts.append(f"{o.check_name}: {e.expectation}({e.column or ''}) observed={e.observed}{more}")
     return "; ".join(parts)

@@ -20,6 +20,11 @@ from pipelines.cli_nlp import eval_group, models_group
 from pipelines.settings import REPO_ROOT, Settings
 
 SAMPLE_INBOX = REPO_ROOT / "peristiwa" / "sample_data" / "inbox"
+# Blocking checks `run --accept` can override (the gates on input: ingest and cleaning). Kept here as
+# names so the CLI needs no Dagster import to parse its options; tests pin them to the check modules.
+RAW_CHECKS = ("raw_articles_valid", "raw_inbox_accounting")
+CLEAN_CHECKS = ("articles_clean_valid",)
+ACCEPTABLE_CHECKS = RAW_CHECKS + CLEAN_CHECKS
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -50,11 +55,23 @@ def _copy_samples(inbox: Path) -> int:
 @click.option("--job", "job_name", default="chain_job", show_default=True,
               type=click.Choice(["chain_job", "ingest_clean_job"]),
               help="ingest_clean_job stops after cleaning (no NLP).")
-def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all: bool, job_name: str) -> None:
+@click.option("--accept", "accept", multiple=True, metavar="CHECK",
+              help="Accept this failed blocking check on purpose for this run (repeatable): the batch is "
+              "published anyway and dq_results.override records it. Checks: "
+              + ", ".join(ACCEPTABLE_CHECKS) + ".")
+@click.option("--retry-quarantined", is_flag=True,
+              help="Read again the inbox files that had quarantined items, even if unchanged.")
+def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all: bool, job_name: str,
+        accept: tuple[str, ...], retry_quarantined: bool) -> None:
     """Materialise the whole chain in-process and print per-stage counts and check outcomes.
 
-    Exits 1 when a blocking check fails (nothing downstream of it runs, published data is unchanged).
+    Exits 1 when a blocking check fails (nothing downstream of it runs; the batch is held back, while
+    the records of quarantined items are published).
     """
+    unknown = sorted(set(accept) - set(ACCEPTABLE_CHECKS))
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}: not one of {', '.join(ACCEPTABLE_CHECKS)}",
+                                 param_hint="--accept")
     settings = Settings.from_env()
     overrides = {}
     if inbox:
@@ -84,7 +101,12 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
     job = defs.resolve_job_def(job_name)
     run_config = {
         "loggers": {"console": {"config": {"log_level": "INFO"}}},
-        "ops": {"articles_clean": {"config": {"reprocess_all": reprocess_all}}},
+        "ops": {
+            "raw_articles": {"config": {"retry_quarantined": retry_quarantined,
+                                        "accept_failed_checks": [c for c in accept if c in RAW_CHECKS]}},
+            "articles_clean": {"config": {"reprocess_all": reprocess_all,
+                                          "accept_failed_checks": [c for c in accept if c in CLEAN_CHECKS]}},
+        },
     }
     with dg.DagsterInstance.get() as instance:
         for run_id in reap_orphaned_cli_runs(instance):

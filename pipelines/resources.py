@@ -24,31 +24,44 @@ class WarehouseResource(dg.ConfigurableResource):
 
 
 class InboxResource(dg.ConfigurableResource):
-    """Folder scanned recursively for `.txt` (one article per file) and `.jsonl` (one per line)."""
+    """Folder scanned recursively for `.txt` (one article per file) and `.jsonl` (one per line).
+
+    Symbolic links are followed only inside the inbox and inside `symlink_roots` (folders you link in on
+    purpose, e.g. a corpus); any other link is quarantined `outside_inbox` without being opened."""
 
     path: str
     max_article_bytes: int = 2_000_000
     min_text_chars: int = 200
+    symlink_roots: list[str] = []
 
     def limits(self) -> IngestLimits:
         return IngestLimits(max_article_bytes=self.max_article_bytes, min_text_chars=self.min_text_chars)
 
 
 class CleaningResource(dg.ConfigurableResource):
-    """Cleaning rules file; empty means the rules shipped in peristiwa/cleaning/rules.yaml."""
+    """Cleaning rules file (empty: the rules shipped in peristiwa/cleaning/rules.yaml), and whether an
+    article that states no publication date anywhere takes its file's modification time instead
+    (`published_date_basis = 'file_mtime'`; off by default, since a copied file's time says little)."""
 
     rules_path: str = ""
+    date_from_file_mtime: bool = False
 
 
 class QualityGates(dg.ConfigurableResource):
-    """Thresholds of the blocking data-quality checks (each failing one stops the chain)."""
+    """Thresholds of the data-quality checks. Bad items are quarantined one by one; a blocking check
+    (which stops the chain) fails only for systemic problems, judged on at least `min_systemic_items`
+    items of one delivery or source, so a handful of files never looks systemic."""
 
+    min_systemic_items: int = 20
+    max_html_share: float = 0.5
+    max_self_duplicate_share: float = 0.5
     max_quarantine_share: float = 0.5
     min_indonesian_share: float = 1.0
     min_clean_chars: int = 100
     max_clean_chars: int = 1_000_000
-    max_residue_share: float = 0.01
-    min_published_date_share: float = 0.6
+    max_residue_share: float = 0.2
+    max_date_share_drop: float = 0.5
+    source_history_articles: int = 500
     min_state_share_foreign_affairs: float = 0.9
     event_date_window_days: int = 3650
     min_event_date_in_window_share: float = 0.85

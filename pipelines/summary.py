@@ -50,6 +50,23 @@ def summarize(result: dg.ExecuteInProcessResult, stages_in_job: list[str]) -> di
     return stages
 
 
+def _failed_verdict(metadata: dict[str, Any]) -> str:
+    if metadata.get("override"):
+        return "FAILED, ACCEPTED (override: published anyway)"
+    if metadata.get("advisory"):
+        return "WARNING (advisory, does not block)"
+    return "FAILED"
+
+
+def _offending_items(metadata: dict[str, Any], limit: int = 10) -> list[str]:
+    """The first rows of the check's offending-items table, indented."""
+    rows = str(metadata.get("offending_items") or "").splitlines()[2:]
+    shown = [f"        {row}" for row in rows[:limit]]
+    if len(rows) > limit:
+        shown.append(f"        ... {len(rows) - limit} more (UI check metadata, or dq_results.items)")
+    return shown
+
+
 def format_summary(stages: dict[str, StageSummary], warehouse: str) -> str:
     lines = []
     for stage in stages.values():
@@ -66,11 +83,12 @@ def format_summary(stages: dict[str, StageSummary], warehouse: str) -> str:
                 lines.append("    quarantine reasons: " + ", ".join(f"{k.split(':', 1)[1]}={v}"
                                                                   for k, v in sorted(reasons.items())))
         for check_name, passed, metadata in stage.checks:
-            verdict = "PASSED" if passed else "FAILED"
+            verdict = "PASSED" if passed else _failed_verdict(metadata)
             note = f" ({metadata['note']})" if metadata.get("note") else ""
             lines.append(f"    check {check_name}: {verdict}{note}")
             if not passed:
                 for failure in metadata.get("failed") or []:
                     lines.append(f"        {failure}")
+                lines.extend(_offending_items(metadata))
     lines.append(f"warehouse: {warehouse}")
     return "\n".join(lines)

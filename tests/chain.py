@@ -23,14 +23,24 @@ def settings_for(inbox: Path, warehouse: Path) -> Settings:
 
 
 def run_chain(inbox: Path, warehouse: Path, instance: Any, resources: dict | None = None,
-              reprocess_all: bool = False, job: str = "ingest_clean_job") -> dg.ExecuteInProcessResult:
-    """Ingest + clean by default (what most platform tests are about); job="chain_job" adds the NLP stages."""
+              reprocess_all: bool = False, job: str = "ingest_clean_job", accept: tuple[str, ...] = (),
+              retry_quarantined: bool = False) -> dg.ExecuteInProcessResult:
+    """Ingest + clean by default (what most platform tests are about); job="chain_job" adds the NLP stages.
+
+    `accept` names failed blocking checks to accept on purpose (as `peristiwa run --accept`)."""
+    from pipelines.cli import CLEAN_CHECKS, RAW_CHECKS
+
     defs = build_definitions(settings_for(inbox, warehouse), resources=resources)
     job_def = defs.resolve_job_def(job)
     return job_def.execute_in_process(
         instance=instance,
         raise_on_error=False,
-        run_config={"ops": {"articles_clean": {"config": {"reprocess_all": reprocess_all}}}},
+        run_config={"ops": {
+            "raw_articles": {"config": {"retry_quarantined": retry_quarantined,
+                                        "accept_failed_checks": [c for c in accept if c in RAW_CHECKS]}},
+            "articles_clean": {"config": {"reprocess_all": reprocess_all,
+                                          "accept_failed_checks": [c for c in accept if c in CLEAN_CHECKS]}},
+        }},
     )
 
 

@@ -80,3 +80,96 @@ def record_dq_results(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> Non
         con.execute(f"INSERT INTO main.dq_results SELECT {', '.join(columns)} FROM _dq")
     finally:
         con.unregister("_dq")
+
+
+# An item is logged again only when its fate changes: never after it was ingested (or found a
+# duplicate), and not when it is quarantined again for the same reason (a retried or re-scanned file).
+_NEW_ITEMS_SQL = """
+CREATE OR REPLACE TEMP TABLE _new_items AS
+SELECT s.* FROM staging.ingest_log s
+WHERE ($publish_articles OR s.outcome = 'quarantined')
+  AND NOT EXISTS (
+    SELECT 1 FROM main.ingest_log m
+    WHERE m.source_path = s.source_path AND m.file_sha256 = s.file_sha256
+      AND m.line_no IS NOT DISTINCT FROM s.line_no
+      AND (m.outcome <> 'quarantined'
+           OR (s.outcome = 'quarantined' AND m.reason IS NOT DISTINCT FROM s.reason)))
+"""
+_SAME_ITEM = """t.source_path = n.source_path AND t.file_sha256 = n.file_sha256
+    AND t.line_no IS NOT DISTINCT FROM n.line_no"""
+def publish_ingest(con: duckdb.DuckDBPyConnection, *, publish_articles: bool) -> dict[str, int]:
+    """Publish an ingest batch from staging: the records always, the articles only when allowed.
+
+    `ingest_log` and `quarantine` are the record of what happened to each input item, not data under
+    test, so quarantined items land in `main` even when a blocking check holds the batch back. With
+    `publish_articles` the rest lands too and every file is recorded in `inbox_files` (not read again
+    until it changes). Without it the ingested and duplicate items stay in `staging` (the held batch)
+    and no file is recorded, so the next run reads the batch again and the check judges it again,
+    until the cause is removed or the batch is accepted; its quarantined items are not logged twice.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(_NEW_ITEMS_SQL, {"publish_articles": publish_articles})
+        counts = {"ingest_log": con.execute("SELECT count(*) FROM _new_items").fetchall()[0][0]}
+        con.execute("INSERT INTO main.ingest_log SELECT * FROM _new_items")
+        quarantine = f"""SELECT t.* FROM staging.quarantine t WHERE EXISTS (
+            SELECT 1 FROM _new_items n WHERE n.outcome = 'quarantined' AND {_SAME_ITEM})"""
+        counts["quarantine"] = con.execute(f"SELECT count(*) FROM ({quarantine})").fetchall()[0][0]
+        con.execute(f"INSERT INTO main.quarantine {quarantine}")
+        if publish_articles:
+            for table in ("articles_raw", "inbox_files"):
+                counts[table] = con.execute(f"SELECT count(*) FROM staging.{table}").fetchall()[0][0]
+            con.execute("INSERT INTO main.articles_raw SELECT * FROM staging.articles_raw")
+            con.execute("INSERT OR IGNORE INTO main.inbox_files SELECT * FROM staging.inbox_files")
+            for table in ("articles_raw", "ingest_log", "quarantine", "inbox_files"):
+                con.execute(f"DELETE FROM staging.{table}")
+        else:
+            # staging keeps the held batch: its articles, their log rows and their files
+            con.execute("DELETE FROM staging.ingest_log WHERE outcome = 'quarantined'")
+            con.execute("DELETE FROM staging.quarantine")
+        con.execute("DROP TABLE _new_items")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return counts
+
+
+_SETTLED = "article_id IN (SELECT article_id FROM _settled)"
+# The cleaning stage's tables, each with the rows of the settled articles (earlier results included).
+_CLEAN_TABLES = (
+    ("articles_clean", _SETTLED),
+    ("cleaning_audit", _SETTLED),
+    ("quarantine", f"stage = 'clean' AND {_SETTLED}"),
+)
+
+
+def publish_clean(con: duckdb.DuckDBPyConnection, *, publish_articles: bool) -> dict[str, int]:
+    """Publish a cleaning batch from staging, replacing earlier results for the same articles.
+
+    The batch is `staging.articles_clean` (cleaned articles), `staging.cleaning_audit`, and the
+    articles cleaning set aside (`staging.quarantine`, stage 'clean'). The set-aside articles are
+    records and always land (their quarantine rows and audit); the cleaned articles and their audit
+    land only with `publish_articles`, else they stay in staging.
+    """
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("""
+            CREATE OR REPLACE TEMP TABLE _settled AS
+            SELECT DISTINCT article_id FROM staging.quarantine WHERE stage = 'clean'
+            UNION SELECT article_id FROM staging.articles_clean WHERE $publish_articles
+        """, {"publish_articles": publish_articles})
+        for table, where in _CLEAN_TABLES:
+            con.execute(f"DELETE FROM main.{table} WHERE {where}")
+        counts: dict[str, int] = {}
+        for table, where in _CLEAN_TABLES:
+            rows = f"SELECT * FROM staging.{table} WHERE {where}"
+            counts[table] = con.execute(f"SELECT count(*) FROM ({rows})").fetchall()[0][0]
+            con.execute(f"INSERT INTO main.{table} {rows}")
+            con.execute(f"DELETE FROM staging.{table} WHERE {where}")
+        con.execute("DROP TABLE _settled")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return counts

@@ -62,6 +62,8 @@ def _add_new_columns(con: duckdb.DuckDBPyConnection, ddl: str) -> None:
     finally:
         con.execute("SET schema = 'main'")
         con.execute("DROP SCHEMA _ddl_probe CASCADE")
+
+
 def _add_new_columns_to_staging(con: duckdb.DuckDBPyConnection, table: str) -> None:
     """Columns added to a contract table since the warehouse was created (ALTER TABLE ... ADD COLUMN in
     schema.sql) go onto its staging twin too, in the same order: publishing copies columns by position."""

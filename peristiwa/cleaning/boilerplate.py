@@ -54,9 +54,9 @@ def normalise_lines(raw: str, rules: CleaningRules, audit: Audit) -> list[Line]:
     for line_no, text in enumerate(raw.split("\n"), start=1):
         if not text.strip():
             continue
-        text, n, first = repair_mojibake(text, rules.mojibake_codecs)
-        if n:
-            audit.count("unicode-mojibake", "unicode", first or "", line_no, n)
+        text, repair = repair_mojibake(text)
+        if repair:
+            audit.add("unicode-mojibake", "unicode", repair, line_no)
         text, changed = normal_form(text, rules.normal_form)
         if changed:
             audit.count(f"unicode-{rules.normal_form.lower()}", "unicode", "", line_no, 1)

@@ -85,8 +85,15 @@ def _take_headline(
     return None, "none"
 
 
-def clean_article(article: ArticleInput, rules: CleaningRules) -> CleanArticle:
-    """Clean one article and record everything removed or changed, and why."""
+def clean_article(
+    article: ArticleInput, rules: CleaningRules, *, date_from_file_mtime: bool = False
+) -> CleanArticle:
+    """Clean one article and record everything removed or changed, and why.
+
+    `date_from_file_mtime` (opt-in) lets an article that states no publication date anywhere take its
+    file's modification time (basis 'file_mtime'); without it such an article is undated (basis
+    'none'), which is normal input: it goes through every stage like any other.
+    """
     audit = Audit()
     lines = normalise_lines(article.text or "", rules, audit)
 
@@ -126,7 +133,9 @@ def clean_article(article: ArticleInput, rules: CleaningRules) -> CleanArticle:
         offset = end + 1
     text = "\n".join(parts)
 
-    published, basis, published_text = _publication_date(article, ts_date, ts_text, text, rules)
+    published, basis, published_text = _publication_date(
+        article, ts_date, ts_text, text, rules, date_from_file_mtime
+    )
     publisher, publisher_basis = _publisher(article, dateline_publisher, text_publisher, rules)
     return CleanArticle(
         article_id=article.article_id,
@@ -146,8 +155,15 @@ def clean_article(article: ArticleInput, rules: CleaningRules) -> CleanArticle:
 
 
 def _publication_date(
-    article: ArticleInput, ts_date: dt.date | None, ts_text: str | None, text: str, rules: CleaningRules
+    article: ArticleInput,
+    ts_date: dt.date | None,
+    ts_text: str | None,
+    text: str,
+    rules: CleaningRules,
+    date_from_file_mtime: bool,
 ) -> tuple[dt.date | None, str, str | None]:
+    """Bases in order of trust: metadata, a header timestamp, a weekday-qualified date in the body, and
+    (opt-in) the file's modification time."""
     meta = parse_metadata_date(article.published)
     if meta is not None:
         return meta, "metadata", article.published
@@ -156,6 +172,8 @@ def _publication_date(
     found = latest_body_date(text, rules)
     if found is not None:
         return found[0], "text_weekday_date", found[1]
+    if date_from_file_mtime and article.file_mtime is not None:
+        return article.file_mtime.date(), "file_mtime", article.file_mtime.isoformat(sep=" ")
     return None, "none", None
 
 

@@ -32,10 +32,12 @@ AUDIT_SCHEMA: dict[str, pl.DataType] = {
     "text": pl.String(),
     "line_no": pl.Int64(),
 }
-RAW_COLUMNS = ("article_id", "text", "title", "source", "url", "published", "source_path")
+RAW_COLUMNS = ("article_id", "text", "title", "source", "url", "published", "source_path", "file_mtime")
 
 
-def clean_frame(raw: pl.DataFrame, rules: CleaningRules) -> tuple[pl.DataFrame, pl.DataFrame]:
+def clean_frame(
+    raw: pl.DataFrame, rules: CleaningRules, *, date_from_file_mtime: bool = False
+) -> tuple[pl.DataFrame, pl.DataFrame]:
     """One clean row per input row, one audit row per Removal. Missing optional columns count as null."""
     missing = [c for c in ("article_id", "text") if c not in raw.columns]
     if missing:
@@ -52,8 +54,9 @@ def clean_frame(raw: pl.DataFrame, rules: CleaningRules) -> tuple[pl.DataFrame, 
             url=cols["url"][i],
             published=cols["published"][i],
             source_path=cols["source_path"][i] or "",
+            file_mtime=cols["file_mtime"][i],
         )
-        c = clean_article(art, rules)
+        c = clean_article(art, rules, date_from_file_mtime=date_from_file_mtime)
         for name in (
             "article_id",
             "title",

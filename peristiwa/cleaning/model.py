@@ -17,6 +17,7 @@ class ArticleInput:
     url: str | None = None
     published: str | None = None  # raw metadata string, e.g. "2019-07-31T12:38", "2017-03-28"
     source_path: str = ""
+    file_mtime: dt.datetime | None = None  # input file's modification time (UTC), a last-resort date
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class CleanArticle:
     publisher_basis: str  # 'metadata' | 'dateline' | 'url' | 'text' | 'none'
     dateline_place: str | None
     published_date: dt.date | None
-    published_date_basis: str  # 'metadata' | 'text_timestamp' | 'text_weekday_date' | 'none'
+    published_date_basis: str  # 'metadata' | 'text_timestamp' | 'text_weekday_date' | 'file_mtime' | 'none'
     published_date_text: str | None  # the exact text the date came from
     text: str  # cleaned body; paragraphs separated by "\n"; headline not included
     spans: tuple[Span, ...]

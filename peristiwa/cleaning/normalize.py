@@ -1,4 +1,4 @@
-"""Unicode repair: mojibake re-decoding and normal-form composition.
+"""Unicode repair: mojibake re-decoding (with ftfy) and normal-form composition.
 
 Character-level replacements (quotes, dashes, NBSP, zero-width) are ordinary `replace` rules in
 rules.yaml; only the two steps that need an algorithm rather than a pattern live here.
@@ -9,37 +9,38 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Candidate mojibake: two or more adjacent non-ASCII characters (a UTF-8 multi-byte sequence always
-# decodes to at least two legacy characters).
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]{2,}")
+import ftfy
+
+# Mojibake of U+2000-U+203F (curly quotes, dashes, ellipsis): the UTF-8 bytes E2 80 xx read as cp1252
+# give "â€" plus one character for xx. Corpora that were word-tokenised after the damage split that
+# character off ("Peopleâ€ ™ s"), and the undefined cp1252 byte 0x9D of a closing quote is often lost
+# altogether ("akan.â€ Dia"). ftfy cannot see either, so the sequence is first made whole again.
+_CP1252_CONTINUATION = "€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ\u00a0-\u00bf"
+_SPLIT_SEQUENCE = re.compile(f"â€\\s+(?=[{_CP1252_CONTINUATION}])")
+_LOST_CLOSING_QUOTE = re.compile(f"â€(?![{_CP1252_CONTINUATION}\\x80-\\x9f])")
+_EXCERPT = 40
 
 
-def repair_mojibake(text: str, codecs: tuple[str, ...]) -> tuple[str, int, str | None]:
-    """Re-decode runs that are UTF-8 bytes mis-decoded with a legacy codec.
+def _excerpt(text: str, start: int) -> str:
+    return text[max(0, start - 10) : start + _EXCERPT]
 
-    Returns (text, number of runs repaired, first repaired run). A run is only replaced when its bytes
-    are valid strict UTF-8, which real accented prose ("Türkiye", "“kata”") never is.
+
+def repair_mojibake(text: str) -> tuple[str, str | None]:
+    """Re-decode text that is UTF-8 mis-decoded as cp1252, Latin-1 or MacRoman.
+
+    Returns (text, description of the first repair, or None when nothing changed). ftfy only changes
+    text that is very unlikely to be correct, so real accented prose ("Türkiye", "“kata”") is kept.
     """
-    if text.isascii() or not codecs:
-        return text, 0, None
-    count = 0
-    first: str | None = None
-
-    def fix(m: re.Match[str]) -> str:
-        nonlocal count, first
-        run = m.group(0)
-        for codec in codecs:
-            try:
-                fixed = run.encode(codec).decode("utf-8")
-            except (UnicodeEncodeError, UnicodeDecodeError):
-                continue
-            if fixed != run:
-                count += 1
-                first = first or run
-                return fixed
-        return run
-
-    return _NON_ASCII_RUN.sub(fix, text), count, first
+    if text.isascii():
+        return text, None
+    whole = _LOST_CLOSING_QUOTE.sub("â€\x9d", _SPLIT_SEQUENCE.sub("â€", text))
+    fixed = ftfy.fix_encoding(whole)
+    if "\x9d" in fixed and "\x9d" not in text:  # the guessed quote byte did not decode: no guessing
+        fixed = ftfy.fix_encoding(text)
+    if fixed == text:
+        return text, None
+    first = next((i for i, (a, b) in enumerate(zip(text, fixed, strict=False)) if a != b), 0)
+    return fixed, f"{_excerpt(text, first)!r} -> {_excerpt(fixed, first)!r}"
 
 
 def normal_form(text: str, form: str) -> tuple[str, bool]:

@@ -6,7 +6,6 @@ shape and compiles it, so a bad edit fails loudly at load time instead of silent
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,13 +69,13 @@ class CleaningRules:
     glue_prefixes: tuple[str, ...]
     glue_exceptions: frozenset[str]
     glue_keep_suffixes: frozenset[str]
+    glue_domain: re.Pattern[str] | None  # matches right after a token that is part of a domain name
     head_lines: int
     headline_max_words: int
     terminal_punctuation: str
     caption_bullets: str
     residue: dict[str, str]  # name -> regex source, placeholders expanded
     normal_form: str
-    mojibake_codecs: tuple[str, ...]
     source_path: str
 
     def of_kind(self, kind: str) -> tuple[Rule, ...]:
@@ -190,6 +189,9 @@ def load_rules(path: Path | None = None) -> CleaningRules:
     prefixes = _str_list(path, "glue.prefixes", glue.get("prefixes"))
     exceptions = _str_list(path, "glue.exceptions", glue.get("exceptions", []))
     suffixes = _str_list(path, "glue.keep_suffixes", glue.get("keep_suffixes", []))
+    domains = (
+        _str_list(path, "glue.domain_suffixes", glue["domain_suffixes"]) if "domain_suffixes" in glue else []
+    )
 
     publishers: list[Publisher] = []
     lookup: dict[str, str] = {}
@@ -214,6 +216,9 @@ def load_rules(path: Path | None = None) -> CleaningRules:
         "weekdays": _alternation(list(weekdays)),
         "months": _alternation(list(months)),
         "glue_prefixes": _alternation(prefixes),
+        # (?!) never matches: an empty list must not turn into an empty alternation that always does
+        "glue_exceptions": _alternation(exceptions) or "(?!)",
+        "domain_suffixes": _alternation(domains) or "(?!)",
     }
     raw_rules = doc.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
@@ -238,12 +243,6 @@ def load_rules(path: Path | None = None) -> CleaningRules:
     normal_form = uni.get("normal_form", "NFC")
     if normal_form not in ("NFC", "NFKC", "NFD", "NFKD"):
         raise _fail(path, "unicode.normal_form", "expected one of NFC, NFKC, NFD, NFKD")
-    codecs_ = tuple(_str_list(path, "unicode.mojibake_codecs", uni.get("mojibake_codecs", [])))
-    for name in codecs_:
-        try:
-            codecs.lookup(name)
-        except LookupError as exc:
-            raise _fail(path, "unicode.mojibake_codecs", f"unknown codec {name!r}") from exc
 
     return CleaningRules(
         version=version.strip(),
@@ -255,6 +254,9 @@ def load_rules(path: Path | None = None) -> CleaningRules:
         glue_prefixes=tuple(prefixes),
         glue_exceptions=frozenset(exceptions),
         glue_keep_suffixes=frozenset(s.casefold() for s in suffixes),
+        glue_domain=re.compile(
+            rf"\.(?:{placeholders['domain_suffixes']})\b", re.IGNORECASE
+        ) if domains else None,
         head_lines=limits["head_lines"],
         headline_max_words=limits["headline_max_words"],
         terminal_punctuation=str(limits.get("terminal_punctuation", '.!?"')),
@@ -262,7 +264,6 @@ def load_rules(path: Path | None = None) -> CleaningRules:
         residue=residue,
         source_path=str(path),
         normal_form=normal_form,
-        mojibake_codecs=codecs_,
     )
 
 

@@ -32,6 +32,25 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 )
 
 
+# Container formats that are sometimes saved under a .txt/.jsonl name: named, so the user knows what to do.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip-compressed data; decompress it first"),
+    (b"BZh", "bzip2-compressed data; decompress it first"),
+    (b"\xfd7zXZ\x00", "xz-compressed data; decompress it first"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data; decompress it first"),
+    (b"PK\x03\x04", "a ZIP archive (or .docx/.xlsx); extract the articles as text first"),
+    (b"%PDF-", "a PDF document; export its text first"),
+)
+
+
+def sniff_container(head: bytes) -> str | None:
+    """What a file is when its first bytes are a known compressed/container signature, else None."""
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            return what
+    return None
+
+
 @dataclass(frozen=True)
 class Decoded:
     """Result of `decode_bytes`: either ``text`` or a quarantine ``reason`` with a ``message``."""

@@ -26,6 +26,7 @@ ARTICLES_SCHEMA: dict[str, pl.DataType] = {
     "byte_size": pl.Int64(),
     "language": pl.String(),
     "language_score": pl.Float64(),
+    "file_mtime": pl.Datetime("us"),
 }
 
 OUTCOMES_SCHEMA: dict[str, pl.DataType] = {
@@ -60,3 +61,11 @@ def articles_frame(result: IngestResult) -> pl.DataFrame:
 def outcomes_frame(result: IngestResult) -> pl.DataFrame:
     """One row per `ItemOutcome`."""
     return _frame(result.outcomes, OUTCOMES_SCHEMA)
+
+
+def delivery(path: pl.Expr) -> pl.Expr:
+    """What one scraper run delivers, from an item's `source_path`: a .jsonl/.ndjson file as a whole,
+    or the folder holding .txt files ("." for the inbox root). Systemic checks judge deliveries."""
+    folder = path.str.replace(r"/[^/]*$", "")
+    is_jsonl = path.str.to_lowercase().str.contains(r"\.(jsonl|ndjson)$")
+    return pl.when(is_jsonl).then(path).when(path.str.contains("/")).then(folder).otherwise(pl.lit("."))

@@ -1,8 +1,10 @@
 """Walk the inbox and classify each file by how it will be handled.
 
-Sorted, recursive, follows symlinks (a symlinked corpus is a normal way to feed the inbox) with
-cycle protection. Nothing found is left out: files that are not ingested get a `kind` that maps to a
-quarantine reason, so every file is accounted for in the outcomes.
+Sorted, recursive, with cycle protection. Symbolic links are followed only while they stay inside
+the inbox (or inside a folder the caller allows explicitly, e.g. a corpus linked in on purpose): a link
+that leaves it (``evil.txt -> /etc/passwd``) is never opened and is quarantined ``outside_inbox``.
+Nothing found is left out: files that are not ingested get a `kind` that maps to a quarantine reason,
+so every file is accounted for in the outcomes.
 
 Hidden and partial files are *quarantined* (reasons ``hidden`` / ``partial_download``) rather than
 given a fourth outcome: the contract has exactly three outcomes and the quarantine table is where a
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,9 +31,11 @@ class InboxEntry:
     rel_path: str  # relative to the inbox root, POSIX separators
     path: Path
     # 'txt' | 'jsonl' | 'hidden' | 'partial_download' | 'unsupported_type' | 'special' | 'unreadable'
-    # ('special' = fifo/socket/device: never opened, a fifo read would block the scan)
+    # | 'outside_inbox' ('special' = fifo/socket/device: never opened, a fifo read would block the
+    # scan; 'outside_inbox' = a symlink leaving the inbox: never opened either)
     kind: str
-    detail: str | None = None  # why, for 'unreadable' and 'special'
+    detail: str | None = None  # why, for 'unreadable', 'special' and 'outside_inbox'
+    link_target: str | None = None  # where a symlink points ('outside_inbox' only)
 
 
 def classify_name(rel_parts: tuple[str, ...]) -> str:
@@ -48,17 +52,29 @@ def classify_name(rel_parts: tuple[str, ...]) -> str:
     return "unsupported_type"
 
 
-def walk_inbox(inbox: Path) -> Iterator[InboxEntry]:
-    """Yield every file under `inbox` in sorted path order."""
+def _inside(real: str, roots: tuple[str, ...]) -> bool:
+    return any(real == root or real.startswith(root.rstrip(os.sep) + os.sep) for root in roots)
+
+
+def walk_inbox(inbox: Path, link_roots: Iterable[Path] = ()) -> Iterator[InboxEntry]:
+    """Yield every file under `inbox` in sorted path order.
+
+    A symlink is followed when its real target lies inside the inbox or inside one of `link_roots`
+    (folders the user allowed on purpose); otherwise it becomes an 'outside_inbox' entry, unopened.
+    """
     if not inbox.is_dir():
         if inbox.exists():
             raise NotADirectoryError(f"ingest inbox is not a directory: {inbox}")
         raise FileNotFoundError(f"ingest inbox does not exist: {inbox}")
+    # The inbox itself may be a link (data/inbox -> /mnt/news): its real location is what is "inside".
+    roots = (os.path.realpath(inbox), *(os.path.realpath(root) for root in link_roots))
     seen_dirs: set[str] = set()
-    yield from _walk(inbox, (), seen_dirs)
+    yield from _walk(inbox, (), seen_dirs, roots)
 
 
-def _walk(directory: Path, rel: tuple[str, ...], seen_dirs: set[str]) -> Iterator[InboxEntry]:
+def _walk(
+    directory: Path, rel: tuple[str, ...], seen_dirs: set[str], roots: tuple[str, ...]
+) -> Iterator[InboxEntry]:
     real = os.path.realpath(directory)
     if real in seen_dirs:  # symlink cycle or a directory linked twice: its files are already listed
         return
@@ -72,6 +88,14 @@ def _walk(directory: Path, rel: tuple[str, ...], seen_dirs: set[str]) -> Iterato
         parts = (*rel, child.name)
         rel_path = "/".join(parts)
         path = Path(child.path)
+        if child.is_symlink():
+            target = os.path.realpath(path)
+            if not _inside(target, roots):
+                yield InboxEntry(
+                    rel_path, path, "outside_inbox",
+                    f"symbolic link to {target}, outside the inbox; not followed", target,
+                )
+                continue
         try:
             is_dir = child.is_dir(follow_symlinks=True)
             is_file = child.is_file(follow_symlinks=True)
@@ -79,7 +103,7 @@ def _walk(directory: Path, rel: tuple[str, ...], seen_dirs: set[str]) -> Iterato
             yield InboxEntry(rel_path, path, "unreadable", str(exc))
             continue
         if is_dir:
-            yield from _walk(path, parts, seen_dirs)
+            yield from _walk(path, parts, seen_dirs, roots)
         elif is_file:
             yield InboxEntry(rel_path, path, classify_name(parts))
         elif child.is_symlink():

@@ -22,10 +22,13 @@ Quarantine reason codes (`ItemOutcome.reason`):
 ``partial_download``  `.part`, `.partial`, `.crdownload`, `.download`, `.tmp` or a name ending in
                       ``~``: a file still being written; it is picked up once renamed
 ``unreadable``        the OS refused to read it (permissions, broken symlink, vanished mid-scan)
+``outside_inbox``     a symbolic link whose target lies outside the inbox (``evil.txt -> /etc/passwd``):
+                      never opened; its ``file_sha256`` fingerprints the link target instead
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -45,6 +48,7 @@ REASONS = (
     "hidden",
     "partial_download",
     "unreadable",
+    "outside_inbox",
 )
 
 
@@ -86,6 +90,7 @@ class RawArticle:
     byte_size: int
     language: str  # py3langid top label: 'id', or 'ms' when accepted by the Malay-margin rule
     language_score: float  # normalised probability of `language`
+    file_mtime: dt.datetime | None = None  # the input file's modification time (UTC, naive) at ingest
 
 
 @dataclass(frozen=True)

@@ -7,16 +7,24 @@ because known content already passed it once, which keeps re-scans of a changed 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import io
 import json
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping, Set
+from collections.abc import Collection, Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from peristiwa.ingest.decode import Decoded, check_text, decode_bytes, detect_bom, printable_excerpt
+from peristiwa.ingest.decode import (
+    Decoded,
+    check_text,
+    decode_bytes,
+    detect_bom,
+    printable_excerpt,
+    sniff_container,
+)
 from peristiwa.ingest.inbox import InboxEntry, file_sha256, walk_inbox
 from peristiwa.ingest.language import classify_language
 from peristiwa.ingest.markup import html_reason
@@ -49,6 +57,7 @@ class _Item:
     byte_size: int
     encoding: str = "utf-8"
     converted: bool = False
+    file_mtime: dt.datetime | None = None
 
     def where(self) -> str:
         return f"line {self.line_no}" if self.line_no is not None else "the file"
@@ -137,6 +146,7 @@ class _Scan:
                 byte_size=item.byte_size,
                 language=lang.language,
                 language_score=lang.score,
+                file_mtime=item.file_mtime,
             )
         )
         self.outcomes.append(
@@ -147,8 +157,9 @@ class _Scan:
 
     # -- .txt: one article per file ---------------------------------------------------------------
     def scan_txt(self, entry: InboxEntry, sha: str) -> None:
-        size = entry.path.stat().st_size
-        item = _Item(entry.rel_path, None, sha, size)
+        stat = entry.path.stat()
+        size = stat.st_size
+        item = _Item(entry.rel_path, None, sha, size, file_mtime=_mtime(stat.st_mtime))
         if size > self.limits.max_article_bytes:
             with entry.path.open("rb") as fh:
                 head = fh.read(_EXCERPT_BYTES)
@@ -161,6 +172,10 @@ class _Scan:
             )
             return
         data = entry.path.read_bytes()
+        container = sniff_container(data[:8])
+        if container is not None:
+            self.quarantine(item, "binary", f"the file is {container}")
+            return
         decoded = decode_bytes(data)
         if decoded.text is None:
             self.quarantine(item, decoded.reason or "undecodable", f"the file: {decoded.message}", data)
@@ -171,22 +186,30 @@ class _Scan:
     # -- .jsonl: one article per line -------------------------------------------------------------
     def scan_jsonl(self, entry: InboxEntry, sha: str) -> None:
         before = len(self.outcomes)
+        mtime = _mtime(entry.path.stat().st_mtime)
         with entry.path.open("rb") as fh:
+            container = sniff_container(fh.read(8))
+            if container is not None:  # one outcome for the file, not one per "line" of binary
+                self.quarantine((entry.rel_path, None, sha), "binary", f"the file is {container}")
+                return
+            fh.seek(0)
             bom = detect_bom(fh.read(4))
             fh.seek(0)
             if bom is not None and bom[2] != "utf-8-sig":
-                self._jsonl_wide(entry, sha, fh, bom)
+                self._jsonl_wide(entry, sha, fh, bom, mtime)
             else:
                 if bom is not None:
                     fh.seek(bom[0])
-                self._jsonl_bytes(entry, sha, fh, with_bom=bom is not None)
+                self._jsonl_bytes(entry, sha, fh, mtime, with_bom=bom is not None)
         if len(self.outcomes) == before:  # no lines at all: the file itself still needs an outcome
             self.quarantine((entry.rel_path, None, sha), "empty", "the JSONL file contains no lines")
 
-    def _jsonl_bytes(self, entry: InboxEntry, sha: str, fh: BinaryIO, *, with_bom: bool) -> None:
+    def _jsonl_bytes(
+        self, entry: InboxEntry, sha: str, fh: BinaryIO, mtime: dt.datetime, *, with_bom: bool
+    ) -> None:
         limit = self.limits.max_article_bytes
         for line_no, raw, size in _read_lines(fh, limit):
-            item = _Item(entry.rel_path, line_no, sha, size)
+            item = _Item(entry.rel_path, line_no, sha, size, file_mtime=mtime)
             if size > limit:
                 self.quarantine(
                     item,
@@ -206,7 +229,9 @@ class _Scan:
             item.encoding, item.converted = _line_encoding(decoded, with_bom)
             self.json_line(item, decoded.text)
 
-    def _jsonl_wide(self, entry: InboxEntry, sha: str, fh: BinaryIO, bom: tuple[int, str, str]) -> None:
+    def _jsonl_wide(
+        self, entry: InboxEntry, sha: str, fh: BinaryIO, bom: tuple[int, str, str], mtime: dt.datetime
+    ) -> None:
         """UTF-16/32 JSONL: newlines are multi-byte, so decode as a text stream (rare; not hot)."""
         bom_len, codec, label = bom
         fh.seek(bom_len)
@@ -218,7 +243,7 @@ class _Scan:
                 line_no += 1
                 body = line.rstrip("\r\n")
                 size = len(body.encode(codec, "surrogatepass"))
-                item = _Item(entry.rel_path, line_no, sha, size, label, True)
+                item = _Item(entry.rel_path, line_no, sha, size, label, True, mtime)
                 if item.byte_size > limit:
                     self.quarantine(
                         item,
@@ -286,6 +311,16 @@ class _Scan:
         self.accept_text(item, text, fields, _to_json(extra))
 
 
+def _mtime(seconds: float) -> dt.datetime:
+    """A file's modification time as naive UTC, microsecond precision (what the warehouse stores)."""
+    return dt.datetime.fromtimestamp(seconds, dt.UTC).replace(tzinfo=None)
+
+
+def link_fingerprint(target: str) -> str:
+    """Stands in for the content hash of a link that is never opened: changes when the target does."""
+    return hashlib.sha256(f"symlink -> {target}".encode()).hexdigest()
+
+
 def _line_encoding(decoded: Decoded, with_bom: bool) -> tuple[str, bool]:
     encoding = decoded.encoding or "utf-8"
     if with_bom and encoding == "utf-8":
@@ -343,17 +378,26 @@ def scan_inbox(
     known_article_ids: Collection[str],
     known_files: Mapping[str, str],
     limits: IngestLimits = IngestLimits(),  # noqa: B008 - frozen dataclass, safe as a default
+    link_roots: Iterable[Path] = (),
 ) -> IngestResult:
     """Scan `inbox` recursively; every file and JSONL line gets exactly one outcome.
 
     `known_files` maps source_path -> file_sha256 of files fully processed earlier: a file with the
     same path and hash is skipped whole (listed in `unchanged_files`). A changed file is processed
-    again; items whose content hash is in `known_article_ids` become duplicates.
+    again; items whose content hash is in `known_article_ids` become duplicates. Symlinks are followed
+    only inside the inbox and inside `link_roots` (see `walk_inbox`).
     """
     inbox = Path(inbox)
     known_ids = known_article_ids if isinstance(known_article_ids, Set) else set(known_article_ids)
     scan = _Scan(limits, known_ids)
-    for entry in walk_inbox(inbox):
+    for entry in walk_inbox(inbox, link_roots):
+        if entry.kind == "outside_inbox":
+            fingerprint = link_fingerprint(entry.link_target or "")
+            if known_files.get(entry.rel_path) == fingerprint:
+                scan.unchanged.append((entry.rel_path, fingerprint))
+            else:
+                scan.quarantine((entry.rel_path, None, fingerprint), "outside_inbox", entry.detail or "")
+            continue
         if entry.kind == "unreadable":
             scan.quarantine((entry.rel_path, None, ""), "unreadable", f"cannot read: {entry.detail}")
             continue

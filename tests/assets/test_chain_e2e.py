@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.resources import CleaningResource, QualityGates
+from pipelines.resources import CleaningResource
 from tests.chain import (
     CONTRACT_TABLES,
     check_outcomes,
@@ -75,12 +75,13 @@ def test_failed_raw_check_stops_downstream_and_keeps_published_data(
     assert run_chain(sample_inbox, warehouse_path, dagster_instance).success
     before = {t: table_snapshot(warehouse_path, t) for t in CONTRACT_TABLES}
 
-    # a batch that is mostly not Indonesian: the quarantine-rate expectation must fail
-    batch = inbox_batch = sample_inbox / "bad-batch"
+    # a scraper that suddenly saves whole pages: a systemic failure of its delivery (folder)
+    batch = sample_inbox / "bad-batch"
     batch.mkdir()
-    for i in range(4):
-        (inbox_batch / f"english-{i}.txt").write_text(ENGLISH + f" Report {i}.", encoding="utf-8")
-    (inbox_batch / "one-good.txt").write_text(INDONESIAN, encoding="utf-8")
+    for i in range(24):
+        page = f"<!DOCTYPE html><html><body><p>{INDONESIAN} {i}</p></body></html>"
+        (batch / f"page-{i}.txt").write_text(page, encoding="utf-8")
+    (batch / "one-good.txt").write_text(INDONESIAN, encoding="utf-8")
 
     result = run_chain(sample_inbox, warehouse_path, dagster_instance)
     assert not result.success
@@ -88,33 +89,50 @@ def test_failed_raw_check_stops_downstream_and_keeps_published_data(
     assert "articles_clean" not in materialized(result)
     assert "raw_articles" not in materialized(result)
     after = {t: table_snapshot(warehouse_path, t) for t in CONTRACT_TABLES}
-    assert after == before  # published data untouched, including the one good article of the bad batch
+    records = ("ingest_log", "quarantine")
+    # published data untouched, including the one good article of the bad batch ...
+    assert {t: v for t, v in after.items() if t not in records} == {
+        t: v for t, v in before.items() if t not in records}
+    # ... while the records of the quarantined pages always land
+    new_log = served(warehouse_path, "SELECT outcome, reason, count(*) FROM ingest_log WHERE run_id = ? "
+                     "GROUP BY ALL", [result.run_id])
+    assert new_log == [("quarantined", "html", 24)]
 
     failures = served(
         warehouse_path,
-        "SELECT check_name, expectation, observed FROM dq_results WHERE NOT passed AND run_id = ?",
+        "SELECT check_name, expectation, column_name FROM dq_results WHERE NOT passed AND run_id = ?",
         [result.run_id],
     )
-    assert ("raw_inbox_accounting", "expect_column_mean_to_be_between") in {(c, e) for c, e, _ in failures}
-    # the rejected batch stays inspectable in staging
-    (n_staged,) = served(warehouse_path, "SELECT count(*) FROM staging.quarantine")[0]
-    assert n_staged == 4
+    assert sorted(failures) == [
+        ("raw_inbox_accounting", "expect_column_values_to_be_between", "html_share"),
+        ("raw_quarantine_rate", "expect_column_values_to_be_between", "quarantine_share"),  # advisory
+    ]
+    # the held batch stays inspectable in staging
+    assert served(warehouse_path, "SELECT source_path FROM staging.articles_raw") == [
+        ("bad-batch/one-good.txt",)]
 
 
 def test_failed_clean_check_stops_the_chain(sample_inbox, warehouse_path, dagster_instance, tmp_path):
     from peristiwa.cleaning import DEFAULT_RULES_PATH
 
-    # a rules file that forgets how to remove "Baca Juga" teasers is caught by the residue expectation
+    assert run_chain(sample_inbox, warehouse_path, dagster_instance).success
+    published = table_snapshot(warehouse_path, "articles_clean")
+    # a rules file that forgets how to remove "Baca Juga" teasers, on a source whose every article has one
     text = Path(DEFAULT_RULES_PATH).read_text(encoding="utf-8")
     broken = tmp_path / "rules.yaml"
     broken.write_text(text.replace("Baca", "Bxca"), encoding="utf-8")
+    scraper = sample_inbox / "scraper"
+    scraper.mkdir()
+    for i in range(25):
+        (scraper / f"{i}.txt").write_text(f"{INDONESIAN} Nomor {i}.\nBaca Juga: Judul lain {i}\n",
+                                          encoding="utf-8")
     result = run_chain(sample_inbox, warehouse_path, dagster_instance,
                        resources={"cleaning": CleaningResource(rules_path=str(broken))})
     assert not result.success
     assert check_outcomes(result)["articles_clean_valid"] is False
-    assert served(warehouse_path, "SELECT count(*) FROM articles_clean") == [(0,)]
-    failed = served(warehouse_path, "SELECT sample FROM dq_results WHERE NOT passed")
-    assert any("Baca Juga" in (s or "") for (s,) in failed)
+    assert table_snapshot(warehouse_path, "articles_clean") == published
+    failed = served(warehouse_path, "SELECT items FROM dq_results WHERE NOT passed")
+    assert any("scraper/0.txt" in (s or "") for (s,) in failed)
 
 
 def test_bad_input_matrix_every_item_accounted_for(inbox, warehouse_path, dagster_instance):
@@ -143,8 +161,8 @@ def test_bad_input_matrix_every_item_accounted_for(inbox, warehouse_path, dagste
     ]
     (inbox / "batch.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
-    gates = QualityGates(max_quarantine_share=1.0)  # this batch is bad on purpose; accounting is the point
-    result = run_chain(inbox, warehouse_path, dagster_instance, resources={"gates": gates})
+    # two thirds of this batch are bad, item by item: quarantined, and the good articles flow on
+    result = run_chain(inbox, warehouse_path, dagster_instance)
     assert result.success, check_outcomes(result)
 
     log = served(warehouse_path, "SELECT source_path, line_no, outcome, reason FROM ingest_log ORDER BY ALL")

@@ -317,22 +317,51 @@ def test_utf16_jsonl_file(inbox: Path) -> None:
     assert {(a.encoding, a.encoding_converted) for a in result.articles} == {("utf-16", True)}
 
 
-def test_walk_is_recursive_sorted_and_follows_symlinks(inbox: Path, tmp_path: Path) -> None:
+def test_walk_is_recursive_sorted_and_stays_inside_the_inbox(inbox: Path, tmp_path: Path) -> None:
     _write(inbox / "z", "2.txt", ID_PEMILU)
     _write(inbox / "a" / "deep", "1.txt", ID_DIPLOMASI)
     _write(inbox / ".git", "config", "[core]\n")
     outside = _write(tmp_path / "elsewhere", "3.TXT", ID_BANJIR)
     (inbox / "linked").symlink_to(outside, target_is_directory=True)
     (inbox / "loop").symlink_to(inbox, target_is_directory=True)  # a cycle must not hang or double count
-    (inbox / "dangling.txt").symlink_to(tmp_path / "missing.txt")
+    (inbox / "dangling.txt").symlink_to(inbox / "missing.txt")
+    (inbox / "gone.txt").symlink_to(tmp_path / "missing.txt")
     result = _scan(inbox)
     assert [(o.source_path, o.outcome, o.reason) for o in result.outcomes] == [
         (".git/config", "quarantined", "hidden"),
         ("a/deep/1.txt", "ingested", None),
         ("dangling.txt", "quarantined", "unreadable"),
-        ("linked/3.TXT", "ingested", None),
+        ("gone.txt", "quarantined", "outside_inbox"),
+        ("linked", "quarantined", "outside_inbox"),
         ("z/2.txt", "ingested", None),
     ]
+    linked = next(o for o in result.outcomes if o.source_path == "linked")
+    assert str(outside.resolve()) in linked.message and "not followed" in linked.message
+
+    # a corpus linked in on purpose is followed once its folder is allowed
+    allowed = _scan(inbox, link_roots=[tmp_path / "elsewhere"])
+    assert ("linked/3.TXT", "ingested") in {(o.source_path, o.outcome) for o in allowed.outcomes}
+
+
+def test_symlink_to_a_system_file_is_never_read(inbox: Path, tmp_path: Path) -> None:
+    (inbox / "passwd.txt").symlink_to("/etc/passwd")
+    (inbox / "inner.txt").symlink_to(_write(inbox / "real", "a.txt", ID_PEMILU) / "a.txt")
+    result = _scan(inbox)
+    by_path = {o.source_path: o for o in result.outcomes}
+    link = by_path["passwd.txt"]
+    assert (link.outcome, link.reason, link.excerpt) == ("quarantined", "outside_inbox", None)
+    assert "/etc/passwd" in link.message
+    # a link that stays inside is an ordinary file (here: the same text twice -> one duplicate)
+    assert {by_path["inner.txt"].outcome, by_path["real/a.txt"].outcome} == {"ingested", "duplicate"}
+
+    # the link is remembered like a file: unchanged on the next scan, new when it points elsewhere
+    known = {link.source_path: link.file_sha256}
+    again = _scan(inbox, known_files=known)
+    assert ("passwd.txt", link.file_sha256) in again.unchanged_files
+    (inbox / "passwd.txt").unlink()
+    (inbox / "passwd.txt").symlink_to("/etc/hostname")
+    moved = _scan(inbox, known_files=known)
+    assert "passwd.txt" in {o.source_path for o in moved.outcomes}
 
 
 def test_missing_inbox_raises_with_path(tmp_path: Path) -> None:

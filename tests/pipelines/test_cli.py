@@ -66,17 +66,31 @@ def test_sql_is_read_only_and_errors_are_clear(tmp_path):
     assert bad.returncode != 0 and "query failed" in bad.stderr
 
 
-def test_run_exits_nonzero_when_a_blocking_check_fails(tmp_path):
+def test_run_exits_nonzero_when_a_blocking_check_fails_and_accept_overrides_it(tmp_path):
     inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    for i in range(3):
+    (inbox / "scraper").mkdir(parents=True)
+    for i in range(3):  # a few bad files are quarantined one by one: not a reason to stop
         (inbox / f"en{i}.txt").write_text(
             "This is an English news story about a meeting between two ministers who discussed trade, "
             f"security and migration at length in the capital on Monday, number {i}.", encoding="utf-8")
-    proc = _peristiwa("run", env=_env(tmp_path))
+    env = _env(tmp_path)
+    assert _peristiwa("run", "--job", "ingest_clean_job", env=env).returncode == 0
+    for i in range(21):  # a scraper that saves whole pages is systemic
+        (inbox / "scraper" / f"{i}.txt").write_text(
+            f"<!DOCTYPE html><html><body><p>Halaman {i}</p></body></html>", encoding="utf-8")
+    proc = _peristiwa("run", "--job", "ingest_clean_job", env=env)
     assert proc.returncode == 1
     assert "check raw_inbox_accounting: FAILED" in proc.stdout
+    assert "| scraper/0.txt |  |  | html |" in proc.stdout  # the offending items are named
     assert "articles_clean: not run" in proc.stdout
+
+    bad = _peristiwa("run", "--accept", "no_such_check", env=env, timeout=60)
+    assert bad.returncode == 2 and "raw_inbox_accounting" in bad.stderr
+    accepted = _peristiwa("run", "--job", "ingest_clean_job", "--accept", "raw_inbox_accounting", env=env)
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert "check raw_inbox_accounting: FAILED, ACCEPTED" in accepted.stdout
+    rows = _sql_csv("SELECT check_name FROM dq_results WHERE override IS NOT NULL", env)
+    assert {r[0] for r in rows[1:]} == {"raw_inbox_accounting"}
 
 
 @pytest.mark.corpus

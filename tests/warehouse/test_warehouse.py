@@ -100,3 +100,20 @@ def test_warehouse_readme_is_generated_from_the_ddl():
     from warehouse.docs import README, generate
 
     assert README.read_text(encoding="utf-8") == generate(), "run `python -m warehouse.docs`"
+
+
+def test_a_warehouse_from_before_new_columns_gains_them_in_main_and_staging(warehouse_path):
+    added = {"articles_raw": ["file_mtime"], "quarantine": ["stage", "article_id"],
+             "dq_results": ["items", "override"]}
+    wh = Warehouse(warehouse_path)
+    with wh.writer() as con:
+        fresh = {t: con.execute(f"DESCRIBE main.{t}").fetchall() for t in added}
+        for table, columns in added.items():  # what an older release created
+            for schema in ("main", "staging"):
+                for column in columns:
+                    con.execute(f"ALTER TABLE {schema}.{table} DROP COLUMN {column}")
+    with wh.writer() as con:
+        for table in added:
+            assert con.execute(f"DESCRIBE main.{table}").fetchall() == fresh[table]
+            staged = [row[:2] for row in con.execute(f"DESCRIBE staging.{table}").fetchall()]
+            assert staged == [row[:2] for row in fresh[table]]  # same order: publish copies SELECT *

@@ -24,8 +24,11 @@ CREATE TABLE IF NOT EXISTS articles_raw (
     version             INTEGER NOT NULL,
     supersedes          VARCHAR,
     run_id              VARCHAR NOT NULL,
-    ingested_at         TIMESTAMP NOT NULL
+    ingested_at         TIMESTAMP NOT NULL,
+    file_mtime          TIMESTAMP
 );
+-- Columns added after the first release: warehouses created before them gain them here.
+ALTER TABLE articles_raw ADD COLUMN IF NOT EXISTS file_mtime TIMESTAMP;
 COMMENT ON TABLE articles_raw IS 'One row per distinct article content ingested from the inbox (identity = content hash).';
 COMMENT ON COLUMN articles_raw.article_id IS 'Content hash of the article: first 32 hex chars of sha256 over the NFC-normalised, stripped text. Same text = same id.';
 COMMENT ON COLUMN articles_raw.source_path IS 'Path of the input file relative to the inbox root (POSIX separators).';
@@ -48,6 +51,7 @@ COMMENT ON COLUMN articles_raw.version IS '1 for the first content seen at (sour
 COMMENT ON COLUMN articles_raw.supersedes IS 'article_id of the previous version at the same (source_path, line_no), or NULL.';
 COMMENT ON COLUMN articles_raw.run_id IS 'Dagster run that ingested the article.';
 COMMENT ON COLUMN articles_raw.ingested_at IS 'UTC time of ingestion.';
+COMMENT ON COLUMN articles_raw.file_mtime IS 'Modification time (UTC) of the input file when it was ingested; a publication-date basis only when cleaning.date_from_file_mtime is on.';
 
 CREATE TABLE IF NOT EXISTS ingest_log (
     run_id       VARCHAR NOT NULL,
@@ -77,17 +81,24 @@ CREATE TABLE IF NOT EXISTS quarantine (
     message        VARCHAR NOT NULL,
     excerpt        VARCHAR,
     run_id         VARCHAR NOT NULL,
-    quarantined_at TIMESTAMP NOT NULL
+    quarantined_at TIMESTAMP NOT NULL,
+    stage          VARCHAR,
+    article_id     VARCHAR
 );
-COMMENT ON TABLE quarantine IS 'Input items that were not ingested, with a machine-readable reason and a human message.';
+-- Columns added after the first release: warehouses created before them gain them here.
+ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS stage VARCHAR;
+ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS article_id VARCHAR;
+COMMENT ON TABLE quarantine IS 'Input items that were not ingested (stage ingest), or articles set aside by cleaning (stage clean), with a machine-readable reason and a human message. Always published, also when a blocking check holds the rest of the batch back.';
 COMMENT ON COLUMN quarantine.source_path IS 'Path of the input file relative to the inbox root.';
 COMMENT ON COLUMN quarantine.line_no IS '1-based JSONL line; NULL for whole-file items.';
 COMMENT ON COLUMN quarantine.file_sha256 IS 'sha256 of the input file.';
-COMMENT ON COLUMN quarantine.reason IS 'Reason code: empty, binary, undecodable, too_large, malformed_json, missing_text, too_short, not_indonesian, html, unsupported_type, ...';
+COMMENT ON COLUMN quarantine.reason IS 'Reason code: empty, binary, undecodable, too_large, malformed_json, missing_text, too_short, not_indonesian, html, unsupported_type, outside_inbox, ... (ingest); cleaned_too_short, cleaned_too_long (clean)';
 COMMENT ON COLUMN quarantine.message IS 'Human-readable explanation of what is wrong and where.';
 COMMENT ON COLUMN quarantine.excerpt IS 'First characters of the offending content (printable), when there is any.';
 COMMENT ON COLUMN quarantine.run_id IS 'Dagster run that quarantined the item.';
 COMMENT ON COLUMN quarantine.quarantined_at IS 'UTC time the item was quarantined.';
+COMMENT ON COLUMN quarantine.stage IS 'ingest: the input item was never ingested; clean: the ingested article (article_id) was set aside by cleaning and is not in articles_clean. NULL in rows written before this column existed (ingest).';
+COMMENT ON COLUMN quarantine.article_id IS 'The article set aside (stage clean); NULL for stage ingest.';
 
 CREATE TABLE IF NOT EXISTS inbox_files (
     source_path  VARCHAR NOT NULL,
@@ -131,7 +142,7 @@ COMMENT ON COLUMN articles_clean.publisher IS 'Publisher or site name (e.g. Repu
 COMMENT ON COLUMN articles_clean.publisher_basis IS 'Where the publisher came from: metadata | dateline | url | text | none.';
 COMMENT ON COLUMN articles_clean.dateline_place IS 'Place named in the dateline (e.g. Jakarta, Moskow), if any.';
 COMMENT ON COLUMN articles_clean.published_date IS 'Publication date, from metadata or the text (see published_date_basis); NULL when nothing states it.';
-COMMENT ON COLUMN articles_clean.published_date_basis IS 'How published_date was found: metadata | text_timestamp | text_weekday_date | none.';
+COMMENT ON COLUMN articles_clean.published_date_basis IS 'How published_date was found: metadata (JSONL published) | text_timestamp | text_weekday_date (a date in the text) | file_mtime (opt-in) | none (undated: a normal article, processed like any other).';
 COMMENT ON COLUMN articles_clean.published_date_text IS 'The exact text the publication date was read from.';
 COMMENT ON COLUMN articles_clean.text IS 'Cleaned body text (headline excluded), paragraphs separated by newlines.';
 COMMENT ON COLUMN articles_clean.n_chars IS 'Length of the cleaned text in characters.';
@@ -169,8 +180,13 @@ CREATE TABLE IF NOT EXISTS dq_results (
     unexpected_count BIGINT,
     sample           VARCHAR,
     batch_rows       BIGINT NOT NULL,
-    evaluated_at     TIMESTAMP NOT NULL
+    evaluated_at     TIMESTAMP NOT NULL,
+    items            VARCHAR,
+    override         VARCHAR
 );
+-- Columns added after the first release: warehouses created before them gain them here.
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS items VARCHAR;
+ALTER TABLE dq_results ADD COLUMN IF NOT EXISTS override VARCHAR;
 COMMENT ON TABLE dq_results IS 'Every Great Expectations expectation evaluated by a blocking check, per run (written whether it passed or failed).';
 COMMENT ON COLUMN dq_results.run_id IS 'Dagster run in which the check ran.';
 COMMENT ON COLUMN dq_results.asset IS 'Asset the check gates (raw_articles, articles_clean, ...).';
@@ -183,6 +199,8 @@ COMMENT ON COLUMN dq_results.unexpected_count IS 'Number of rows that violated t
 COMMENT ON COLUMN dq_results.sample IS 'JSON list of up to 5 failing values, for a failed expectation.';
 COMMENT ON COLUMN dq_results.batch_rows IS 'Rows in the batch that was validated.';
 COMMENT ON COLUMN dq_results.evaluated_at IS 'UTC time of the validation.';
+COMMENT ON COLUMN dq_results.items IS 'For a failed expectation about a whole batch or source: JSON list of the offending items {source_path, line_no, article_id, reason} (at most 50).';
+COMMENT ON COLUMN dq_results.override IS 'NULL, or how a failed expectation was accepted on purpose (e.g. "accept_failed_checks run config"): its batch was published anyway.';
 
 CREATE TABLE IF NOT EXISTS sentences (
     article_id      VARCHAR NOT NULL,

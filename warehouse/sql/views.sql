@@ -22,9 +22,10 @@ FROM cleaning_audit GROUP BY ALL ORDER BY n_removals DESC;
 COMMENT ON VIEW v_cleaning_removals IS 'What the cleaner removed, by rule, over all articles.';
 
 CREATE OR REPLACE VIEW v_dq_failures AS
-SELECT run_id, asset, check_name, expectation, column_name, observed, unexpected_count, sample, evaluated_at
+SELECT run_id, asset, check_name, expectation, column_name, observed, unexpected_count, sample, evaluated_at,
+       items, override
 FROM dq_results WHERE NOT passed ORDER BY evaluated_at DESC;
-COMMENT ON VIEW v_dq_failures IS 'Failed data-quality expectations, newest first.';
+COMMENT ON VIEW v_dq_failures IS 'Failed data-quality expectations, newest first, with the offending items (file, line, article, reason) of a systemic failure and any override that accepted it on purpose.';
 
 CREATE OR REPLACE VIEW v_entity_actors AS
 SELECT m.article_id, c.published_date, m.sentence_index, m.text, m.iso3, m.sector, m.actor_id, m.actor_kind,
