@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 
-def evaluate_events(gold: Path, articles: Path, workdir: Path) -> dict:
+def evaluate_events(gold: Path, articles: Path, workdir: Path, resources: dict | None = None,
+                    parse_scope: str | None = None) -> dict:
     """Materialise the whole chain on `articles` in a throwaway warehouse and score its event mentions.
 
     Gold rows name articles by file stem (e.g. ``004_7c8e4773e9e8f53f``); predictions are keyed the same way.
@@ -18,16 +19,21 @@ def evaluate_events(gold: Path, articles: Path, workdir: Path) -> dict:
     import polars as pl
 
     from peristiwa.events.evaluate import score
-    from pipelines.definitions import build_definitions
+    from pipelines.definitions import build_definitions, build_resources
+    from pipelines.partitions import all_shards_tags
     from pipelines.settings import Settings
 
     base = Settings.from_env()
     settings = Settings(data_dir=workdir, inbox=articles, warehouse=workdir / "warehouse.duckdb",
                         shared_dir=base.shared_dir, dagster_home=workdir / "dagster_home",
                         stanza_resources_dir=base.stanza_resources_dir)
-    job = build_definitions(settings).resolve_job_def("chain_job")
+    resources = dict(resources or {})
+    if parse_scope:
+        nlp = resources.get("nlp") or build_resources(settings)["nlp"]
+        resources["nlp"] = nlp.model_copy(update={"parse_scope": parse_scope})
+    job = build_definitions(settings, resources=resources).resolve_job_def("chain_job")
     with dg.DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = job.execute_in_process(instance=instance, raise_on_error=False, tags=all_shards_tags())
     if not result.success:
         raise click.ClickException(
             f"the pipeline failed on {articles}; `peristiwa run --inbox {articles}` shows which check failed"
@@ -51,11 +57,13 @@ def evaluate_events(gold: Path, articles: Path, workdir: Path) -> dict:
 @click.option("--diff", "diff_path", type=click.Path(dir_okay=False, path_type=Path),
               default=Path("events_diff.csv"), show_default=True,
               help="Where to write the per-row diff (hits, misses, false positives with sentences).")
-def eval_events(gold: Path, articles: Path, diff_path: Path) -> None:
+@click.option("--parse-scope", type=click.Choice(["selective", "all"]), default=None,
+              help="Which sentences get a dependency parse (default: the nlp resource's, selective).")
+def eval_events(gold: Path, articles: Path, diff_path: Path, parse_scope: str | None) -> None:
     """Score event coding against gold events: one `name: value` per line."""
     from peristiwa.events.evaluate import format_metrics, write_diff
 
     with tempfile.TemporaryDirectory(prefix="peristiwa-eval-") as tmp:
-        result = evaluate_events(gold, articles.resolve(), Path(tmp))
+        result = evaluate_events(gold, articles.resolve(), Path(tmp), parse_scope=parse_scope)
     click.echo(format_metrics(result))
     click.echo(f"diff: {write_diff(result, diff_path)}", err=True)

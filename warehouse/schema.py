@@ -8,6 +8,13 @@ from importlib import resources
 import duckdb
 
 SCHEMAS = ("main", "staging")
+# Columns added to a contract table after it first shipped: (table, column, type). A warehouse created before
+# gets them (in main and staging, at the end, where the DDL has them too) the next time it is opened.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("sentences", "parsed", "BOOLEAN DEFAULT true"),
+    ("annotations", "parse_scope", "VARCHAR DEFAULT 'all'"),
+    ("annotations", "n_parsed", "INTEGER"),
+)
 _TABLE_RE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
 
 
@@ -32,6 +39,9 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     for table in table_names():
         # Staging twins carry no primary key: a failed batch may hold anything, and we want to see it.
         con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS SELECT * FROM main.{table} LIMIT 0")
+    for table, column, type_ in ADDED_COLUMNS:
+        for schema in SCHEMAS:
+            con.execute(f"ALTER TABLE {schema}.{table} ADD COLUMN IF NOT EXISTS {column} {type_}")
     con.execute(_sql("views.sql"))
 
 

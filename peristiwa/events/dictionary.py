@@ -79,6 +79,17 @@ class TriggerDictionary:
     def per_root(self) -> dict[str, int]:
         return dict(sorted(Counter(t.code[:2] for t in self.triggers).items()))
 
+    def cue_words(self) -> frozenset[str]:
+        """Every lower-cased single word that can start or be part of a trigger: trigger words, each word of
+        a trigger phrase, light verbs and reporting verbs (forms and lemmas as listed). A sentence with none
+        of them, in form or lemma, cannot yield an event mention; selective parsing relies on that."""
+        words = set(self.light_verbs) | set(self.reporting_verbs)
+        for trigger in self.triggers:
+            words.update(trigger.words)
+            for phrase in trigger.phrases:
+                words.update(phrase)
+        return frozenset(w.casefold() for w in words)
+
 
 def _words(path: Path, where: str, value: Any) -> list[str]:
     if value is None:

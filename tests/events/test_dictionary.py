@@ -63,3 +63,24 @@ def test_new_fields_load(tmp_path):
     (t,) = d.triggers
     assert t.responds_to == frozenset({"11"}) and t.predicative and t.pair_from_context and t.object_is_target
     assert d.non_events == (("konferensi", "pers"),)
+
+
+def test_cue_words_cover_every_trigger_word_phrase_light_and_reporting_verb(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        'version: "t"\nlight_verbs: [Melancarkan]\nreporting_verbs: [kata]\ntriggers:\n'
+        '  - {id: a, code: "190", words: [Serangan, serang]}\n'
+        '  - {id: b, code: "050", phrases: ["kerja sama"], modifiers: {militer: "062"}}\n'
+    )
+    cues = load_dictionary(path, load_cameo()).cue_words()
+    assert cues == frozenset({"melancarkan", "kata", "serangan", "serang", "kerja", "sama"})
+    assert "militer" not in cues  # a modifier only refines a trigger; alone it triggers nothing
+
+
+def test_shipped_cue_words_include_every_trigger(dictionary):
+    cues = dictionary.cue_words()
+    for trigger in dictionary.triggers:
+        assert trigger.words <= cues, trigger.id
+        assert all(set(phrase) <= cues for phrase in trigger.phrases), trigger.id
+    assert dictionary.light_verbs <= cues and dictionary.reporting_verbs <= cues
+    assert all(w == w.casefold() and " " not in w for w in cues)

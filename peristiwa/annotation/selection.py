@@ -1,0 +1,164 @@
+"""Selective parsing: which sentences of an article need POS, lemmas and a dependency parse.
+
+Every sentence keeps its tokens and NER tags (entity mentions stay complete); the parse, about three quarters
+of Stanza's time, only goes where an event mention can come from. The coder needs a trigger word (a word of
+the dictionary's ``cue_words()``, in form or lemma) in the sentence itself, and actors either in the sentence
+or from context (a recent actor, "kedua negara", "ia", a bare title). So a sentence is parsed when it holds a
+trigger cue and an actor candidate (a gazetteer or NER mention resolved to a state, an IGO or a person),
+an anaphora cue, or an actor candidate within ``window`` sentences before it; the sentences those actors come
+from are parsed too, so the parse that decides their role is the same as under a full parse. An article with
+no foreign state or IGO candidate at all is not parsed.
+
+Lemmas are not known before the parse, so a word counts as a cue when its form, or one of the stems a
+conservative affix stripper proposes for it, is a cue word (``dikunjungi`` -> ``kunjung``); proposing too many
+stems only parses a sentence more.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from peristiwa.annotation.records import Sentence
+
+# Bump when the selection rules change: it is part of every selectively annotated article's signature.
+SELECTION_VERSION = "1"
+PARSE_SCOPES = ("selective", "all")
+HOME_ISO3 = "IDN"
+
+# Words that refer to an actor named elsewhere (pronouns, "his side", "both"); "kedua negara" and the other
+# both-states phrases come from the actor knowledge (rules.yaml: both_states), titles from titles.yaml.
+ANAPHORA_WORDS = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya", "keduanya", "kami", "kita",
+                            "negaranya", "pemerintahnya", "sang"})
+_VOWELS = frozenset("aiueo")
+# Inflectional and derivational suffixes, longest first; particles and possessive clitics come off first.
+_PARTICLES = ("nya", "lah", "kah", "pun", "ku", "mu")
+_SUFFIXES = ("kan", "an", "i")
+# Prefix -> what the stem may start with after it (nasal assimilation: menyerang -> serang, memukul -> pukul,
+# menembak -> tembak, mengirim -> kirim / kirim, mengadakan -> adakan).
+_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("memper", ("",)), ("diper", ("",)), ("menge", ("",)), ("penge", ("",)),
+    ("meng", ("", "k")), ("meny", ("s",)), ("mem", ("", "p")), ("men", ("", "t")), ("me", ("",)),
+    ("peng", ("", "k")), ("peny", ("s",)), ("pem", ("", "p")), ("pen", ("", "t")), ("per", ("",)),
+    ("pe", ("",)), ("ber", ("",)), ("be", ("",)), ("ter", ("",)), ("te", ("",)), ("di", ("",)),
+    ("ke", ("",)), ("se", ("",)),
+)
+
+
+def _strip_prefixes(word: str, depth: int = 2) -> set[str]:
+    out = {word}
+    if depth == 0:
+        return out
+    for prefix, restores in _PREFIXES:
+        if not word.startswith(prefix) or len(word) - len(prefix) < 3:
+            continue
+        rest = word[len(prefix):]
+        for restore in restores:
+            if restore and rest[0] not in _VOWELS:
+                continue
+            out |= _strip_prefixes(restore + rest, depth - 1)
+    return out
+
+
+@lru_cache(maxsize=200_000)
+def stems(word: str) -> frozenset[str]:
+    """The word (lower-cased) and every stem the affix stripper proposes for it."""
+    word = word.casefold()
+    bases = {word}
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 3:
+            bases.add(word[: -len(particle)])
+    for base in list(bases):
+        for suffix in _SUFFIXES:
+            if base.endswith(suffix) and len(base) - len(suffix) >= 3:
+                bases.add(base[: -len(suffix)])
+    out: set[str] = set()
+    for base in bases:
+        out |= _strip_prefixes(base)
+        if "-" in base:  # reduplication: serangan-serangan
+            out |= _strip_prefixes(base.split("-", 1)[0])
+    return frozenset(out)
+
+
+def has_cue(sentence: Sentence, cue_words: frozenset[str]) -> bool:
+    return any(not stems(t.text).isdisjoint(cue_words) for t in sentence.tokens)
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    """What selection needs of a resolved entity mention (peristiwa.actors.EntityMention has these)."""
+
+    sentence_index: int
+    iso3: str
+    actor_kind: str
+
+
+def is_actor_candidate(mention: ActorMention) -> bool:
+    return bool(mention.iso3) or mention.actor_kind in ("igo", "state", "state_organ")
+
+
+def is_foreign_candidate(mention: ActorMention, home_iso3: str = HOME_ISO3) -> bool:
+    return (bool(mention.iso3) and mention.iso3 != home_iso3) or mention.actor_kind == "igo"
+
+
+def _anaphora(sentence: Sentence, phrases: frozenset[tuple[str, ...]], titles: frozenset[str]) -> bool:
+    words = [t.text.casefold() for t in sentence.tokens]
+    if any(w in ANAPHORA_WORDS or w in titles for w in words):
+        return True
+    for phrase in phrases:
+        n = len(phrase)
+        if any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class ParseSelector:
+    """Chooses the sentences to parse. ``both_states`` and ``titles`` are the anaphora cues taken from the
+    actor knowledge; ``resolve`` turns an article's (unparsed) sentences into entity mentions."""
+
+    cue_words: frozenset[str]
+    both_states: frozenset[tuple[str, ...]]
+    titles: frozenset[str]
+    window: int = 2
+    home_iso3: str = HOME_ISO3
+
+    def select(self, sentences: Sequence[Sentence], mentions: Iterable[ActorMention]) -> frozenset[int]:
+        """Indexes (``Sentence.index``, headline -1 included) of the sentences to parse."""
+        mentions = list(mentions)
+        if not any(is_foreign_candidate(m, self.home_iso3) for m in mentions):
+            return frozenset()
+        ordered = sorted(sentences, key=lambda s: s.index)
+        position = {s.index: i for i, s in enumerate(ordered)}
+        with_actor = {position[m.sentence_index] for m in mentions
+                      if is_actor_candidate(m) and m.sentence_index in position}
+        chosen: set[int] = set()
+        for i, sentence in enumerate(ordered):
+            if not has_cue(sentence, self.cue_words):
+                continue
+            context = {j for j in range(max(0, i - self.window), i) if j in with_actor}
+            if i in with_actor or context or _anaphora(sentence, self.both_states, self.titles):
+                chosen.add(i)
+                chosen |= context
+        return frozenset(ordered[i].index for i in chosen)
+
+
+def selector_from(cue_words: frozenset[str], knowledge, window: int = 2) -> ParseSelector:
+    """A selector with the anaphora cues of ``knowledge`` (peristiwa.actors.Knowledge)."""
+    phrases = frozenset(tuple(p.casefold().split()) for p in knowledge.rules.get("both_states", ()))
+    titles = frozenset(
+        key[0] for key, entries in knowledge.lexicon.items()
+        if len(key) == 1 and any(e.kind == "title" for e in entries)
+    )
+    return ParseSelector(cue_words=cue_words, both_states=phrases, titles=titles, window=window)
+
+
+def select_article(
+    selector: ParseSelector, sentences: Sequence[Sentence], date: dt.date | None, knowledge
+) -> frozenset[int]:
+    """Resolve the article's mentions on its unparsed sentences, then select."""
+    from peristiwa.actors import resolve_article
+
+    return selector.select(sentences, resolve_article(sentences, date, knowledge))
