@@ -66,6 +66,12 @@ def _strip_prefixes(word: str, depth: int = 2) -> set[str]:
 def stems(word: str) -> frozenset[str]:
     """The word (lower-cased) and every stem the affix stripper proposes for it."""
     word = word.casefold()
+    if "-" in word.strip("-"):  # reduplication (serangan-serangan) and compounds: the first part too
+        return frozenset(_stems(word) | _stems(word.strip("-").split("-", 1)[0]))
+    return frozenset(_stems(word))
+
+
+def _stems(word: str) -> set[str]:
     bases = {word}
     for particle in _PARTICLES:
         if word.endswith(particle) and len(word) - len(particle) >= 3:
@@ -77,9 +83,7 @@ def stems(word: str) -> frozenset[str]:
     out: set[str] = set()
     for base in bases:
         out |= _strip_prefixes(base)
-        if "-" in base:  # reduplication: serangan-serangan
-            out |= _strip_prefixes(base.split("-", 1)[0])
-    return frozenset(out)
+    return out
 
 
 def has_cue(sentence: Sentence, cue_words: frozenset[str]) -> bool:
