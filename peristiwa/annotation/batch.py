@@ -7,7 +7,6 @@ each with its own Stanza pipeline (``AnnotationPool``); the result does not depe
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import multiprocessing
 import os
@@ -74,8 +73,7 @@ class _Selection:
 
         cameo = load_cameo(Path(config.cameo_path) if config.cameo_path else None)
         dictionary = load_dictionary(Path(config.dictionary_path) if config.dictionary_path else None, cameo)
-        self.knowledge = load_knowledge(config.actors_dir)
-        self.selector = selector_from(dictionary.cue_words(), self.knowledge)
+        self.selector = selector_from(dictionary.cue_words(), load_knowledge(config.actors_dir))
 
     @classmethod
     def get(cls, config: AnnotationConfig) -> _Selection:
@@ -102,7 +100,7 @@ def _stanza_sentences(body: Any, title: Any | None) -> dict[int, list]:
 
 def annotate_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[dict], list[dict]]:
     """Sentence rows and ledger rows for articles (dicts with article_id, title, text, spans_json,
-    text_sha256, published_date)."""
+    text_sha256)."""
     settings = config.settings
     models = annotation_signature_json(settings, config.parse_scope)
     bodies = tokenize_and_tag([r["text"] for r in rows], settings)
@@ -118,8 +116,7 @@ def annotate_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[
         else:
             selection = _Selection.get(config)
             records = _as_sentences(row, body, title)
-            chosen = select_article(selection.selector, records, _date(row.get("published_date")),
-                                    selection.knowledge)
+            chosen = select_article(selection.selector, records)
         to_parse.extend(s for i in chosen for s in by_index.get(i, []))
     parse(to_parse, settings)
     sentence_rows: list[Sentence] = []
@@ -137,12 +134,6 @@ def annotate_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[
             "n_parsed": sum(1 for s in found if s.is_parsed),
         })
     return sentences_frame(sentence_rows).to_dicts(), ledger
-
-
-def _date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def frames(sentence_rows: list[dict], ledger_rows: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -234,8 +225,8 @@ def annotate_articles(
     progress: Callable[[str], None] | None = None,
     parse_scope: str = "all",
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Sentences and ledger rows for `articles` (article_id, title, text, spans_json, text_sha256 and, for a
-    selective scope, published_date), in this process, ``chunk`` articles per Stanza batch."""
+    """Sentences and ledger rows for `articles` (article_id, title, text, spans_json, text_sha256), in this
+    process, ``chunk`` articles per Stanza batch."""
     config = AnnotationConfig(settings=settings, parse_scope=parse_scope)
     rows = articles.to_dicts()
     parts = []

@@ -16,8 +16,7 @@ stems only parses a sentence more.
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -91,20 +90,12 @@ def has_cue(sentence: Sentence, cue_words: frozenset[str]) -> bool:
 
 
 @dataclass(frozen=True)
-class ActorMention:
-    """What selection needs of a resolved entity mention (peristiwa.actors.EntityMention has these)."""
+class ActorCandidate:
+    """A place in an article where an actor may be named: its sentence, and whether it may be foreign (another
+    state than ``home_iso3``, an IGO, a person holding a foreign office)."""
 
     sentence_index: int
-    iso3: str
-    actor_kind: str
-
-
-def is_actor_candidate(mention: ActorMention) -> bool:
-    return bool(mention.iso3) or mention.actor_kind in ("igo", "state", "state_organ")
-
-
-def is_foreign_candidate(mention: ActorMention, home_iso3: str = HOME_ISO3) -> bool:
-    return (bool(mention.iso3) and mention.iso3 != home_iso3) or mention.actor_kind == "igo"
+    foreign: bool
 
 
 def _anaphora(sentence: Sentence, phrases: frozenset[tuple[str, ...]], titles: frozenset[str]) -> bool:
@@ -126,18 +117,18 @@ class ParseSelector:
     cue_words: frozenset[str]
     both_states: frozenset[tuple[str, ...]]
     titles: frozenset[str]
-    window: int = 2
+    window: int = 1
     home_iso3: str = HOME_ISO3
+    scanner: ActorScanner | None = None
 
-    def select(self, sentences: Sequence[Sentence], mentions: Iterable[ActorMention]) -> frozenset[int]:
+    def select(self, sentences: Sequence[Sentence], candidates: Iterable[ActorCandidate]) -> frozenset[int]:
         """Indexes (``Sentence.index``, headline -1 included) of the sentences to parse."""
-        mentions = list(mentions)
-        if not any(is_foreign_candidate(m, self.home_iso3) for m in mentions):
+        candidates = list(candidates)
+        if not any(c.foreign for c in candidates):
             return frozenset()
         ordered = sorted(sentences, key=lambda s: s.index)
         position = {s.index: i for i, s in enumerate(ordered)}
-        with_actor = {position[m.sentence_index] for m in mentions
-                      if is_actor_candidate(m) and m.sentence_index in position}
+        with_actor = {position[c.sentence_index] for c in candidates if c.sentence_index in position}
         chosen: set[int] = set()
         for i, sentence in enumerate(ordered):
             if not has_cue(sentence, self.cue_words):
@@ -149,20 +140,75 @@ class ParseSelector:
         return frozenset(ordered[i].index for i in chosen)
 
 
-def selector_from(cue_words: frozenset[str], knowledge, window: int = 2) -> ParseSelector:
+@dataclass(frozen=True)
+class ActorScanner:
+    """Actor candidates straight from the gazetteer, cheaply: every n-gram of a sentence's (normalised) tokens
+    looked up once. It finds what the resolver could make a state, IGO or person of, but applies none of its
+    other rules (venue prepositions, dates of office, coreference): more candidates than it, never fewer."""
+
+    keys: dict[tuple[str, ...], bool]  # n-gram that may name an actor -> whether it may be a foreign one
+    max_len: int
+    norm: Callable[[str], str]
+
+    def candidates(self, sentences: Sequence[Sentence]) -> list[ActorCandidate]:
+        out = []
+        for sentence in sentences:
+            words: list[str] = []
+            capital: list[bool] = []  # the gazetteer names actors with a capital (or a digit) first
+            for token in sentence.tokens:
+                key = self.norm(token.text)
+                parts = [p for p in key.split("-") if p] if "-" in key.strip("-") else []
+                for word in [key, *parts]:  # "Iran-Pakistan": each part may name a state
+                    words.append(word)
+                    capital.append(token.text[:1].isupper() or token.text[:1].isdigit())
+            for i in range(len(words)):
+                if not capital[i]:
+                    continue
+                for n in range(1, min(self.max_len, len(words) - i) + 1):
+                    foreign = self.keys.get(tuple(words[i:i + n]))
+                    if foreign is not None:
+                        out.append(ActorCandidate(sentence.index, foreign))
+        return out
+
+
+def _entry_iso3s(entry, knowledge) -> set[str]:
+    if entry.kind == "person":
+        return {r.iso3 for r in knowledge.roles.get(entry.ident, []) if r.iso3} or {""}
+    return {entry.iso3}
+
+
+def scanner_from(knowledge, home_iso3: str = HOME_ISO3) -> ActorScanner:
+    """Gazetteer n-grams of ``knowledge`` (peristiwa.actors.Knowledge) that can name an actor, and whether
+    they can name a foreign one (another state, an IGO, a person holding a foreign office)."""
+    from peristiwa.actors.knowledge import norm
+
+    keys: dict[tuple[str, ...], bool] = {}
+    for key, entries in knowledge.lexicon.items():
+        actor = foreign = False
+        for entry in entries:
+            if entry.kind == "igo":
+                actor = foreign = True
+            elif entry.kind in ("country", "capital", "organ", "person"):
+                iso3s = _entry_iso3s(entry, knowledge)
+                actor = True
+                foreign = foreign or any(i and i != home_iso3 for i in iso3s)
+        if actor:
+            keys[key] = foreign
+    return ActorScanner(keys, knowledge.max_len, lru_cache(maxsize=200_000)(norm))
+
+
+def selector_from(cue_words: frozenset[str], knowledge, window: int = 1) -> ParseSelector:
     """A selector with the anaphora cues of ``knowledge`` (peristiwa.actors.Knowledge)."""
     phrases = frozenset(tuple(p.casefold().split()) for p in knowledge.rules.get("both_states", ()))
     titles = frozenset(
         key[0] for key, entries in knowledge.lexicon.items()
         if len(key) == 1 and any(e.kind == "title" for e in entries)
     )
-    return ParseSelector(cue_words=cue_words, both_states=phrases, titles=titles, window=window)
+    return ParseSelector(cue_words=cue_words, both_states=phrases, titles=titles, window=window,
+                         scanner=scanner_from(knowledge))
 
 
-def select_article(
-    selector: ParseSelector, sentences: Sequence[Sentence], date: dt.date | None, knowledge
-) -> frozenset[int]:
-    """Resolve the article's mentions on its unparsed sentences, then select."""
-    from peristiwa.actors import resolve_article
-
-    return selector.select(sentences, resolve_article(sentences, date, knowledge))
+def select_article(selector: ParseSelector, sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The sentences of one article to parse, from its unparsed sentences (tokens and NER)."""
+    assert selector.scanner is not None, "build the selector with selector_from(cue_words, knowledge)"
+    return selector.select(sentences, selector.scanner.candidates(sentences))

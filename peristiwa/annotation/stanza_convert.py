@@ -45,7 +45,7 @@ def sentences_from_stanza(
     for sent in doc.sentences:
         tokens: list[Token] = []
         # a sentence left unparsed by selective parsing has no lemmas either: keep them empty, not the form
-        parsed = any(word.head is not None for word in sent.words)
+        parsed = any(word.head is not None for tok in sent.tokens for word in tok.words)
         for tok in sent.tokens:
             ner = getattr(tok, "ner", None) or "O"
             for word in tok.words:
