@@ -94,9 +94,7 @@ def main() -> None:
     (inbox / "batch-1.jsonl").write_text("".join(lines[:-n_new]), encoding="utf-8")
     settings = Settings(data_dir=root, inbox=inbox, warehouse=root / "warehouse.duckdb",
                         shared_dir=args.shared, dagster_home=root / "dagster_home")
-    nlp = build_resources(settings)["nlp"]
-    if args.workers:
-        nlp = nlp.model_copy(update={"workers": args.workers})
+    nlp = build_resources(settings)["nlp"].but(workers=args.workers or None)
     # scraped news: measure, don't gate (CLICK-ID leaves more boilerplate than the default 1% residue gate)
     gates = QualityGates(max_residue_share=1.0, min_state_share_foreign_affairs=0.0,
                          min_event_date_in_window_share=0.0)

@@ -37,7 +37,7 @@ def load() -> float:
 def run_scope(root: Path, inbox: Path, scope: str, workers: int, shared: Path) -> dict:
     settings = Settings(data_dir=root, inbox=inbox, warehouse=root / "warehouse.duckdb", shared_dir=shared,
                         dagster_home=root / "dagster_home")
-    nlp = build_resources(settings)["nlp"].model_copy(update={"parse_scope": scope, "workers": workers})
+    nlp = build_resources(settings)["nlp"].but(parse_scope=scope, workers=workers or None)
     # Real news text: measure, don't gate (the gates are not what is measured here).
     gates = QualityGates(max_residue_share=1.0, min_published_date_share=0.0,
                          min_state_share_foreign_affairs=0.0, min_event_date_in_window_share=0.0)

@@ -88,9 +88,7 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
 
     click.echo(f"inbox: {settings.inbox}\nwarehouse: {settings.warehouse}", err=True)
     nlp = build_resources(settings)["nlp"]
-    if parse_scope or workers is not None:
-        nlp = nlp.model_copy(update={k: v for k, v in (("parse_scope", parse_scope), ("workers", workers))
-                                     if v is not None})
+    nlp = nlp.but(parse_scope=parse_scope, workers=workers)
     defs = build_definitions(settings, resources={"nlp": nlp})
     job = defs.resolve_job_def(job_name)
     run_config = {

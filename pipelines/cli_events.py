@@ -30,7 +30,7 @@ def evaluate_events(gold: Path, articles: Path, workdir: Path, resources: dict |
     resources = dict(resources or {})
     if parse_scope:
         nlp = resources.get("nlp") or build_resources(settings)["nlp"]
-        resources["nlp"] = nlp.model_copy(update={"parse_scope": parse_scope})
+        resources["nlp"] = nlp.but(parse_scope=parse_scope)
     job = build_definitions(settings, resources=resources).resolve_job_def("chain_job")
     with dg.DagsterInstance.ephemeral() as instance:
         result = job.execute_in_process(instance=instance, raise_on_error=False, tags=all_shards_tags())

@@ -31,7 +31,7 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
         "warehouse": WarehouseResource(path=str(settings.warehouse)),
         "cleaning": CleaningResource(),
         "gates": QualityGates(),
-        "nlp": NlpResource(stanza_resources_dir=settings.stanza_resources_dir),
+        "nlp": NlpResource(stanza_resources_dir=settings.stanza_resources_dir, workers=settings.nlp_workers),
         "actors": ActorsResource(),
         "coding": EventCodingResource(),
         "aggregates": AggregatesResource(),

@@ -97,6 +97,12 @@ class NlpResource(dg.ConfigurableResource):
     chunk_articles: int = 200
     max_line_chars: int = 2000
 
+    def but(self, **changes: object) -> NlpResource:
+        """A copy with some fields changed (built anew: Dagster configures a resource from its constructor
+        arguments, so pydantic's model_copy would not reach a run)."""
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        return NlpResource(**{**fields, **{k: v for k, v in changes.items() if v is not None}})
+
     def worker_count(self) -> int:
         if self.workers > 0:
             return self.workers
