@@ -175,7 +175,10 @@ def sentences(
     outcomes = []
     n_articles = n_rows = n_tokens = n_parsed = n_models = 0
     started = time.perf_counter()
-    with warehouse.get().writer(warehouse.lock_timeout_s) as con:
+    # Serve a new snapshot only if something gets published: a rerun with nothing new copies no files.
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:
+        anything = _spooled(list_chunks(spool), _todo(con, models, shards), models).height > 0
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=anything) as con:
         everywhere = _todo(con, models, set(SHARD_KEYS))
         todo = everywhere.filter(pl.col("shard").is_in(sorted(shards)))
         n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
@@ -254,7 +257,9 @@ def entity_mentions(
     run_id = context.run.run_id
     knowledge = load_knowledge(Path(actors.data_dir) if actors.data_dir else None)
     version = knowledge_version(knowledge)
-    with warehouse.get().writer(warehouse.lock_timeout_s) as con:
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:  # serve only if it changes
+        anything = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl().height > 0
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=anything) as con:
         todo = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl()
         n_total = con.execute("SELECT count(*) FROM main.annotations").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} annotated articles need actor resolution")
