@@ -1,6 +1,7 @@
 """Event-coding scores under both parse scopes: the same gold, the same articles, `all` against `selective`.
 
-    .venv/bin/python benchmarks/eval_scopes.py --gold ../shared/gold/dev_events.csv --articles ../shared/corpus/dev
+    .venv/bin/python benchmarks/eval_scopes.py --gold ../shared/gold/dev_events.csv \
+        --articles ../shared/corpus/dev
 
 Runs `peristiwa eval events`' harness once per scope with the data-quality gates relaxed (a small
 hand-picked folder is no batch to gate: one leftover "Baca juga" line is 5% of it) and prints each scope's
