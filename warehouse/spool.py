@@ -66,12 +66,21 @@ def write_chunk(directory: Path, sentences: pl.DataFrame, ledger: pl.DataFrame) 
     return chunk
 
 
+STALE_TMP_S = 24 * 3600
+
+
 def list_chunks(directory: Path) -> list[SpoolChunk]:
-    """Complete chunks, oldest first; leftovers of an interrupted write are deleted."""
+    """Complete chunks, oldest first. Temporary files are another process's write in progress, or the leftover
+    of a killed one: those older than a day are deleted."""
     if not directory.is_dir():
         return []
+    now = time.time()
     for leftover in directory.glob(".*.tmp"):
-        leftover.unlink(missing_ok=True)
+        try:
+            if now - leftover.stat().st_mtime > STALE_TMP_S:
+                leftover.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
     names = sorted(p.name[: -len(LEDGER_SUFFIX)] for p in directory.glob(f"*{LEDGER_SUFFIX}"))
     return [SpoolChunk(directory, n) for n in names if (directory / f"{n}{SENTENCES_SUFFIX}").exists()]
 
