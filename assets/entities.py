@@ -209,6 +209,10 @@ def sentences(
                          ("annotations", "article_id", "annotations")],
             )
             if not decision.passed:
+                # the rejected batch stays inspectable in staging; its spool files go, so that a fixed
+                # configuration or model annotates these articles afresh instead of failing on them again
+                for name in group["chunk"].unique():
+                    chunks.pop(name).remove()
                 break
             n_articles += ledger.height
             n_rows += frame.height
