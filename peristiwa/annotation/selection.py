@@ -2,12 +2,12 @@
 
 Every sentence keeps its tokens and NER tags (entity mentions stay complete); the parse, about three quarters
 of Stanza's time, only goes where an event mention can come from. The coder needs a trigger word (a word of
-the dictionary's ``cue_words()``, in form or lemma) in the sentence itself, and actors either in the sentence
-or from context (a recent actor, "kedua negara", "ia", a bare title). So a sentence is parsed when it holds a
-trigger cue and an actor candidate (a gazetteer or NER mention resolved to a state, an IGO or a person),
-an anaphora cue, or an actor candidate within ``window`` sentences before it; the sentences those actors come
-from are parsed too, so the parse that decides their role is the same as under a full parse. An article with
-no foreign state or IGO candidate at all is not parsed.
+the dictionary's ``cue_words()``, in form or lemma) in the sentence, and actors in the sentence or from
+context (a recent actor, "kedua negara", "ia", a bare title). So a sentence is parsed when it holds a trigger
+cue and an actor candidate (a gazetteer name of a state, capital, organ, IGO or office holder), an anaphora
+cue, or an actor candidate within ``window`` sentences before it; the sentences those actors come from are
+parsed too, so the parse that decides their role is the same as under a full parse. An article with no
+foreign state or IGO candidate at all is not parsed.
 
 Lemmas are not known before the parse, so a word counts as a cue when its form, or one of the stems a
 conservative affix stripper proposes for it, is a cue word (``dikunjungi`` -> ``kunjung``); proposing too many
