@@ -43,7 +43,8 @@ def _working(warehouse: Path) -> Path:
 def uninterrupted(tmp_path_factory) -> tuple[Path, dict[str, list[tuple]]]:
     root = tmp_path_factory.mktemp("uninterrupted")
     inbox = root / "inbox"
-    shutil.copytree(SAMPLE_INBOX, inbox / "samples", ignore=shutil.ignore_patterns("*.md"))
+    # the five sample .txt articles: three chunks of at most CHUNK_ARTICLES
+    shutil.copytree(SAMPLE_INBOX, inbox / "samples", ignore=shutil.ignore_patterns("*.md", "*.jsonl"))
     warehouse = root / "wh" / "warehouse.duckdb"
     proc = _drive(inbox, warehouse)
     assert proc.returncode == 0, _log(proc)[-3000:]
@@ -55,15 +56,15 @@ def uninterrupted(tmp_path_factory) -> tuple[Path, dict[str, list[tuple]]]:
 def test_kill_mid_chunk_then_rerun_redoes_at_most_one_chunk(uninterrupted, tmp_path):
     inbox, expected = uninterrupted
     warehouse = tmp_path / "wh" / "warehouse.duckdb"
-    killed = _drive(inbox, warehouse, "--kill-annotating", "3")
+    killed = _drive(inbox, warehouse, "--kill-annotating", "2")
     assert killed.returncode == -9, _log(killed)[-3000:]
     finished = [int(m.group(3)) for m in ANNOTATED_RE.finditer(_log(killed))]
-    assert len(finished) == 2  # chunks 1 and 2 were spooled, chunk 3 died halfway
+    assert finished == [CHUNK_ARTICLES]  # chunk 1 was spooled, chunk 2 died halfway
 
     rerun = _drive(inbox, warehouse)
     assert rerun.returncode == 0, _log(rerun)[-3000:]
     reused, todo, _ = map(int, PLAN_RE.search(_log(rerun)).groups())
-    assert reused == sum(finished) == 2 * CHUNK_ARTICLES  # every finished chunk is kept ...
+    assert reused == sum(finished) == CHUNK_ARTICLES  # every finished chunk is kept ...
     total = len(expected["annotations"])
     # ... so what is annotated again is the chunk that died (at most CHUNK_ARTICLES of work lost), plus the
     # chunks never started
