@@ -60,14 +60,6 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-def _shards(context: dg.AssetExecutionContext) -> set[str]:
-    """The shards this run covers; a run launched without partitions (the UI's "Launch run" of `chain_job`)
-    covers every shard."""
-    if context.has_partition_key or context.has_partition_key_range:
-        return set(context.partition_keys)
-    return set(SHARD_KEYS)
-
-
 def _todo(con, models: str, shards: set[str]) -> pl.DataFrame:
     """Articles of `shards` that need annotation: article_id, text_sha256, only_models_changed, shard."""
     todo = con.sql(_TO_ANNOTATE_SQL, params={"models": models}).pl()
@@ -103,7 +95,7 @@ def sentences_parquet(
 ) -> dg.MaterializeResult:
     config = nlp.annotation_config(actors, coding)
     models = annotation_signature_json(config.settings, config.parse_scope)
-    shards = _shards(context)
+    shards = set(context.partition_keys)
     spool = warehouse.spool("sentences")
     with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:  # a short read, no publish
         todo = _todo(con, models, shards)
@@ -178,7 +170,7 @@ def sentences(
     run_id = context.run.run_id
     settings = nlp.settings()
     models = annotation_signature_json(settings, nlp.parse_scope)
-    shards = _shards(context)
+    shards = set(context.partition_keys)
     spool = warehouse.spool("sentences")
     outcomes = []
     n_articles = n_rows = n_tokens = n_parsed = n_models = 0
