@@ -174,6 +174,8 @@ def sentences(
     spool = warehouse.spool("sentences")
     outcomes = []
     n_articles = n_rows = n_tokens = n_parsed = n_models = 0
+    import great_expectations  # noqa: F401  (its first import takes seconds: not while holding the writer)
+
     started = time.perf_counter()
     # Serve a new snapshot only if something gets published: a rerun with nothing new copies no files.
     with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:

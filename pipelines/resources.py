@@ -86,7 +86,7 @@ class NlpResource(dg.ConfigurableResource):
     `parse_scope`: `selective` parses (POS, lemmas, dependencies) only the sentences an event can come from,
     `all` every sentence; every sentence gets tokens and NER either way. `workers` processes annotate in
     parallel, each with its own pipeline and `threads` torch threads (0 = auto: one worker per CPU core, up
-    to 4, one thread each). Articles are annotated and published in chunks of `chunk_articles`."""
+    to 4; one thread each). Articles are annotated and published in chunks of `chunk_articles`."""
 
     model_paths: dict[str, str] = {}
     stanza_resources_dir: str = ""
@@ -109,11 +109,12 @@ class NlpResource(dg.ConfigurableResource):
         return max(1, min(4, cpu_count()))
 
     def settings(self) -> NlpSettings:
-        threads = self.threads or (1 if self.worker_count() > 1 else 0)
         return NlpSettings(
             model_paths=self.model_paths,
             stanza_resources_dir=self.stanza_resources_dir or None,
-            threads=threads or None,
+            # one torch thread per process unless asked: intra-op threads on a busy 2-core machine were 6-11x
+            # slower than one (benchmarks/nlp_cores.py); processes are how this uses more cores
+            threads=self.threads or 1,
             docs_per_batch=self.docs_per_batch,
             max_line_chars=self.max_line_chars,
         )
