@@ -1,5 +1,6 @@
 """`sentences` (Stanza annotation) and `entity_mentions` (actors resolved at the article date)."""
 
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -8,25 +9,40 @@ import dagster as dg
 import polars as pl
 
 from assets.cleaned import articles_clean
-from assets.gating import publish_or_fail
+from assets.gating import GateDecision, publish_or_fail
 from checks import entities as entity_checks
 from peristiwa.actors import load_knowledge
 from peristiwa.actors.batch import knowledge_version, resolve_frame
-from peristiwa.annotation.batch import annotate_articles, annotation_signature_json
-from pipelines.resources import WRITER_POOL, ActorsResource, NlpResource, QualityGates, WarehouseResource
+from peristiwa.annotation.batch import AnnotationPool, annotation_signature_json
+from pipelines.partitions import SHARD_KEYS, nlp_shards, shard_of
+from pipelines.resources import (
+    WRITER_POOL,
+    ActorsResource,
+    EventCodingResource,
+    NlpResource,
+    QualityGates,
+    WarehouseResource,
+)
 from warehouse.publish import write_staging
+from warehouse.spool import list_chunks, spooled_ledger, write_chunk
 
 # Articles never annotated, whose title/text changed since (e.g. re-cleaned under new rules), or annotated
-# by other models or tokenizer repairs than the ones configured now (the ledger's `models`).
+# by other models, tokenizer repairs or parse scope than the ones configured now (the ledger's `models`).
 _TO_ANNOTATE_SQL = """
 WITH current AS (
-    SELECT article_id, title, text, spans_json,
-           sha256(coalesce(title, '') || chr(10) || text) AS text_sha256
+    SELECT article_id, sha256(coalesce(title, '') || chr(10) || text) AS text_sha256
     FROM main.articles_clean
 )
-SELECT c.*, a.article_id IS NOT NULL AND a.text_sha256 = c.text_sha256 AS only_models_changed
+SELECT c.article_id, c.text_sha256,
+       a.article_id IS NOT NULL AND a.text_sha256 = c.text_sha256 AS only_models_changed
 FROM current c LEFT JOIN main.annotations a USING (article_id)
 WHERE a.article_id IS NULL OR a.text_sha256 <> c.text_sha256 OR a.models <> $models
+ORDER BY c.article_id
+"""
+
+_ARTICLES_SQL = """
+SELECT c.article_id, c.title, c.text, c.spans_json, c.published_date, t.text_sha256
+FROM main.articles_clean c JOIN _todo t USING (article_id)
 ORDER BY c.article_id
 """
 
@@ -44,52 +60,190 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def _todo(con, models: str, shards: set[str]) -> pl.DataFrame:
+    """Articles of `shards` that need annotation: article_id, text_sha256, only_models_changed, shard."""
+    todo = con.sql(_TO_ANNOTATE_SQL, params={"models": models}).pl()
+    shard = pl.col("article_id").map_elements(shard_of, return_dtype=pl.String)
+    todo = todo.with_columns(shard.alias("shard"))
+    return todo.filter(pl.col("shard").is_in(sorted(shards)))
+
+
+def _spooled(chunks, todo: pl.DataFrame, models: str) -> pl.DataFrame:
+    """Spooled ledger rows that are still wanted: the article still needs exactly this annotation."""
+    ledger = spooled_ledger(chunks)
+    if ledger.height == 0 or todo.height == 0:
+        return pl.DataFrame(schema={"article_id": pl.String(), "chunk": pl.String()})
+    wanted = ledger.filter(pl.col("models") == models).join(
+        todo.select("article_id", "text_sha256"), on=["article_id", "text_sha256"], how="semi"
+    )
+    # an article spooled twice (a rerun before the first publish): the newest chunk wins
+    return wanted.sort("chunk").unique("article_id", keep="last", maintain_order=True)
+
+
 @dg.asset(
     group_name="entities",
     deps=[articles_clean],
+    partitions_def=nlp_shards,
+    kinds={"parquet", "stanza"},
+    description="Stanza annotation of the cleaned articles that need it (new, re-cleaned, or annotated by "
+    "other models or another parse scope), computed in chunks in worker processes without holding the "
+    "warehouse writer and spooled as Parquet; `sentences` publishes them. Partitioned by article shard.",
+)
+def sentences_parquet(
+    context: dg.AssetExecutionContext, nlp: NlpResource, actors: ActorsResource, coding: EventCodingResource,
+    warehouse: WarehouseResource,
+) -> dg.MaterializeResult:
+    config = nlp.annotation_config(actors, coding)
+    models = annotation_signature_json(config.settings, config.parse_scope)
+    shards = set(context.partition_keys)
+    spool = warehouse.spool("sentences")
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:  # a short read, no publish
+        todo = _todo(con, models, shards)
+        n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
+        reused = _spooled(list_chunks(spool), todo, models)
+        todo = todo.join(reused.select("article_id"), on="article_id", how="anti")
+        con.register("_todo", todo.select("article_id", "text_sha256").to_arrow())
+        articles = con.sql(_ARTICLES_SQL).pl()
+        con.unregister("_todo")
+    n_models = int(todo["only_models_changed"].sum()) if todo.height else 0
+    size = max(1, nlp.chunk_articles)
+    n_chunks = -(-articles.height // size)
+    workers = min(nlp.worker_count(), max(1, articles.height))
+    context.log.info(
+        f"{articles.height + reused.height} of {n_total} cleaned articles in {len(shards)} shard(s) need "
+        f"annotation ({n_models} because the NLP models, tokenizer repairs or parse scope changed); "
+        f"{reused.height} already annotated in the spool, annotating {articles.height} in {n_chunks} "
+        f"chunk(s) of {size} with {workers} worker(s), parse scope {config.parse_scope}"
+    )
+    shard_frame = todo.select("article_id", "shard")
+    started = time.perf_counter()
+    n_tokens = n_sentences = n_parsed = 0
+    rows = articles.to_dicts()
+    with AnnotationPool(config, workers) as pool:
+        for k, offset in enumerate(range(0, len(rows), size), 1):
+            frame, ledger = pool.annotate(rows[offset:offset + size])
+            frame = frame.with_columns(pl.lit(context.run.run_id).alias("run_id"))
+            ledger = ledger.join(shard_frame, on="article_id").with_columns(
+                pl.lit(context.run.run_id).alias("run_id"), pl.lit(_now()).alias("annotated_at"))
+            write_chunk(spool, frame, ledger)
+            n_tokens += int(ledger["n_tokens"].sum())
+            n_sentences += frame.height
+            n_parsed += int(ledger["n_parsed"].sum())
+            context.log.info(f"annotated chunk {k}/{n_chunks}: {ledger.height} articles, "
+                             f"{frame.height} sentences ({int(ledger['n_parsed'].sum())} parsed)")
+    seconds = time.perf_counter() - started
+    return dg.MaterializeResult(metadata={
+        "annotated": articles.height,
+        "reused_from_spool": reused.height,
+        "reannotated_for_models": n_models,
+        "chunks": n_chunks,
+        "workers": workers,
+        "parse_scope": config.parse_scope,
+        "sentences": n_sentences,
+        "parsed_sentences": n_parsed,
+        "tokens": n_tokens,
+        "seconds": round(seconds, 1),
+        "tokens_per_second": round(n_tokens / seconds, 1) if seconds and n_tokens else 0.0,
+        "no_new_input": articles.height + reused.height == 0,
+    })
+
+
+def _publish_groups(pending: pl.DataFrame, size: int) -> list[pl.DataFrame]:
+    """Pending ledger rows in chunk order, in groups of at most `size` articles (one transaction each)."""
+    return [pending.slice(i, size) for i in range(0, pending.height, size)]
+
+
+@dg.asset(
+    group_name="entities",
+    deps=[sentences_parquet],
+    partitions_def=nlp_shards,
     pool=WRITER_POOL,
     check_specs=entity_checks.SENTENCE_SPECS,
-    kinds={"duckdb", "stanza"},
-    description="Sentences of every cleaned article (headline = sentence -1) with tokens, lemmas, UPOS, "
-    "features, heads, deprels and NER tags as CoNLL-U, offsets into the cleaned text. Incremental.",
+    kinds={"duckdb"},
+    description="Sentences of every cleaned article (headline = sentence -1) with tokens and NER tags and, "
+    "where parsed, lemmas, UPOS, features, heads and deprels, as CoNLL-U with offsets into the cleaned text. "
+    "Publishes the spooled annotation in chunks, each validated and committed on its own.",
 )
 def sentences(
-    context: dg.AssetExecutionContext, nlp: NlpResource, warehouse: WarehouseResource
+    context: dg.AssetExecutionContext, nlp: NlpResource, warehouse: WarehouseResource,
 ) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
     run_id = context.run.run_id
     settings = nlp.settings()
-    with warehouse.get().writer(warehouse.lock_timeout_s) as con:
-        todo = con.sql(_TO_ANNOTATE_SQL, params={"models": annotation_signature_json(settings)}).pl()
+    models = annotation_signature_json(settings, nlp.parse_scope)
+    shards = set(context.partition_keys)
+    spool = warehouse.spool("sentences")
+    outcomes = []
+    n_articles = n_rows = n_tokens = n_parsed = n_models = 0
+    import great_expectations  # noqa: F401  (its first import takes seconds: not while holding the writer)
+
+    started = time.perf_counter()
+    # Serve a new snapshot only if something gets published: a rerun with nothing new copies no files.
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:
+        anything = _spooled(list_chunks(spool), _todo(con, models, shards), models).height > 0
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=anything) as con:
+        everywhere = _todo(con, models, set(SHARD_KEYS))
+        todo = everywhere.filter(pl.col("shard").is_in(sorted(shards)))
         n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
-        n_models = int(todo["only_models_changed"].sum()) if todo.height else 0
-        todo = todo.drop("only_models_changed")
-        context.log.info(f"{todo.height} of {n_total} cleaned articles need annotation "
-                         f"({n_models} because the NLP models or tokenizer repairs changed)")
-        started = _now()
-        frame, ledger = annotate_articles(todo, settings, chunk=nlp.docs_per_batch, progress=context.log.info)
-        seconds = (_now() - started).total_seconds()
-        frame = frame.with_columns(pl.lit(run_id).alias("run_id"))
-        ledger = ledger.with_columns(pl.lit(run_id).alias("run_id"), pl.lit(_now()).alias("annotated_at"))
-        write_staging(con, "sentences", frame)
-        write_staging(con, "annotations", ledger)
-        articles = todo.select("article_id", "title", "text")
-        outcomes = [entity_checks.validate_sentences(frame, ledger, articles)]
-        decision = publish_or_fail(
-            con, run_id, "sentences", outcomes,
-            replace=[("sentences", "article_id", "annotations"),
-                     ("annotations", "article_id", "annotations")],
-        )
+        chunks = {c.name: c for c in list_chunks(spool)}
+        pending = _spooled(chunks.values(), todo, models)
+        groups = _publish_groups(pending, max(1, nlp.chunk_articles))
+        context.log.info(f"publishing {pending.height} spooled articles of {len(shards)} shard(s) in "
+                         f"{len(groups)} chunk(s)")
+        for k, group in enumerate(groups, 1):
+            frames, ledgers = [], []
+            for name, part in group.group_by("chunk", maintain_order=True):
+                ids = part["article_id"].to_list()
+                frames.append(chunks[name[0]].sentences(ids))
+                ledgers.append(chunks[name[0]].ledger().filter(pl.col("article_id").is_in(ids)))
+            frame = pl.concat(frames, how="vertical_relaxed")
+            ledger = pl.concat(ledgers, how="vertical_relaxed").drop("shard")
+            con.register("_todo", ledger.select("article_id").to_arrow())
+            articles = con.sql("SELECT article_id, title, text FROM main.articles_clean JOIN _todo "
+                               "USING (article_id)").pl()
+            con.unregister("_todo")
+            write_staging(con, "sentences", frame)
+            write_staging(con, "annotations", ledger)
+            outcome = entity_checks.validate_sentences(frame, ledger, articles)
+            outcomes.append(outcome)
+            decision = publish_or_fail(
+                con, run_id, "sentences", [outcome],
+                replace=[("sentences", "article_id", "annotations"),
+                         ("annotations", "article_id", "annotations")],
+            )
+            if not decision.passed:
+                # the rejected batch stays inspectable in staging; its spool files go, so that a fixed
+                # configuration or model annotates these articles afresh instead of failing on them again
+                for name in group["chunk"].unique():
+                    chunks.pop(name).remove()
+                break
+            n_articles += ledger.height
+            n_rows += frame.height
+            n_tokens += int(ledger["n_tokens"].sum())
+            n_parsed += int(ledger["n_parsed"].sum())
+            published = todo.join(ledger.select("article_id"), on="article_id")
+            n_models += int(published["only_models_changed"].sum())
+            context.log.info(f"published chunk {k}/{len(groups)}: {ledger.height} articles, {frame.height} "
+                             "sentences")
+        # spooled files whose articles are all published (or stale) are done
+        still_wanted = set(_spooled(chunks.values(), _todo(con, models, set(SHARD_KEYS)), models)["chunk"])
+        for name, chunk in chunks.items():
+            if name not in still_wanted:
+                chunk.remove()
+    seconds = time.perf_counter() - started
+    decision = GateDecision("sentences", [entity_checks.combine_chunks(outcomes)], {})
     yield from decision.check_results()
     decision.raise_if_failed()
-    n_tokens = int(ledger["n_tokens"].sum()) if ledger.height else 0
     yield dg.MaterializeResult(metadata={
-        "annotated": todo.height,
+        "annotated": n_articles,
         "reannotated_for_models": n_models,
         "unchanged": n_total - todo.height,
-        "sentences": frame.height,
+        "sentences": n_rows,
+        "parsed_sentences": n_parsed,
         "tokens": n_tokens,
-        "tokens_per_second": round(n_tokens / seconds, 1) if seconds and n_tokens else 0.0,
-        "no_new_input": todo.height == 0,
+        "chunks": len(groups),
+        "publish_seconds": round(seconds, 2),
+        "parse_scope": nlp.parse_scope,
+        "no_new_input": pending.height == 0,
     })
 
 
@@ -109,7 +263,9 @@ def entity_mentions(
     run_id = context.run.run_id
     knowledge = load_knowledge(Path(actors.data_dir) if actors.data_dir else None)
     version = knowledge_version(knowledge)
-    with warehouse.get().writer(warehouse.lock_timeout_s) as con:
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:  # serve only if it changes
+        anything = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl().height > 0
+    with warehouse.get().writer(warehouse.lock_timeout_s, serve=anything) as con:
         todo = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl()
         n_total = con.execute("SELECT count(*) FROM main.annotations").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} annotated articles need actor resolution")

@@ -71,6 +71,18 @@ def validate_sentences(sentences: pl.DataFrame, ledger: pl.DataFrame, articles: 
     return combine(SENTENCES_CHECK, [run_suite(SENTENCES_CHECK, frame, build), coverage])
 
 
+def combine_chunks(outcomes: list[SuiteOutcome]) -> SuiteOutcome:
+    """The check result of a stage published in chunks: passed if every chunk passed; the expectations shown
+    are those of the first failing chunk (else of the last one), the row count is the total."""
+    if not outcomes:
+        return skipped(SENTENCES_CHECK, "no new or changed articles to publish")
+    failing = [o for o in outcomes if not o.passed]
+    shown = failing[0] if failing else outcomes[-1]
+    note = shown.note if len(outcomes) == 1 else f"{len(outcomes)} chunks validated, {len(failing)} failed"
+    return SuiteOutcome(shown.check_name, not failing, sum(o.batch_rows for o in outcomes),
+                        shown.expectations, note)
+
+
 def _person_in_role(mentions: pl.DataFrame, knowledge: Knowledge) -> list[bool]:
     ok = []
     for method, actor_id, date in mentions.select("method", "actor_id", "resolved_for_date").iter_rows():

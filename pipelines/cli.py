@@ -61,8 +61,14 @@ def _copy_samples(inbox: Path) -> int:
               + ", ".join(ACCEPTABLE_CHECKS) + ".")
 @click.option("--retry-quarantined", is_flag=True,
               help="Read again the inbox files that had quarantined items, even if unchanged.")
+@click.option("--parse-scope", type=click.Choice(["selective", "all"]), default=None,
+              help="Which sentences get a dependency parse (default: the nlp resource's, selective). "
+              "A change of scope re-annotates every article.")
+@click.option("--workers", type=int, default=None,
+              help="NLP worker processes (default: the nlp resource's, one per CPU core up to 4).")
 def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all: bool, job_name: str,
-        accept: tuple[str, ...], retry_quarantined: bool) -> None:
+        accept: tuple[str, ...], retry_quarantined: bool, parse_scope: str | None,
+        workers: int | None) -> None:
     """Materialise the whole chain in-process and print per-stage counts and check outcomes.
 
     Exits 1 when a blocking check fails (nothing downstream of it runs; the batch is held back, while
@@ -93,11 +99,14 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
     os.environ["DAGSTER_HOME"] = str(ensure_dagster_home(settings.dagster_home))
     import dagster as dg
 
-    from pipelines.definitions import build_definitions
+    from pipelines.definitions import build_definitions, build_resources
+    from pipelines.partitions import all_shards_tags
     from pipelines.summary import format_summary, summarize
 
     click.echo(f"inbox: {settings.inbox}\nwarehouse: {settings.warehouse}", err=True)
-    defs = build_definitions(settings)
+    nlp = build_resources(settings)["nlp"]
+    nlp = nlp.but(parse_scope=parse_scope, workers=workers)
+    defs = build_definitions(settings, resources={"nlp": nlp})
     job = defs.resolve_job_def(job_name)
     run_config = {
         "loggers": {"console": {"config": {"log_level": "INFO"}}},
@@ -111,8 +120,9 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
     with dg.DagsterInstance.get() as instance:
         for run_id in reap_orphaned_cli_runs(instance):
             click.echo(f"released the writer pool slot of dead run {run_id}", err=True)
+        tags = {**cli_run_tags(), **(all_shards_tags() if job.partitions_def else {})}
         result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False,
-                                        tags=cli_run_tags())
+                                        tags=tags)
     stages = summarize(result, [key.to_user_string() for key in job.asset_layer.selected_asset_keys])
     click.echo(f"\nrun {result.run_id}: {'SUCCESS' if result.success else 'FAILURE'}")
     click.echo(format_summary(stages, str(settings.warehouse)))

@@ -49,6 +49,8 @@ def evaluate_events(
     *,
     only: Collection[str] | None = None,
     relax_gates: bool = False,
+    resources: dict | None = None,
+    parse_scope: str | None = None,
 ) -> dict:
     """Materialise the whole chain on `articles` in a throwaway warehouse and score its event mentions.
 
@@ -62,7 +64,8 @@ def evaluate_events(
     import polars as pl
 
     from peristiwa.events.evaluate import read_gold, score, with_state_only
-    from pipelines.definitions import build_definitions
+    from pipelines.definitions import build_definitions, build_resources
+    from pipelines.partitions import all_shards_tags
     from pipelines.resources import QualityGates
     from pipelines.settings import Settings
 
@@ -71,10 +74,15 @@ def evaluate_events(
     settings = Settings(data_dir=workdir, inbox=inbox, warehouse=workdir / "warehouse.duckdb",
                         shared_dir=base.shared_dir, dagster_home=workdir / "dagster_home",
                         stanza_resources_dir=base.stanza_resources_dir)
-    resources = {"gates": QualityGates(**_RELAXED_GATES)} if relax_gates else None
-    job = build_definitions(settings, resources).resolve_job_def("chain_job")
+    resources = dict(resources or {})
+    if relax_gates:
+        resources["gates"] = QualityGates(**_RELAXED_GATES)
+    if parse_scope:
+        nlp = resources.get("nlp") or build_resources(settings)["nlp"]
+        resources["nlp"] = nlp.but(parse_scope=parse_scope)
+    job = build_definitions(settings, resources=resources).resolve_job_def("chain_job")
     with dg.DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False)
+        result = job.execute_in_process(instance=instance, raise_on_error=False, tags=all_shards_tags())
     if not result.success:
         failed = ", ".join(_failed_checks(result)) or "a step error (see the log above)"
         raise click.ClickException(
@@ -124,8 +132,10 @@ def evaluate_events(
               "dev_events.csv (peristiwa/events/data/dev_frozen.yaml); none for other gold files.")
 @click.option("--relax-gates", is_flag=True, hidden=True,
               help="Internal: let every blocking ratio gate pass (measurements only).")
+@click.option("--parse-scope", type=click.Choice(["selective", "all"]), default=None,
+              help="Which sentences get a dependency parse (default: the nlp resource's, selective).")
 def eval_events(gold: Path, articles: Path, diff_path: Path, part: str | None, split_path: Path | None,
-                relax_gates: bool) -> None:
+                relax_gates: bool, parse_scope: str | None) -> None:
     """Score event coding against gold events: one `name: value` per line.
 
     The main numbers score state and IGO actors; `state_only_*` repeat them for state x state (the scope
@@ -151,7 +161,8 @@ def eval_events(gold: Path, articles: Path, diff_path: Path, part: str | None, s
         except SplitError as exc:
             raise click.ClickException(str(exc)) from exc
     with tempfile.TemporaryDirectory(prefix="peristiwa-eval-") as tmp:
-        result = evaluate_events(gold, articles.resolve(), Path(tmp), only=only, relax_gates=relax_gates)
+        result = evaluate_events(gold, articles.resolve(), Path(tmp), only=only, relax_gates=relax_gates,
+                                 parse_scope=parse_scope)
     click.echo(format_metrics({"part": part, **({"split": str(split_path)} if only else {}), **result}))
     if result["_not_ingested"]:
         click.echo(f"warning: {len(result['_not_ingested'])} gold article(s) have no ingested file in "

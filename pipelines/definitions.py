@@ -6,10 +6,10 @@ import dagster as dg
 
 from assets.aggregates import dyad_panels
 from assets.cleaned import articles_clean
-from assets.entities import entity_mentions, sentences
+from assets.entities import entity_mentions, sentences, sentences_parquet
 from assets.events import event_mentions, events
 from assets.raw import raw_articles
-from pipelines.jobs import chain_job, ingest_clean_job
+from pipelines.jobs import chain_job, ingest_clean_job, nlp_job
 from pipelines.resources import (
     ActorsResource,
     AggregatesResource,
@@ -31,7 +31,7 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
         "warehouse": WarehouseResource(path=str(settings.warehouse)),
         "cleaning": CleaningResource(),
         "gates": QualityGates(),
-        "nlp": NlpResource(stanza_resources_dir=settings.stanza_resources_dir),
+        "nlp": NlpResource(stanza_resources_dir=settings.stanza_resources_dir, workers=settings.nlp_workers),
         "actors": ActorsResource(),
         "coding": EventCodingResource(),
         "aggregates": AggregatesResource(),
@@ -41,9 +41,10 @@ def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
 def build_definitions(settings: Settings, resources: dict | None = None) -> dg.Definitions:
     return dg.Definitions(
         assets=[
-            raw_articles, articles_clean, sentences, entity_mentions, event_mentions, events, dyad_panels
+            raw_articles, articles_clean, sentences_parquet, sentences, entity_mentions, event_mentions,
+            events, dyad_panels,
         ],
-        jobs=[chain_job, ingest_clean_job],
+        jobs=[chain_job, ingest_clean_job, nlp_job],
         schedules=[daily_chain],
         sensors=[inbox_sensor],
         resources={**build_resources(settings), **(resources or {})},

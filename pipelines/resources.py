@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dagster as dg
 
+from peristiwa.annotation.batch import AnnotationConfig, cpu_count
 from peristiwa.ingest import IngestLimits
 from peristiwa.nlp.pipeline import NlpSettings
 from warehouse.connection import Warehouse
@@ -19,8 +20,17 @@ class WarehouseResource(dg.ConfigurableResource):
     path: str
     lock_timeout_s: float = 600.0
 
+    spool_path: str = ""
+
     def get(self) -> Warehouse:
         return Warehouse(Path(self.path))
+
+    def spool(self, stage: str) -> Path:
+        """Folder of the Parquet files a stage computes before publishing (beside the warehouse unless
+        `spool_path` says otherwise; on a cluster, storage every worker and the publisher share)."""
+        served = Path(self.path)
+        base = Path(self.spool_path) if self.spool_path else served.with_name(served.stem + ".spool")
+        return base / stage
 
 
 class InboxResource(dg.ConfigurableResource):
@@ -67,25 +77,6 @@ class QualityGates(dg.ConfigurableResource):
     min_event_date_in_window_share: float = 0.85
 
 
-class NlpResource(dg.ConfigurableResource):
-    """Indonesian Stanza pipeline. Model lookup order: `model_paths`, then official models in
-    `stanza_resources_dir` (STANZA_RESOURCES_DIR), then the models bundled in peristiwa/nlp/models/id.
-    Nothing is ever downloaded."""
-
-    model_paths: dict[str, str] = {}
-    stanza_resources_dir: str = ""
-    threads: int = 0
-    docs_per_batch: int = 32
-
-    def settings(self) -> NlpSettings:
-        return NlpSettings(
-            model_paths=self.model_paths,
-            stanza_resources_dir=self.stanza_resources_dir or None,
-            threads=self.threads or None,
-            docs_per_batch=self.docs_per_batch,
-        )
-
-
 class ActorsResource(dg.ConfigurableResource):
     """Actor knowledge files; empty means the files shipped in peristiwa/actors/data."""
 
@@ -98,6 +89,58 @@ class EventCodingResource(dg.ConfigurableResource):
     dictionary_path: str = ""
     cameo_path: str = ""
     dedup_window_days: int = 1
+
+
+class NlpResource(dg.ConfigurableResource):
+    """Indonesian Stanza pipeline. Model lookup order: `model_paths`, then official models in
+    `stanza_resources_dir` (STANZA_RESOURCES_DIR), then the models bundled in peristiwa/nlp/models/id.
+    Nothing is ever downloaded.
+
+    `parse_scope`: `selective` parses (POS, lemmas, dependencies) only the sentences an event can come from,
+    `all` every sentence; every sentence gets tokens and NER either way. `workers` processes annotate in
+    parallel, each with its own pipeline and `threads` torch threads (0 = auto: one worker per CPU core, up
+    to 4; one thread each). Articles are annotated and published in chunks of `chunk_articles`."""
+
+    model_paths: dict[str, str] = {}
+    stanza_resources_dir: str = ""
+    parse_scope: str = "selective"
+    workers: int = 0
+    threads: int = 0
+    docs_per_batch: int = 32
+    chunk_articles: int = 200
+    max_line_chars: int = 2000
+
+    def but(self, **changes: object) -> NlpResource:
+        """A copy with some fields changed (built anew: Dagster configures a resource from its constructor
+        arguments, so pydantic's model_copy would not reach a run)."""
+        fields = {name: getattr(self, name) for name in type(self).model_fields}
+        return NlpResource(**{**fields, **{k: v for k, v in changes.items() if v is not None}})
+
+    def worker_count(self) -> int:
+        if self.workers > 0:
+            return self.workers
+        return max(1, min(4, cpu_count()))
+
+    def settings(self) -> NlpSettings:
+        return NlpSettings(
+            model_paths=self.model_paths,
+            stanza_resources_dir=self.stanza_resources_dir or None,
+            # one torch thread per process unless asked: intra-op threads on a busy 2-core machine were 6-11x
+            # slower than one (benchmarks/nlp_cores.py); processes are how this uses more cores
+            threads=self.threads or 1,
+            docs_per_batch=self.docs_per_batch,
+            max_line_chars=self.max_line_chars,
+        )
+
+    def annotation_config(self, actors: ActorsResource, coding: EventCodingResource) -> AnnotationConfig:
+        """Settings plus where selective parsing takes its cue words and actor candidates from."""
+        return AnnotationConfig(
+            settings=self.settings(),
+            parse_scope=self.parse_scope,
+            actors_dir=actors.data_dir or None,
+            dictionary_path=coding.dictionary_path or None,
+            cameo_path=coding.cameo_path or None,
+        )
 
 
 class AggregatesResource(dg.ConfigurableResource):

@@ -9,6 +9,7 @@ from pathlib import Path
 import dagster as dg
 
 from pipelines.jobs import chain_job
+from pipelines.partitions import all_shards_tags
 from pipelines.resources import InboxResource
 
 
@@ -46,4 +47,5 @@ def inbox_sensor(context: dg.SensorEvaluationContext, inbox: InboxResource) -> d
     if fingerprint == context.cursor:
         return dg.SkipReason(f"inbox unchanged ({n_files} files) since the last run request")
     context.update_cursor(fingerprint)
-    return dg.RunRequest(run_key=f"inbox-{fingerprint[:24]}", tags={"peristiwa/trigger": "inbox_sensor"})
+    tags = {"peristiwa/trigger": "inbox_sensor", **all_shards_tags()}
+    return dg.RunRequest(run_key=f"inbox-{fingerprint[:24]}", tags=tags)

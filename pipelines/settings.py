@@ -8,6 +8,7 @@
 | PERISTIWA_SHARED       | <repo>/../shared                     | shared corpora / training data (optional) |
 | DAGSTER_HOME           | $PERISTIWA_HOME/dagster_home         | Dagster instance (run history, UI state)  |
 | STANZA_RESOURCES_DIR   | (unset)                              | official Stanza models, used if present   |
+| PERISTIWA_NLP_WORKERS  | 0 (one per CPU core, at most 4)      | NLP worker processes per run              |
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class Settings:
     shared_dir: Path
     dagster_home: Path
     stanza_resources_dir: str = ""
+    nlp_workers: int = 0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -44,4 +46,5 @@ class Settings:
             shared_dir=path("PERISTIWA_SHARED", REPO_ROOT.parent / "shared"),
             dagster_home=path("DAGSTER_HOME", data_dir / "dagster_home"),
             stanza_resources_dir=env.get("STANZA_RESOURCES_DIR", ""),
+            nlp_workers=int(env.get("PERISTIWA_NLP_WORKERS") or 0),
         )

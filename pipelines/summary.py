@@ -8,8 +8,8 @@ from typing import Any
 import dagster as dg
 
 STAGES = (
-    "raw_articles", "articles_clean", "sentences", "entity_mentions", "event_mentions", "events",
-    "dyad_day", "dyad_month", "dyad_month_undirected",
+    "raw_articles", "articles_clean", "sentences_parquet", "sentences", "entity_mentions", "event_mentions",
+    "events", "dyad_day", "dyad_month", "dyad_month_undirected",
 )
 # Ops that materialise several assets: a failure of the step is a failure of each.
 STEP_ASSETS = {"dyad_panels": ("dyad_day", "dyad_month", "dyad_month_undirected")}

@@ -9,6 +9,7 @@ import dagster as dg
 import duckdb
 
 from pipelines.definitions import build_definitions
+from pipelines.partitions import all_shards_tags
 from pipelines.settings import Settings
 
 CONTRACT_TABLES = (
@@ -41,6 +42,7 @@ def run_chain(inbox: Path, warehouse: Path, instance: Any, resources: dict | Non
             "articles_clean": {"config": {"reprocess_all": reprocess_all,
                                           "accept_failed_checks": [c for c in accept if c in CLEAN_CHECKS]}},
         }},
+        tags=all_shards_tags() if job_def.partitions_def else None,
     )
 
 

@@ -66,12 +66,13 @@ class Warehouse:
                 fcntl.flock(lock, fcntl.LOCK_UN)
 
     @contextmanager
-    def writer(self, timeout_s: float = 600.0) -> Iterator[duckdb.DuckDBPyConnection]:
+    def writer(self, timeout_s: float = 600.0, serve: bool = True) -> Iterator[duckdb.DuckDBPyConnection]:
         """Exclusive read-write connection to the working database, schema applied.
 
         When the block exits normally the working file is checkpointed, closed and served (copied over the
         served snapshot atomically), all while the lock is still held. When the block raises, nothing is
-        served: readers keep the previous snapshot.
+        served: readers keep the previous snapshot. ``serve=False`` skips the copy (a block that only reads,
+        or a long publish that serves once at its end).
         """
         with self._exclusive(timeout_s):
             con = duckdb.connect(str(self.working_path))
@@ -81,7 +82,8 @@ class Warehouse:
                 con.execute("CHECKPOINT")
             finally:
                 con.close()
-            self._serve()
+            if serve:
+                self._serve()
 
     def _serve(self) -> None:
         tmp = self.served_path.with_name(f".{self.served_path.name}.{os.getpid()}.tmp")

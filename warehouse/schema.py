@@ -8,6 +8,13 @@ from importlib import resources
 import duckdb
 
 SCHEMAS = ("main", "staging")
+# Columns added to a contract table after it first shipped: (table, column, type). A warehouse created before
+# gets them (in main and staging, at the end, where the DDL has them too) the next time it is opened.
+ADDED_COLUMNS: tuple[tuple[str, str, str], ...] = (
+    ("sentences", "parsed", "BOOLEAN DEFAULT true"),
+    ("annotations", "parse_scope", "VARCHAR DEFAULT 'all'"),
+    ("annotations", "n_parsed", "INTEGER"),
+)
 _TABLE_RE = re.compile(r"CREATE TABLE IF NOT EXISTS (\w+)")
 
 
@@ -29,12 +36,22 @@ def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE SCHEMA IF NOT EXISTS staging")
     con.execute("SET schema = 'main'")
     con.execute(ddl)
+    _add_columns_with_defaults(con, "main")
     _add_new_columns(con, ddl)
     for table in table_names():
         # Staging twins carry no primary key: a failed batch may hold anything, and we want to see it.
         con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS SELECT * FROM main.{table} LIMIT 0")
+    _add_columns_with_defaults(con, "staging")
+    for table in table_names():
         _add_new_columns_to_staging(con, table)
     con.execute(_sql("views.sql"))
+
+
+def _add_columns_with_defaults(con: duckdb.DuckDBPyConnection, schema: str) -> None:
+    """The ADDED_COLUMNS whose old rows need a value other than NULL, added with their DEFAULT before the
+    generic pass (`_add_new_columns`) adds the rest."""
+    for table, column, type_ in ADDED_COLUMNS:
+        con.execute(f"ALTER TABLE {schema}.{table} ADD COLUMN IF NOT EXISTS {column} {type_}")
 
 
 def _columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[tuple[str, str]]:

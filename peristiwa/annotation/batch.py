@@ -1,16 +1,30 @@
-"""Annotate cleaned articles with Stanza: sentences (headline included) and a per-article ledger."""
+"""Annotate cleaned articles with Stanza: sentences (headline included) and a per-article ledger.
+
+Every sentence gets tokens and NER. Which sentences also get POS, lemmas and a dependency parse is the parse
+scope: ``all``, or ``selective`` (peristiwa.annotation.selection). Work can be spread over worker processes,
+each with its own Stanza pipeline (``AnnotationPool``); the result does not depend on how many.
+"""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import multiprocessing
+import os
+import signal
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from peristiwa.annotation.frame import SENTENCES_SCHEMA, sentences_frame
 from peristiwa.annotation.records import Sentence
+from peristiwa.annotation.selection import PARSE_SCOPES, SELECTION_VERSION, select_article, selector_from
 from peristiwa.annotation.stanza_convert import sentences_from_stanza
-from peristiwa.nlp.pipeline import NlpSettings, annotate, annotation_signature
+from peristiwa.nlp.pipeline import NlpSettings, annotation_signature, parse, tokenize_and_tag
 
 LEDGER_SCHEMA = {
     "article_id": pl.String(),
@@ -18,12 +32,190 @@ LEDGER_SCHEMA = {
     "models": pl.String(),
     "n_sentences": pl.Int32(),
     "n_tokens": pl.Int32(),
+    "parse_scope": pl.String(),
+    "n_parsed": pl.Int32(),
 }
 
 
-def annotation_signature_json(settings: NlpSettings) -> str:
-    """The ledger's ``models`` value: which models (and repairs) produced an article's sentences."""
-    return json.dumps(annotation_signature(settings), sort_keys=True)
+@dataclass(frozen=True)
+class AnnotationConfig:
+    """Everything that decides an annotation, picklable so that worker processes can rebuild it."""
+
+    settings: NlpSettings = NlpSettings()
+    parse_scope: str = "selective"
+    # where the selection's cue words and actor candidates come from (None = the packaged files)
+    actors_dir: str | None = None
+    dictionary_path: str | None = None
+    cameo_path: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.parse_scope not in PARSE_SCOPES:
+            raise ValueError(f"parse_scope must be one of {', '.join(PARSE_SCOPES)}, "
+                             f"got {self.parse_scope!r}")
+
+
+def annotation_signature_json(settings: NlpSettings, parse_scope: str = "all") -> str:
+    """The ledger's ``models`` value: which models, tokenizer repairs and parse scope produced an article's
+    sentences; a different value means the article is annotated again."""
+    signature = annotation_signature(settings)
+    signature["parse_scope"] = parse_scope if parse_scope == "all" else f"{parse_scope}/{SELECTION_VERSION}"
+    return json.dumps(signature, sort_keys=True)
+
+
+class _Selection:
+    """The selector and the actor knowledge, loaded once per process."""
+
+    _cache: dict[AnnotationConfig, _Selection] = {}
+
+    def __init__(self, config: AnnotationConfig) -> None:
+        from peristiwa.actors import load_knowledge
+        from peristiwa.events import load_cameo, load_dictionary
+
+        cameo = load_cameo(Path(config.cameo_path) if config.cameo_path else None)
+        dictionary = load_dictionary(Path(config.dictionary_path) if config.dictionary_path else None, cameo)
+        self.selector = selector_from(dictionary.cue_words(), load_knowledge(config.actors_dir))
+
+    @classmethod
+    def get(cls, config: AnnotationConfig) -> _Selection:
+        if config not in cls._cache:
+            cls._cache[config] = cls(config)
+        return cls._cache[config]
+
+
+def _as_sentences(row: dict, body: Any, title: Any | None) -> list[Sentence]:
+    spans = json.loads(row["spans_json"] or "[]")
+    found = sentences_from_stanza(row["article_id"], body, spans, text=row["text"])
+    if title is not None:
+        found = sentences_from_stanza(row["article_id"], title, headline=True, text=row["title"]) + found
+    return found
+
+
+def _stanza_sentences(body: Any, title: Any | None) -> dict[int, list]:
+    """Stanza sentences by the index their record gets (headline -1: a title's sentences are merged)."""
+    out: dict[int, list] = {i: [s] for i, s in enumerate(s for s in body.sentences if s.tokens)}
+    if title is not None and any(s.tokens for s in title.sentences):
+        out[-1] = [s for s in title.sentences if s.tokens]
+    return out
+
+
+def annotate_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[dict], list[dict]]:
+    """Sentence rows and ledger rows for articles (dicts with article_id, title, text, spans_json,
+    text_sha256)."""
+    settings = config.settings
+    models = annotation_signature_json(settings, config.parse_scope)
+    bodies = tokenize_and_tag([r["text"] for r in rows], settings)
+    titled = [r for r in rows if (r["title"] or "").strip()]
+    titles = dict(zip((r["article_id"] for r in titled),
+                      tokenize_and_tag([r["title"] for r in titled], settings), strict=True))
+    to_parse: list = []
+    for row, body in zip(rows, bodies, strict=True):
+        title = titles.get(row["article_id"])
+        by_index = _stanza_sentences(body, title)
+        if config.parse_scope == "all":
+            chosen = by_index.keys()
+        else:
+            selection = _Selection.get(config)
+            records = _as_sentences(row, body, title)
+            chosen = select_article(selection.selector, records)
+        to_parse.extend(s for i in chosen for s in by_index.get(i, []))
+    parse(to_parse, settings)
+    sentence_rows: list[Sentence] = []
+    ledger = []
+    for row, body in zip(rows, bodies, strict=True):
+        found = _as_sentences(row, body, titles.get(row["article_id"]))
+        sentence_rows.extend(found)
+        ledger.append({
+            "article_id": row["article_id"],
+            "text_sha256": row["text_sha256"],
+            "models": models,
+            "n_sentences": len(found),
+            "n_tokens": sum(len(s.tokens) for s in found),
+            "parse_scope": config.parse_scope,
+            "n_parsed": sum(1 for s in found if s.is_parsed),
+        })
+    return sentences_frame(sentence_rows).to_dicts(), ledger
+
+
+def frames(sentence_rows: list[dict], ledger_rows: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    return (pl.DataFrame(sentence_rows, schema=SENTENCES_SCHEMA),
+            pl.DataFrame(ledger_rows, schema=LEDGER_SCHEMA))
+
+
+def _worker_init(config: AnnotationConfig) -> None:
+    # Die with the parent: a killed run must not leave Stanza workers behind (Linux; elsewhere they notice
+    # the broken pipe and exit on their own).
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    from peristiwa.nlp.pipeline import load_pipeline
+
+    load_pipeline(config.settings)
+
+
+def _worker_annotate(rows: list[dict], config: AnnotationConfig) -> tuple[list[dict], list[dict]]:
+    return annotate_rows(rows, config)
+
+
+def _split_evenly(rows: Sequence[dict], parts: int) -> list[list[int]]:
+    """Row positions split into ``parts`` groups of about equal text length (longest first, greedy)."""
+    groups: list[list[int]] = [[] for _ in range(parts)]
+    sizes = [0] * parts
+    for i in sorted(range(len(rows)), key=lambda i: -len(rows[i]["text"] or "")):
+        k = sizes.index(min(sizes))
+        groups[k].append(i)
+        sizes[k] += len(rows[i]["text"] or "") + len(rows[i]["title"] or "")
+    return [sorted(g) for g in groups if g]
+
+
+class AnnotationPool:
+    """Annotates chunks of articles in ``workers`` processes (each its own Stanza pipeline with
+    ``settings.threads`` threads), or in this process when ``workers`` is 1."""
+
+    def __init__(self, config: AnnotationConfig, workers: int = 1) -> None:
+        self.config = config
+        self.workers = max(1, workers)
+        self._executor: ProcessPoolExecutor | None = None
+
+    def __enter__(self) -> AnnotationPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+            self._executor = None
+
+    def _pool(self) -> ProcessPoolExecutor:
+        if self._executor is None:
+            # spawn: a fork of a process that already runs torch threads (or Dagster's) can deadlock
+            context = multiprocessing.get_context("spawn")
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=context, initializer=_worker_init,
+                                                 initargs=(self.config,))
+        return self._executor
+
+    def annotate(self, rows: Sequence[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Sentences and ledger of ``rows``, in the order of ``rows``."""
+        rows = list(rows)
+        if not rows:
+            return frames([], [])
+        if self.workers == 1 or len(rows) == 1:
+            return frames(*annotate_rows(rows, self.config))
+        groups = _split_evenly(rows, self.workers)
+        futures = [self._pool().submit(_worker_annotate, [rows[i] for i in g], self.config) for g in groups]
+        results = [f.result() for f in futures]
+        order = {row["article_id"]: n for n, row in enumerate(rows)}
+        sentence_rows = sorted((r for s, _ in results for r in s),
+                               key=lambda r: (order[r["article_id"]], r["sentence_index"]))
+        ledger_rows = sorted((r for _, led in results for r in led), key=lambda r: order[r["article_id"]])
+        return frames(sentence_rows, ledger_rows)
+
+
+@contextmanager
+def annotation_pool(config: AnnotationConfig, workers: int = 1) -> Iterator[AnnotationPool]:
+    with AnnotationPool(config, workers) as pool:
+        yield pool
 
 
 def annotate_articles(
@@ -31,37 +223,21 @@ def annotate_articles(
     settings: NlpSettings,
     chunk: int = 64,
     progress: Callable[[str], None] | None = None,
+    parse_scope: str = "all",
 ) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Sentences and ledger rows for `articles` (article_id, title, text, spans_json, text_sha256).
-
-    Bodies and titles are sent to Stanza in chunks so each processor batches across documents; the
-    headline becomes sentence -1 with offsets into the title.
-    """
-    models = annotation_signature_json(settings)
-    sentences: list[Sentence] = []
-    ledger = []
+    """Sentences and ledger rows for `articles` (article_id, title, text, spans_json, text_sha256), in this
+    process, ``chunk`` articles per Stanza batch."""
+    config = AnnotationConfig(settings=settings, parse_scope=parse_scope)
     rows = articles.to_dicts()
+    parts = []
     for offset in range(0, len(rows), chunk):
-        part = rows[offset:offset + chunk]
-        bodies = annotate([r["text"] for r in part], settings)
-        titled = [r for r in part if (r["title"] or "").strip()]
-        titles = dict(zip((r["article_id"] for r in titled), annotate([r["title"] for r in titled], settings),
-                          strict=True))
-        for row, doc in zip(part, bodies, strict=True):
-            spans = json.loads(row["spans_json"] or "[]")
-            found = sentences_from_stanza(row["article_id"], doc, spans, text=row["text"])
-            if row["article_id"] in titles:
-                found = sentences_from_stanza(row["article_id"], titles[row["article_id"]], headline=True,
-                                              text=row["title"]) + found
-            sentences.extend(found)
-            ledger.append({
-                "article_id": row["article_id"],
-                "text_sha256": row["text_sha256"],
-                "models": models,
-                "n_sentences": len(found),
-                "n_tokens": sum(len(s.tokens) for s in found),
-            })
+        parts.append(frames(*annotate_rows(rows[offset:offset + chunk], config)))
         if progress:
             progress(f"annotated {min(offset + chunk, len(rows))}/{len(rows)} articles")
-    frame = sentences_frame(sentences) if sentences else pl.DataFrame(schema=SENTENCES_SCHEMA)
-    return frame, pl.DataFrame(ledger, schema=LEDGER_SCHEMA)
+    if not parts:
+        return frames([], [])
+    return (pl.concat([p[0] for p in parts]), pl.concat([p[1] for p in parts]))
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)

@@ -22,6 +22,7 @@ SENTENCES_SCHEMA: dict[str, pl.DataType] = {
     "text": pl.String(),
     "flags": pl.List(pl.String()),  # subset of headline/caption/subheading
     "conllu": pl.String(),  # to_conllu(sentence): tokens, lemma, UPOS, feats, head, deprel, NER, offsets
+    "parsed": pl.Boolean(),  # POS, lemmas and dependency parse present (else tokens and NER only)
 }
 
 ENTITY_MENTIONS_SCHEMA: dict[str, pl.DataType] = {
@@ -52,6 +53,7 @@ def sentences_frame(sentences: Iterable[Sentence]) -> pl.DataFrame:
             "text": s.text,
             "flags": sorted(s.flags),
             "conllu": to_conllu(s),
+            "parsed": s.is_parsed,
         }
         for s in sentences
     ]

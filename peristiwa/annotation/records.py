@@ -53,3 +53,9 @@ class Sentence:
     @property
     def is_headline(self) -> bool:
         return "headline" in self.flags
+
+    @property
+    def is_parsed(self) -> bool:
+        """Whether the sentence has POS, lemmas and a dependency parse (selective parsing leaves sentences
+        that cannot yield an event with tokens and NER only: no lemma, UPOS or head)."""
+        return any(t.head >= 0 for t in self.tokens)

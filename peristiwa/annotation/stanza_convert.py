@@ -44,6 +44,8 @@ def sentences_from_stanza(
     out: list[Sentence] = []
     for sent in doc.sentences:
         tokens: list[Token] = []
+        # a sentence left unparsed by selective parsing has no lemmas either: keep them empty, not the form
+        parsed = any(word.head is not None for tok in sent.tokens for word in tok.words)
         for tok in sent.tokens:
             ner = getattr(tok, "ner", None) or "O"
             for word in tok.words:
@@ -51,7 +53,7 @@ def sentences_from_stanza(
                     Token(
                         id=int(word.id),
                         text=word.text if len(tok.words) > 1 else tok.text,
-                        lemma=word.lemma or word.text,
+                        lemma=word.lemma or (word.text if parsed else ""),
                         upos=word.upos or "",
                         feats=word.feats or "",
                         head=int(word.head) if word.head is not None else -1,

@@ -107,14 +107,21 @@ class TriggerDictionary:
         return out
 
     def cue_words(self) -> frozenset[str]:
-        """Every lower-cased word that can start or be part of a trigger, plus light and reporting verbs: a
-        sentence without any of them (and without an actor) cannot yield an event."""
-        words: set[str] = set(self.light_verbs) | set(self.reporting_verbs)
-        for t in self.triggers:
-            words |= t.words
-            for p in t.phrases:
-                words.update(p)
-        return frozenset(words)
+        """Every lower-cased single word that can start or be part of a trigger: trigger words, each word of
+        a trigger phrase, light verbs, reporting verbs and the words of speech-act frames and cues (forms and
+        lemmas as listed). A sentence with none of them, in form or lemma, cannot yield an event mention;
+        selective parsing relies on that."""
+        words = set(self.light_verbs) | set(self.reporting_verbs)
+        for trigger in self.triggers:
+            words.update(trigger.words)
+            for phrase in trigger.phrases:
+                words.update(phrase)
+        if self.speech_acts is not None:
+            words.update(self.speech_acts.frames)
+            for act in self.speech_acts.acts:
+                for cue in act.cues:
+                    words.update(cue)
+        return frozenset(w.casefold() for w in words)
 
     def per_root(self) -> dict[str, int]:
         return dict(sorted(Counter(t.code[:2] for t in self.triggers).items()))

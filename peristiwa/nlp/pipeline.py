@@ -17,7 +17,6 @@ import functools
 import hashlib
 import json
 import logging
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -75,6 +74,10 @@ class NlpSettings:
     repair_tokens: bool = True
     # in annotate(): a line break always ends a sentence (cleaned text has one paragraph or heading per line)
     split_lines: bool = True
+    # a line longer than this is broken at whitespace before Stanza sees it, so that no "sentence" (e.g.
+    # 100,000 characters without punctuation) costs more than a bounded amount of time and memory (the
+    # parser is quadratic in sentence length); 0 = never
+    max_line_chars: int = 2000
 
     def __post_init__(self) -> None:
         pairs = self.model_paths.items() if isinstance(self.model_paths, Mapping) else self.model_paths
@@ -202,6 +205,8 @@ def annotation_signature(settings: NlpSettings) -> dict[str, str]:
     if settings.uses_tokenizer_repair:
         sig["tokenizer_repairs"] = default_repair().version
     sig["split_lines"] = str(settings.split_lines)
+    if settings.max_line_chars:
+        sig["max_line_chars"] = str(settings.max_line_chars)
     return sig
 
 
@@ -248,17 +253,56 @@ def load_pipeline(settings: NlpSettings | None = None) -> stanza.Pipeline:
     return _load(settings or NlpSettings())
 
 
-def _as_paragraphs(text: str) -> tuple[str, list[int]]:
-    """``text`` with every line break doubled, which Stanza's tokenizer always treats as a sentence end, and
-    the positions of the original line breaks in the new text (to map offsets back)."""
-    breaks = [m.start() + k for k, m in enumerate(re.finditer("\n", text))]
-    return text.replace("\n", "\n\n"), breaks
+PARSE_PROCESSORS = ("pos", "lemma", "depparse")
 
 
-def _restore_offsets(doc: Document, original: str, breaks: list[int]) -> None:
-    """Map token, word and entity offsets from the paragraph-doubled text back to ``original``."""
+def _break_points(text: str, split_lines: bool, max_line_chars: int) -> list[tuple[int, str]]:
+    """Where to put an extra paragraph break: (position in ``text``, what to insert there).
+
+    After every line break (a doubled line break always ends a Stanza sentence), and inside any line longer
+    than ``max_line_chars``: after the last whitespace within the limit, or, in a run without whitespace, at
+    the limit itself (two line breaks, so the run is cut into tokens that still index the text)."""
+    points: list[tuple[int, str]] = []
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        pos = start
+        while max_line_chars and end - pos > max_line_chars:
+            window = text[pos:pos + max_line_chars + 1]
+            cut = max(window.rfind(" "), window.rfind("\t"))
+            if cut > 0:
+                points.append((pos + cut + 1, "\n\n"))
+                pos += cut + 1
+            else:
+                points.append((pos + max_line_chars, "\n\n"))
+                pos += max_line_chars
+        if split_lines and end < len(text):
+            points.append((end + 1, "\n"))
+        start = end + 1
+    return points
+
+
+def _prepare(text: str, split_lines: bool, max_line_chars: int) -> tuple[str, list[int]]:
+    """``text`` with the extra breaks inserted, and the positions of the inserted characters in the new text
+    (to map offsets back: an offset moves back by the number of inserted characters before it)."""
+    parts: list[str] = []
+    inserted: list[int] = []
+    last = length = 0
+    for pos, insert in _break_points(text, split_lines, max_line_chars):
+        parts.append(text[last:pos])
+        length += pos - last
+        inserted.extend(range(length, length + len(insert)))
+        parts.append(insert)
+        length += len(insert)
+        last = pos
+    parts.append(text[last:])
+    return "".join(parts), inserted
+
+
+def _restore_offsets(doc: Document, original: str, inserted: list[int]) -> None:
+    """Map token, word and entity offsets from the prepared text back to ``original``."""
     def back(pos: int | None) -> int | None:
-        return None if pos is None else pos - bisect.bisect_left(breaks, pos)
+        return None if pos is None else pos - bisect.bisect_left(inserted, pos)
 
     for sent in doc.sentences:
         for tok in sent.tokens:
@@ -272,12 +316,13 @@ def _restore_offsets(doc: Document, original: str, breaks: list[int]) -> None:
     doc.text = original
 
 
-def annotate(texts: list[str], settings: NlpSettings | None = None) -> list[Document]:
-    """Annotate many texts; documents go to Stanza in batches so each processor batches across them.
+def tokenize_and_tag(texts: list[str], settings: NlpSettings | None = None) -> list[Document]:
+    """Sentences, tokens and NER tags (no POS, lemmas or parse) for many texts, in batches of documents.
 
     Token offsets index into the given texts. With ``settings.split_lines`` no sentence spans a line break:
     cleaned articles keep one paragraph or heading per line, and a heading without a full stop would
-    otherwise become the subject of the next paragraph's first sentence.
+    otherwise become the subject of the next paragraph's first sentence. Lines longer than
+    ``settings.max_line_chars`` are broken at whitespace first (bounded cost per sentence).
     """
     settings = settings or NlpSettings()
     nlp = load_pipeline(settings)
@@ -286,20 +331,47 @@ def annotate(texts: list[str], settings: NlpSettings | None = None) -> list[Docu
     for i in range(0, len(texts), step):
         chunk = texts[i:i + step]
         todo = [t for t in chunk if t and t.strip()]
-        prepared = [_as_paragraphs(t) if settings.split_lines else (t, []) for t in todo]
+        prepared = [_prepare(t, settings.split_lines, settings.max_line_chars) for t in todo]
         # One document at a time through the tokenizer, so the repair knows its text and never joins across
         # documents; the other processors still batch across the whole chunk.
         docs = []
         for p, _ in prepared:
             with tokenizing(p):
                 docs.append(nlp.process(Document([], text=p), processors="tokenize"))
-        rest = [x for x in settings.processor_list if x not in ("tokenize", "mwt")]
-        if docs and rest:
-            docs = nlp.process(docs, processors=rest)
-        for doc, original, (_, breaks) in zip(docs, todo, prepared, strict=True):
-            if breaks:
-                _restore_offsets(doc, original, breaks)
+        if docs and "ner" in settings.processor_list:
+            docs = nlp.process(docs, processors="ner")
+        for doc, original, (_, inserted) in zip(docs, todo, prepared, strict=True):
+            if inserted:
+                _restore_offsets(doc, original, inserted)
         done = iter(docs)
         # empty texts get an empty Document rather than being dropped, so outputs align with inputs
         out.extend(next(done) if t and t.strip() else Document([], text=t or "") for t in chunk)
     return out
+
+
+def parse(sentences: list, settings: NlpSettings | None = None) -> None:
+    """POS, lemmas and dependency parse for the given Stanza sentences, in place, batched across them (the
+    sentences may come from many documents; each is parsed on its own, so which others share the batch does
+    not matter)."""
+    settings = settings or NlpSettings()
+    procs = [p for p in PARSE_PROCESSORS if p in settings.processor_list]
+    if not sentences or not procs:
+        return
+    nlp = load_pipeline(settings)
+    combined = Document([])
+    combined.sentences = list(sentences)
+    combined.num_tokens = sum(len(s.tokens) for s in sentences)
+    combined.num_words = sum(len(s.words) for s in sentences)
+    for name in procs:
+        nlp.processors[name].process(combined)
+
+
+def annotate(texts: list[str], settings: NlpSettings | None = None) -> list[Document]:
+    """Annotate many texts with every configured processor: ``tokenize_and_tag`` then ``parse`` of every
+    sentence. Token offsets index into the given texts."""
+    settings = settings or NlpSettings()
+    docs = tokenize_and_tag(texts, settings)
+    step = max(1, settings.docs_per_batch)
+    for i in range(0, len(docs), step):
+        parse([s for doc in docs[i:i + step] for s in doc.sentences], settings)
+    return docs

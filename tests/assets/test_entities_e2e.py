@@ -83,3 +83,57 @@ def test_other_models_reannotate_every_article(sample_inbox, warehouse_path, dag
     assert meta["annotated"] == meta["reannotated_for_models"] == n_articles
     ledgers = served(warehouse_path, "SELECT models FROM annotations")
     assert len(ledgers) == n_articles and all("other_pos.pt" in m and "sha256:" in m for (m,) in ledgers)
+
+
+def test_parse_scope_is_recorded_and_a_change_reannotates_with_the_same_events_on_the_seeds(
+    seeds_dir, inbox, warehouse_path, dagster_instance
+):
+    from pipelines.resources import NlpResource
+
+    shutil.copytree(seeds_dir, inbox / "seeds")
+    mention_key = ("SELECT article_id, sentence_index, source_iso3, target_iso3, cameo_code, modality, "
+                   "polarity FROM event_mentions ORDER BY ALL")
+    selective = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert selective.success, check_outcomes(selective)
+    assert served(warehouse_path, "SELECT DISTINCT parse_scope FROM annotations") == [("selective",)]
+    (n_unparsed,) = served(warehouse_path, "SELECT count(*) FROM sentences WHERE NOT parsed")[0]
+    unparsed_conllu = served(warehouse_path, "SELECT conllu FROM sentences WHERE NOT parsed LIMIT 1")
+    events_selective = served(warehouse_path, mention_key)
+    assert events_selective
+
+    full = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job",
+                     resources={"nlp": NlpResource(parse_scope="all")})
+    assert full.success, check_outcomes(full)
+    meta = stage_metadata(full, "sentences")
+    assert meta["annotated"] == meta["reannotated_for_models"] == 5
+    assert served(warehouse_path, "SELECT DISTINCT parse_scope FROM annotations") == [("all",)]
+    assert served(warehouse_path, "SELECT count(*) FROM sentences WHERE NOT parsed") == [(0,)]
+    assert served(warehouse_path, mention_key) == events_selective  # same event mentions either way
+    if n_unparsed:  # an unparsed sentence has tokens and NER but no lemma, UPOS or head
+        line = next(ln for ln in unparsed_conllu[0][0].splitlines() if not ln.startswith("#"))
+        assert line.split("\t")[2:4] == ["_", "_"] and line.split("\t")[6] == "_"
+
+
+def test_a_partition_run_annotates_only_its_shard_and_the_chain_does_the_rest(
+    sample_inbox, warehouse_path, dagster_instance
+):
+    from pipelines.definitions import build_definitions
+    from pipelines.partitions import shard_of
+    from tests.chain import settings_for
+
+    assert run_chain(sample_inbox, warehouse_path, dagster_instance).success  # ingest + clean
+    ids = [r[0] for r in served(warehouse_path, "SELECT article_id FROM articles_clean")]
+    shard = shard_of(ids[0])
+    in_shard = {i for i in ids if shard_of(i) == shard}
+
+    nlp_job = build_definitions(settings_for(sample_inbox, warehouse_path)).resolve_job_def("nlp_job")
+    result = nlp_job.execute_in_process(instance=dagster_instance, partition_key=shard, raise_on_error=False)
+    assert result.success
+    assert {r[0] for r in served(warehouse_path, "SELECT article_id FROM annotations")} == in_shard
+    assert stage_metadata(result, "sentences_parquet")["annotated"] == len(in_shard)
+
+    chain = run_chain(sample_inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert chain.success, check_outcomes(chain)
+    assert stage_metadata(chain, "sentences_parquet")["annotated"] == len(ids) - len(in_shard)
+    assert served(warehouse_path, "SELECT count(*) FROM annotations") == [(len(ids),)]
+    assert served(warehouse_path, "SELECT count(DISTINCT article_id) FROM entity_mentions")[0][0] > 0

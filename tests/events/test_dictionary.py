@@ -229,3 +229,26 @@ def test_homographs_are_not_bare_triggers(dictionary):
         assert words[w] and all(t.requires_object for t in words[w]), w
     blocked = {" ".join(p) for p in dictionary.non_events}
     assert {"serangan jantung", "kapal perang", "menduduki peringkat", "penyerang"} <= blocked
+
+
+def test_cue_words_cover_every_trigger_word_phrase_light_and_reporting_verb(tmp_path):
+    path = tmp_path / "t.yaml"
+    path.write_text(
+        'version: "t"\nlight_verbs: [Melancarkan]\nreporting_verbs: [kata]\ntriggers:\n'
+        '  - {id: a, code: "190", words: [Serangan, serang]}\n'
+        '  - {id: b, code: "050", phrases: ["kerja sama"], modifiers: {militer: "062"}}\n'
+    )
+    d = load_dictionary(path, load_cameo())
+    speech = set(d.speech_acts.frames) | {w for act in d.speech_acts.acts for cue in act.cues for w in cue}
+    cues = d.cue_words()
+    assert cues == frozenset({"melancarkan", "kata", "serangan", "serang", "kerja", "sama"} | speech)
+    assert "militer" not in cues  # a modifier only refines a trigger; alone it triggers nothing
+
+
+def test_shipped_cue_words_include_every_trigger(dictionary):
+    cues = dictionary.cue_words()
+    for trigger in dictionary.triggers:
+        assert trigger.words <= cues, trigger.id
+        assert all(set(phrase) <= cues for phrase in trigger.phrases), trigger.id
+    assert dictionary.light_verbs <= cues and dictionary.reporting_verbs <= cues
+    assert all(w == w.casefold() and " " not in w for w in cues)

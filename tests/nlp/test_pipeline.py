@@ -12,9 +12,12 @@ from peristiwa.nlp.pipeline import (
     BUNDLED_FILES,
     ModelNotFoundError,
     NlpSettings,
+    _prepare,
     annotate,
     load_pipeline,
+    parse,
     resolve_models,
+    tokenize_and_tag,
 )
 
 SENTENCE = (
@@ -63,6 +66,32 @@ def test_annotate_ends_sentences_at_line_breaks_with_offsets_into_the_text() -> 
     assert {text[e.start_char:e.end_char] for e in doc.ents} >= {"Iran", "Israel"}
     heading = doc.sentences[1]
     assert all(w.head == 0 or 1 <= w.head <= len(heading.words) for w in heading.words)
+
+
+@pytest.mark.parametrize("text", [
+    "satu dua tiga " * 40,                      # one long line of words, no punctuation
+    "x" * 130 + " kata " + "y" * 300,           # runs longer than the limit with no whitespace at all
+    "pendek\n" + "kata " * 60 + "\nakhir",    # a long line between short ones
+])
+def test_overlong_lines_are_broken_and_offsets_map_back(text: str) -> None:
+    prepared, inserted = _prepare(text, split_lines=True, max_line_chars=100)
+    assert max(len(line) for line in prepared.split("\n")) <= 100
+    kept = [c for i, c in enumerate(prepared) if i not in set(inserted)]
+    assert "".join(kept) == text  # removing the inserted characters gives the text back
+
+
+def test_a_long_sentence_without_punctuation_is_annotated_in_bounded_pieces() -> None:
+    words = ["Pemerintah", "Iran", "dan", "Rusia", "membahas", "kerja", "sama", "energi", "di", "Moskow"]
+    text = " ".join(words[i % len(words)] for i in range(3000))  # ~20,000 characters, no full stop
+    settings = NlpSettings(threads=1, max_line_chars=500)
+    doc = tokenize_and_tag([text], settings)[0]
+    assert len(doc.sentences) >= len(text) // 500
+    assert max(s.tokens[-1].end_char - s.tokens[0].start_char for s in doc.sentences) <= 500
+    assert all(text[t.start_char:t.end_char] == t.text for s in doc.sentences for t in s.tokens)
+    assert all(w.upos is None for s in doc.sentences for w in s.words)  # tokens and NER only so far
+    parse(doc.sentences[:2], settings)
+    assert all(w.head is not None for s in doc.sentences[:2] for w in s.words)
+    assert all(w.head is None for w in doc.sentences[2].words)
 
 
 def _touch(path: Path) -> str:

@@ -49,10 +49,11 @@ def test_run_sample_prints_summary_then_sql_reads_it(tmp_path):
     table = _peristiwa("sql", "SELECT title FROM articles_clean ORDER BY title LIMIT 2", env=env)
     assert table.returncode == 0 and "(2 rows)" in table.stdout
 
-    # a second run finds nothing new and says so
-    again = _peristiwa("run", env=env)
+    # a second run finds nothing new and says so (the default scope named explicitly changes nothing)
+    again = _peristiwa("run", "--parse-scope", "selective", "--workers", "1", env=env)
     assert again.returncode == 0, again.stderr
     assert "no_new_input=True" in again.stdout
+    assert "reannotated_for_models=0" in again.stdout
 
 
 def test_sql_is_read_only_and_errors_are_clear(tmp_path):

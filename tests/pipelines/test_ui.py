@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from pipelines.partitions import all_shards_tags
 from tests.conftest import SAMPLE_INBOX
 
 PERISTIWA = str(Path(sys.executable).with_name("peristiwa"))
@@ -85,7 +86,10 @@ def test_ui_graph_launch_screenshot_and_clean_stop(tmp_path):
 
         selector = {"repositoryLocationName": "peristiwa", "repositoryName": "__repository__",
                     "jobName": "chain_job"}
-        launched = _graphql(port, LAUNCH, {"p": {"selector": selector, "runConfigData": {}}})["launchRun"]
+        # one run over every NLP shard, as the schedule and the sensor launch it
+        tags = [{"key": k, "value": v} for k, v in all_shards_tags().items()]
+        params = {"selector": selector, "runConfigData": {}, "executionMetadata": {"tags": tags}}
+        launched = _graphql(port, LAUNCH, {"p": params})["launchRun"]
         assert launched["__typename"] == "LaunchRunSuccess", launched
         run_id = launched["run"]["runId"]
         status, deadline = None, time.monotonic() + 180

@@ -210,7 +210,8 @@ CREATE TABLE IF NOT EXISTS sentences (
     text            VARCHAR NOT NULL,
     flags           VARCHAR[] NOT NULL,
     conllu          VARCHAR NOT NULL,
-    run_id          VARCHAR NOT NULL
+    run_id          VARCHAR NOT NULL,
+    parsed          BOOLEAN DEFAULT true
 );
 COMMENT ON TABLE sentences IS 'Stanza annotation of every cleaned article, one row per sentence (the headline is sentence -1).';
 COMMENT ON COLUMN sentences.article_id IS 'Article (articles_clean.article_id).';
@@ -221,6 +222,7 @@ COMMENT ON COLUMN sentences.text IS 'Sentence text, equal to the cleaned text be
 COMMENT ON COLUMN sentences.flags IS 'What the cleaner knows about the sentence: headline, caption, subheading (empty for body prose).';
 COMMENT ON COLUMN sentences.conllu IS 'CoNLL-U of the sentence: words with lemma, UPOS, features, head, deprel; NER tag and character offsets in MISC.';
 COMMENT ON COLUMN sentences.run_id IS 'Dagster run that annotated the article.';
+COMMENT ON COLUMN sentences.parsed IS 'Whether the sentence has lemmas, UPOS and a dependency parse; false: tokens and NER only (selective parsing found no possible event in it).';
 
 CREATE TABLE IF NOT EXISTS annotations (
     article_id   VARCHAR PRIMARY KEY,
@@ -229,7 +231,9 @@ CREATE TABLE IF NOT EXISTS annotations (
     n_sentences  INTEGER NOT NULL,
     n_tokens     INTEGER NOT NULL,
     run_id       VARCHAR NOT NULL,
-    annotated_at TIMESTAMP NOT NULL
+    annotated_at TIMESTAMP NOT NULL,
+    parse_scope  VARCHAR DEFAULT 'all',
+    n_parsed     INTEGER
 );
 COMMENT ON TABLE annotations IS 'One row per annotated article: which cleaned text and which models produced its sentences.';
 COMMENT ON COLUMN annotations.article_id IS 'Article (articles_clean.article_id).';
@@ -239,6 +243,8 @@ COMMENT ON COLUMN annotations.n_sentences IS 'Number of sentences, headline incl
 COMMENT ON COLUMN annotations.n_tokens IS 'Number of syntactic words over all sentences.';
 COMMENT ON COLUMN annotations.run_id IS 'Dagster run that annotated the article.';
 COMMENT ON COLUMN annotations.annotated_at IS 'UTC time of annotation.';
+COMMENT ON COLUMN annotations.parse_scope IS 'Which sentences were parsed: all, or selective (only those that can yield an event; every sentence has tokens and NER). A change of scope re-annotates the article.';
+COMMENT ON COLUMN annotations.n_parsed IS 'Number of sentences with lemmas, UPOS and a dependency parse.';
 
 CREATE TABLE IF NOT EXISTS entity_mentions (
     article_id         VARCHAR NOT NULL,
