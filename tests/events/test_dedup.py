@@ -104,3 +104,22 @@ def test_negated_event_kept_but_not_counted(cameo, dictionary):
     )
     ev = cluster_events(mentions_frame(ms))
     assert ev.height >= 1 and not ev["counted_in_aggregates"].any()
+
+
+def test_actor_taken_from_the_headline_keeps_no_body_offsets(cameo, dictionary):
+    """Offsets index the body, or the title for the headline (sentence_index < 0): a body sentence whose
+    source comes from the headline ("Negara itu" -> Rusia) must not point its offsets into the body."""
+    title, body = "Rusia Kecam Ukraina", "Negara itu juga menjatuhkan sanksi terhadap Ukraina."
+    head = plain(title, article_id="a", index=-1, flags=frozenset({"headline"}))
+    first = plain(body, article_id="a", index=0)
+    spec = {"Rusia": ("RUS", "GOV"), "Ukraina": ("UKR", "GOV")}
+    ms = code_article([head, first], actors(head, spec) + actors(first, spec), dt.date(2024, 1, 2),
+                      dictionary, cameo, text=body)
+    body_mentions = [m for m in ms if m.sentence_index == 0]
+    assert any(m.source_text == "Rusia" for m in body_mentions)
+    for m in ms:
+        text = title if m.sentence_index < 0 else body
+        for side in ("trigger", "source", "target"):
+            start, end = getattr(m, f"{side}_start"), getattr(m, f"{side}_end")
+            if start is not None:
+                assert text[start:end] == getattr(m, f"{side}_text"), (side, m)

@@ -145,12 +145,15 @@ def _confidence(rules: str) -> float:
     return round(max(0.1, conf), 2)
 
 
-def _side(m: MentionLike) -> dict:
+def _side(m: MentionLike, sentence_index: int) -> dict:
+    """One side of a dyad. Offsets index the body, or the title for headline sentences (index < 0): an actor
+    taken from the headline into a body sentence (or back) keeps its text but no offsets."""
     kind = actor_type(m)
+    same_text = (getattr(m, "sentence_index", sentence_index) < 0) == (sentence_index < 0)
     return {
         "text": m.text,
-        "start": m.start_char,
-        "end": m.end_char,
+        "start": m.start_char if same_text else None,
+        "end": m.end_char if same_text else None,
         "iso3": m.iso3 or "",
         "sector": actor_code(m) if kind == "igo" else m.sector,
         "actor_id": m.actor_id,
@@ -197,7 +200,7 @@ def emit(
                 code = recoded
                 mod = "intent" if modality == "future" else modality
         info = cameo.get(code)
-        src, tgt = _side(s), _side(t)
+        src, tgt = _side(s, sentence.index), _side(t, sentence.index)
         out.append(
             EventMention(
                 article_id=sentence.article_id,
