@@ -285,8 +285,15 @@ def complement_span(state: SentenceState, frame: int) -> tuple[int, int]:
         and v.texts[frame] in ("kata", "ujar", "tutur", "menurut")
     ):
         start += 1
+    # A quotation the frame opens ends at its closing mark; scare quotes inside a reported clause
+    # ('membayar "harga yang pantas"') do not end it.
+    quoted = any(v.texts[j] in QUOTES for j in range(frame + 1, start))
     end = start
-    while end < len(v) and v.texts[end] not in {";", "."} and not (v.texts[end] in QUOTES and end > start):
+    while (
+        end < len(v)
+        and v.texts[end] not in {";", "."}
+        and not (quoted and v.texts[end] in QUOTES and end > start)
+    ):
         end += 1
     return start, end
 

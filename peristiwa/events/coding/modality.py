@@ -362,6 +362,20 @@ def failed_act(c: Candidate, state: SentenceState) -> None:
         c.fired("failed")
 
 
+@rule("conditional_threat", "modality", "modality")
+def conditional_threat(c: Candidate, state: SentenceState) -> None:
+    """A threat is conditional by nature: "Kalau AS mendorong resolusi itu, DPRK harus memastikan AS membayar
+    harga" threatens now. A 13x act made hypothetical by a condition or an obligation is asserted (one made
+    merely possible, "mungkin mengancam", is not)."""
+    v = state.view
+    if c.code[:2] != "13" or c.modality != "hypothetical":
+        return
+    if set(v.texts[max(0, c.start - 3) : c.start]) & POSSIBILITY:
+        return
+    c.modality = "asserted"
+    c.fired("conditional_threat")
+
+
 @rule("plan_noun", "modality", "modality")
 def plan_noun(c: Candidate, state: SentenceState) -> None:
     """"Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is
@@ -402,6 +416,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
                 "wish_for_another",
                 "negated_act",
                 "failed_act",
+                "conditional_threat",
                 "plan_noun",
                 "reported_claim_modality",
             ),

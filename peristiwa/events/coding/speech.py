@@ -14,6 +14,9 @@ from ..dictionary import DictionaryError
 SPEECH_ACTS_YAML = Path(__file__).resolve().parent.parent / "data" / "speech_acts.yaml"
 
 
+QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
+
+
 @dataclass(frozen=True)
 class SpeechAct:
     id: str
@@ -31,12 +34,15 @@ class SpeechActs:
     def match(self, words: list[str]) -> tuple[SpeechAct, int] | None:
         """The first act (in file order) with a cue in `words` (lower-cased tokens), and the cue's
         position."""
+        # quotation marks inside a cue ('membayar "harga yang pantas"') do not break it
+        kept = [(i, w) for i, w in enumerate(words) if w not in QUOTE_MARKS]
+        bare = [w for _, w in kept]
         for act in self.acts:
             for cue in act.cues:
                 n = len(cue)
-                for i in range(len(words) - n + 1):
-                    if tuple(words[i : i + n]) == cue:
-                        return act, i
+                for i in range(len(bare) - n + 1):
+                    if tuple(bare[i : i + n]) == cue:
+                        return act, kept[i][0]
         return None
 
 
