@@ -73,7 +73,9 @@ class _Selection:
 
         cameo = load_cameo(Path(config.cameo_path) if config.cameo_path else None)
         dictionary = load_dictionary(Path(config.dictionary_path) if config.dictionary_path else None, cameo)
-        self.selector = selector_from(dictionary.cue_words(), load_knowledge(config.actors_dir))
+        self.selector = selector_from(
+            dictionary.cue_words(), load_knowledge(config.actors_dir), cue_phrases=dictionary.cue_phrases()
+        )
 
     @classmethod
     def get(cls, config: AnnotationConfig) -> _Selection:

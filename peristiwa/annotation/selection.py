@@ -23,7 +23,7 @@ from functools import lru_cache
 from peristiwa.annotation.records import Sentence
 
 # Bump when the selection rules change: it is part of every selectively annotated article's signature.
-SELECTION_VERSION = "1"
+SELECTION_VERSION = "2"
 PARSE_SCOPES = ("selective", "all")
 HOME_ISO3 = "IDN"
 
@@ -85,8 +85,18 @@ def _stems(word: str) -> set[str]:
     return out
 
 
-def has_cue(sentence: Sentence, cue_words: frozenset[str]) -> bool:
-    return any(not stems(t.text).isdisjoint(cue_words) for t in sentence.tokens)
+def has_cue(
+    sentence: Sentence, cue_words: frozenset[str], cue_phrases: frozenset[tuple[str, ...]] = frozenset()
+) -> bool:
+    """A cue word (in form or affix-stripped stem) or a whole cue phrase (surface forms) in the sentence."""
+    if any(not stems(t.text).isdisjoint(cue_words) for t in sentence.tokens):
+        return True
+    words = [t.text.casefold() for t in sentence.tokens]
+    for phrase in cue_phrases:
+        n = len(phrase)
+        if phrase[0] in words and any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
+            return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,7 @@ class ParseSelector:
     both_states: frozenset[tuple[str, ...]]
     titles: frozenset[str]
     window: int = 1
+    cue_phrases: frozenset[tuple[str, ...]] = frozenset()
     home_iso3: str = HOME_ISO3
     scanner: ActorScanner | None = None
 
@@ -131,7 +142,7 @@ class ParseSelector:
         with_actor = {position[c.sentence_index] for c in candidates if c.sentence_index in position}
         chosen: set[int] = set()
         for i, sentence in enumerate(ordered):
-            if not has_cue(sentence, self.cue_words):
+            if not has_cue(sentence, self.cue_words, self.cue_phrases):
                 continue
             context = {j for j in range(max(0, i - self.window), i) if j in with_actor}
             if i in with_actor or context or _anaphora(sentence, self.both_states, self.titles):
@@ -202,7 +213,12 @@ def scanner_from(knowledge, home_iso3: str = HOME_ISO3) -> ActorScanner:
     return ActorScanner(keys, knowledge.max_len, lru_cache(maxsize=200_000)(norm))
 
 
-def selector_from(cue_words: frozenset[str], knowledge, window: int = 1) -> ParseSelector:
+def selector_from(
+    cue_words: frozenset[str],
+    knowledge,
+    window: int = 1,
+    cue_phrases: frozenset[tuple[str, ...]] = frozenset(),
+) -> ParseSelector:
     """A selector with the anaphora cues of ``knowledge`` (peristiwa.actors.Knowledge)."""
     phrases = frozenset(tuple(p.casefold().split()) for p in knowledge.rules.get("both_states", ()))
     titles = frozenset(
@@ -210,7 +226,7 @@ def selector_from(cue_words: frozenset[str], knowledge, window: int = 1) -> Pars
         if len(key) == 1 and any(e.kind == "title" for e in entries)
     )
     return ParseSelector(cue_words=cue_words, both_states=phrases, titles=titles, window=window,
-                         scanner=scanner_from(knowledge))
+                         scanner=scanner_from(knowledge), cue_phrases=cue_phrases)
 
 
 def select_article(selector: ParseSelector, sentences: Sequence[Sentence]) -> frozenset[int]:

@@ -107,21 +107,23 @@ class TriggerDictionary:
         return out
 
     def cue_words(self) -> frozenset[str]:
-        """Every lower-cased single word that can start or be part of a trigger: trigger words, each word of
-        a trigger phrase, light verbs, reporting verbs and the words of speech-act frames and cues (forms and
-        lemmas as listed). A sentence with none of them, in form or lemma, cannot yield an event mention;
-        selective parsing relies on that."""
+        """Every lower-cased single word that is a trigger by itself: trigger words, one-word phrases, light
+        verbs, reporting verbs and speech-act frames (forms and lemmas as listed). With `cue_phrases()` it
+        tells which sentences can yield an event mention; selective parsing relies on that. The words of a
+        longer phrase are not cues alone: "sama", "hari", "menjadi" would select half of all sentences."""
         words = set(self.light_verbs) | set(self.reporting_verbs)
         for trigger in self.triggers:
             words.update(trigger.words)
-            for phrase in trigger.phrases:
-                words.update(phrase)
+            words.update(p[0] for p in trigger.phrases if len(p) == 1)
         if self.speech_acts is not None:
             words.update(self.speech_acts.frames)
-            for act in self.speech_acts.acts:
-                for cue in act.cues:
-                    words.update(cue)
         return frozenset(w.casefold() for w in words)
+
+    def cue_phrases(self) -> frozenset[tuple[str, ...]]:
+        """The trigger phrases of two or more words, lower-cased, as the word sequences that must occur."""
+        return frozenset(
+            tuple(w.casefold() for w in p) for t in self.triggers for p in t.phrases if len(p) > 1
+        )
 
     def per_root(self) -> dict[str, int]:
         return dict(sorted(Counter(t.code[:2] for t in self.triggers).items()))

@@ -19,7 +19,8 @@ def knowledge():
 def selector(knowledge):
     from peristiwa.events import load_dictionary
 
-    return selector_from(load_dictionary().cue_words(), knowledge)
+    dictionary = load_dictionary()
+    return selector_from(dictionary.cue_words(), knowledge, cue_phrases=dictionary.cue_phrases())
 
 
 def _article(*markups: str):

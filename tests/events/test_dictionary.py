@@ -231,24 +231,25 @@ def test_homographs_are_not_bare_triggers(dictionary):
     assert {"serangan jantung", "kapal perang", "menduduki peringkat", "penyerang"} <= blocked
 
 
-def test_cue_words_cover_every_trigger_word_phrase_light_and_reporting_verb(tmp_path):
+def test_cue_words_and_phrases_cover_every_trigger_light_and_reporting_verb(tmp_path):
     path = tmp_path / "t.yaml"
     path.write_text(
         'version: "t"\nlight_verbs: [Melancarkan]\nreporting_verbs: [kata]\ntriggers:\n'
         '  - {id: a, code: "190", words: [Serangan, serang]}\n'
-        '  - {id: b, code: "050", phrases: ["kerja sama"], modifiers: {militer: "062"}}\n'
+        '  - {id: b, code: "050", phrases: ["kerja sama", "Kolaborasi"], modifiers: {militer: "062"}}\n'
     )
     d = load_dictionary(path, load_cameo())
-    speech = set(d.speech_acts.frames) | {w for act in d.speech_acts.acts for cue in act.cues for w in cue}
     cues = d.cue_words()
-    assert cues == frozenset({"melancarkan", "kata", "serangan", "serang", "kerja", "sama"} | speech)
+    assert {"melancarkan", "kata", "serangan", "serang", "kolaborasi"} | d.speech_acts.frames <= cues
+    assert d.cue_phrases() == frozenset({("kerja", "sama")})
     assert "militer" not in cues  # a modifier only refines a trigger; alone it triggers nothing
+    assert "sama" not in cues and "kerja" not in cues  # a word of a longer phrase is no cue alone
 
 
-def test_shipped_cue_words_include_every_trigger(dictionary):
-    cues = dictionary.cue_words()
+def test_shipped_cues_include_every_trigger(dictionary):
+    cues, phrases = dictionary.cue_words(), dictionary.cue_phrases()
     for trigger in dictionary.triggers:
         assert trigger.words <= cues, trigger.id
-        assert all(set(phrase) <= cues for phrase in trigger.phrases), trigger.id
+        assert all(p in phrases or (len(p) == 1 and p[0] in cues) for p in trigger.phrases), trigger.id
     assert dictionary.light_verbs <= cues and dictionary.reporting_verbs <= cues
     assert all(w == w.casefold() and " " not in w for w in cues)
