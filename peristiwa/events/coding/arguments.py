@@ -888,7 +888,19 @@ def frame_targets_stop_at_content(c: Candidate, state: SentenceState) -> None:
     inner = [o.start for o in state.all_candidates if o.embedded_in is c]
     if inner:
         first = state.view.tokens[min(inner)].start_char
-        c.targets[:] = [t for t in c.targets if t.start_char < first]
+        before = [t for t in c.targets if t.start_char < first]
+        if before or not _shares_content_target(c):
+            c.targets[:] = before
+        elif c.targets:
+            c.fired("content_target")
+
+
+def _shares_content_target(c: Candidate) -> bool:
+    """Appeals, offers, promises, threats and considering an option are about what they name: the
+    complement's counterpart is theirs ("menawarkan bantuan kepada Sudan", "mempertimbangkan sanksi terhadap
+    Korea Utara"). Denials, accusations, rejections and demands answer someone other than the one their
+    content names."""
+    return c.code[:2] in ("02", "03", "13") or c.code.startswith("014")
 
 
 @rule("conjoined_verbs_share_subject", "arguments", "core")

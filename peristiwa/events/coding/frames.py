@@ -572,6 +572,26 @@ def event_subject_is_cause(state: SentenceState) -> None:
             c.drop("event_subject_is_cause")
 
 
+@rule("object_of_verb_entry", "frames", "frames")
+def object_of_verb_entry(state: SentenceState) -> None:
+    """The object word a verb + object entry needs is not an act of its own: "membatalkan kunjungan" (161)
+    reports no visit, "mencabut sanksi" no sanction, "membekukan kerja sama militer" no cooperation."""
+    v = state.view
+    verbs = [o for o in state.candidates if o.trigger.requires_object and not o.dropped]
+    for c in state.candidates:
+        if c.dropped or c.trigger.requires_object:
+            continue
+        for o in verbs:
+            after = 0 < c.start - o.end <= 4
+            before = o.category == "passive" and 0 <= o.start - c.end <= 3
+            span = range(o.end, c.start) if after else range(c.end, o.start)
+            if (after or before) and v.texts[c.start] in o.trigger.requires_object and not any(
+                v.texts[k] in CLAUSE_END for k in span
+            ):
+                c.drop("object_of_verb_entry")
+                break
+
+
 def resolve_frames(state: SentenceState) -> None:
     """Pass 2."""
     for name in (
@@ -579,6 +599,7 @@ def resolve_frames(state: SentenceState) -> None:
         "setting_is_no_event",
         "time_reference_is_no_event",
         "event_subject_is_cause",
+        "object_of_verb_entry",
         "frame_complement",
         "reported_claim",
         "wish_appeal",
@@ -594,6 +615,7 @@ FRAME_RULES = {
     "setting_is_no_event": setting_is_no_event,
     "time_reference_is_no_event": time_reference_is_no_event,
     "event_subject_is_cause": event_subject_is_cause,
+    "object_of_verb_entry": object_of_verb_entry,
     "wish_appeal": wish_appeal,
     "frame_complement": frame_complement,
     "reported_claim": reported_claim,
