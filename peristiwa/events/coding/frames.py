@@ -582,7 +582,7 @@ def object_of_verb_entry(state: SentenceState) -> None:
         if c.dropped or c.trigger.requires_object:
             continue
         for o in verbs:
-            after = 0 < c.start - o.end <= 4
+            after = 0 <= c.start - o.end <= 4 and c.start >= o.end
             before = o.category == "passive" and 0 <= o.start - c.end <= 3
             span = range(o.end, c.start) if after else range(c.end, o.start)
             if (after or before) and v.texts[c.start] in o.trigger.requires_object and not any(

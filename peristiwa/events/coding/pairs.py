@@ -127,6 +127,20 @@ def directed_pairs(c: Candidate, state: SentenceState) -> None:
     by its host country (the converse code, 043)."""
     if c.symmetric or c.dyads:
         return
+    if (
+        not c.targets
+        and c.code[:2] == "03"
+        and c.trigger.verbal
+        and len(c.sources) > 1
+        and "possessor" not in c.rules
+    ):
+        # "Iran dan Rusia bertekad ...", "Mereka berjanji ...": a pledge made together is made to each other
+        for i, a in enumerate(c.sources):
+            for b in c.sources[i + 1 :]:
+                _add_dyad(c, a, b, c.code)
+                _add_dyad(c, b, a, c.code)
+        c.fired("joint_pledge")
+        return
     for s in c.sources:
         for t in c.targets:
             _add_dyad(c, s, t, c.code)

@@ -237,7 +237,8 @@ def refine(
     v: SentenceView, c: Candidate, start: int, end: int, head: int, window: int = 8
 ) -> tuple[str, bool]:
     """Code and symmetric flag of the trigger after its modifiers: the nearest modifier word after the trigger
-    wins, then its dependents (serangan + udara -> 195; latihan + gabungan -> 062, reciprocal)."""
+    wins, then its dependents (serangan + udara -> 195; latihan + gabungan -> 062, reciprocal). A later
+    modifier that refines the winner's code further takes over (bantuan 023 + pangan 0233)."""
     code, symmetric = c.trigger.code, c.trigger.symmetric
     mods = c.trigger.modifiers
     if not mods:
@@ -246,9 +247,12 @@ def refine(
     stop = next((k for k, w in enumerate(ordered) if w in CLAUSE_END), len(ordered))
     ordered = ordered[:stop]
     deps = _object_words(v, start, end, head, False) - set(ordered)
-    for w in ordered + sorted(deps):
+    words = ordered + sorted(deps)
+    for k, w in enumerate(words):
         mod = mods.get(w)
         if mod is not None:
+            finer = [m for m in map(mods.get, words[k + 1 :]) if m is not None and m.code.startswith(mod.code)]
+            mod = max(finer, key=lambda m: len(m.code), default=mod) if finer else mod
             return mod.code, symmetric if mod.symmetric is None else mod.symmetric
     return code, symmetric
 
