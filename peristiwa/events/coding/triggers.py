@@ -251,8 +251,9 @@ def refine(
     for k, w in enumerate(words):
         mod = mods.get(w)
         if mod is not None:
-            finer = [m for m in map(mods.get, words[k + 1 :]) if m is not None and m.code.startswith(mod.code)]
-            mod = max(finer, key=lambda m: len(m.code), default=mod) if finer else mod
+            later = (m for m in map(mods.get, words[k + 1 :]) if m is not None)
+            finer = [m for m in later if m.code.startswith(mod.code)]
+            mod = max(finer, key=lambda m: len(m.code), default=mod)
             return mod.code, symmetric if mod.symmetric is None else mod.symmetric
     return code, symmetric
 
