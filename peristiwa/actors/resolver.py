@@ -289,6 +289,11 @@ class _Builder:
             return None
         sector, office, override = title.sector, title.office, None
         j = m.j
+        # a modifier just before the title describes a named holder ("mantan Presiden AS Barack Obama");
+        # without a name ("Eks duta besar RI di Belanda itu") it is an anaphor to someone who may hold office
+        # now
+        before = self.slots[i - 1] if i > 0 else None
+        former = before.first("modifier") if before is not None else None
         # modifiers and further titles ("menteri luar negeri sementara", "mantan Presiden")
         while (n := self.match_at(j)) is not None and n.first("modifier", "title") and not n.first("country"):
             e = n.first("modifier", "title")
@@ -324,6 +329,8 @@ class _Builder:
         while (n := self.match_at(k)) is not None and n.first("title") and not n.first("person", "country"):
             k = n.j  # rank after a comma: "…Iran, Mayor Jenderal Mohammad Bagheri"
         name_end = self.name_run(k)
+        if former is not None and former.sector and name_end > k:
+            override = former.sector
         if override == "ELI":
             sector = "ELI"
         if name_end > k:

@@ -119,6 +119,10 @@ def code_article(
             buf[s.start_char : s.start_char + len(s.text)] = list(s.text)
         text = "".join(buf)
     dates = article_dates(text, published_date)
+    words = {t.text.casefold() for s in sentences for t in s.tokens}
+    if dictionary.is_sports_report(words):
+        # teams and players' nationalities, not states: only officials and state organs stay actors
+        mentions = [m for m in mentions if m.actor_kind != "state"]
     by_sentence: dict[int, list[MentionLike]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -98,6 +99,14 @@ class TriggerDictionary:
     future_codes: dict[str, str]
     non_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words trigger nothing ("konferensi pers")
     speech_acts: Any = None  # coding.speech.SpeechActs from speech_acts.yaml beside the triggers file
+    sports_words: frozenset[str] = frozenset()  # sports_report.words: what marks a sports report
+    sports_min_words: int = 0  # sports_report.min_distinct: 0 = never treat an article as one
+
+    def is_sports_report(self, words: Iterable[str]) -> bool:
+        """Whether an article's (lower-cased) words make it a sports report: at least `sports_min_words`
+        distinct sports words."""
+        found = self.sports_words.intersection(words)
+        return self.sports_min_words > 0 and len(found) >= self.sports_min_words
 
     def by_word(self) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = {}
@@ -296,6 +305,9 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
     if not isinstance(future, dict):
         raise DictionaryError(f"{path}: 'future_codes' must map a root to a code")
     future_codes = {str(k): _code(path, f"future_codes.{k}", v, cameo) for k, v in future.items()}
+    sports = raw.get("sports_report") or {}
+    if not isinstance(sports, dict) or not isinstance(sports.get("min_distinct", 0), int):
+        raise DictionaryError(f"{path}: 'sports_report' must map min_distinct (int) and words (list)")
     from .coding.speech import SPEECH_ACTS_YAML, load_speech_acts
 
     speech_path = path.parent / "speech_acts.yaml"
@@ -303,6 +315,8 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
     return TriggerDictionary(
         version=f"{version}+speech{speech.version}",
         speech_acts=speech,
+        sports_words=frozenset(_words(path, "sports_report.words", sports.get("words"))),
+        sports_min_words=sports.get("min_distinct", 0),
         triggers=triggers,
         light_verbs=frozenset(_words(path, "light_verbs", raw.get("light_verbs"))),
         reporting_verbs=frozenset(_words(path, "reporting_verbs", raw.get("reporting_verbs"))),

@@ -147,9 +147,19 @@ def both_states(c: Candidate, state: SentenceState) -> None:
         persons = {"keduanya", "kedua pemimpin", "kedua menteri", "kedua presiden", "kedua kepala"}
         pair = []
         joined = " ".join(before).replace("kedua nya", "keduanya")
+        # "keduanya" and bare "mereka" are the article's pair of states only when two states were just named
+        # (this sentence or the two before): after two tennis players or a club, they are those
+        recent = [a for a in v.actor_at.values() if a.start_char < v.tokens[c.start].start_char]
+        recent += [a for _, actors in state.ctx.sentences_actors[-2:] for a in actors]
+        two_states = len({actor_code(a) for a in recent if _countable(a)}) >= 2
+        bare_mereka = "mereka" in before and not mentions_both([w for w in before if w != "mereka"])
         if any(p in joined for p in persons):
             pair = state.ctx.last_two_persons(state.sentence.index)
-        pair = pair or state.ctx.pair()
+            pair = pair or (state.ctx.pair() if two_states else [])
+        elif bare_mereka or "keduanya" in joined:
+            pair = state.ctx.pair() if two_states else []
+        else:
+            pair = state.ctx.pair()
         if pair:
             c.sources[:] = [p for p in pair if all(p is not t for t in c.targets)]
             c.fired("both")
@@ -542,12 +552,28 @@ def context_source(c: Candidate, state: SentenceState) -> None:
     v = state.view
     if any(a not in c.targets and _countable(a) for a in v.actor_at.values()):
         return
+    if _has_own_subject(c, state):
+        return  # "Martinus menyebut serangan di Filipina", "Chen dituduh ...": someone else is named
     tgt = {actor_code(t) for t in c.targets}
     for m in state.ctx.previous:
         if _countable(m) and actor_code(m) not in tgt:
             c.sources.append(m)
             c.fired("context-source")
             return
+
+
+def _has_own_subject(c: Candidate, state: SentenceState) -> bool:
+    """The sentence names a party the act may be about that is no state: an unresolved name, or a parse
+    subject of the trigger's clause that is a name or a common noun (not a pronoun or a bare title)."""
+    v = state.view
+    if any(a.actor_kind == "unknown" for a in v.actor_at.values()):
+        return True
+    if not v.parsed:
+        return False
+    from .arguments import subject_of
+
+    subj, _ = subject_of(v, c.head)
+    return subj is not None and v.tokens[subj].upos in ("PROPN", "NOUN") and subj not in v.actor_at
 
 
 @rule("coercion_by_host_state", "actors", "actors")
