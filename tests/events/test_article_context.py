@@ -1,0 +1,69 @@
+"""What the article around a sentence changes: sports reports, names the context may not override, and
+"keduanya"/"mereka" after people who are no states."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from peristiwa.events import code_article
+
+from .ud import actors, plain
+
+DAY = dt.date(2017, 9, 6)
+
+
+def _code(texts, spec, dictionary, cameo, kinds=None):
+    sents, ments, off = [], [], 0
+    for i, text in enumerate(texts):
+        s = plain(text, article_id="a", index=i, offset=off)
+        sents.append(s)
+        for m in actors(s, spec):
+            ments.append(dataclasses.replace(m, actor_kind=(kinds or {}).get(m.text, "state")))
+        off += len(text) + 1
+    return code_article(sents, ments, DAY, dictionary, cameo, text=" ".join(texts))
+
+
+def _dyads(mentions):
+    return {f"{m.source_iso3}->{m.target_iso3} {m.cameo_code[:2]}" for m in mentions}
+
+
+def test_countries_in_a_sports_report_are_teams_not_states(dictionary, cameo):
+    spec = {"Brasil": ("BRA", ""), "Argentina": ("ARG", "")}
+    sports = ["Pelatih klub itu memuji pemain asal Brasil usai laga final turnamen.",
+              "Brasil menyerang Argentina sejak babak pertama."]
+    news = ["Pemerintah mengumumkan hasil sidang kabinet.", "Brasil menyerang Argentina sejak pekan lalu."]
+    assert "BRA->ARG 19" in _dyads(_code(news, spec, dictionary, cameo))
+    assert not _dyads(_code(sports, spec, dictionary, cameo))
+
+
+def test_officials_stay_actors_in_a_sports_report(dictionary, cameo):
+    spec = {"Presiden Brasil": ("BRA", "GOV"), "Argentina": ("ARG", "")}
+    texts = ["Pelatih klub itu memuji pemain usai laga final turnamen.",
+             "Presiden Brasil mengecam Argentina atas kerusuhan di stadion."]
+    coded = _code(texts, spec, dictionary, cameo, kinds={"Presiden Brasil": "person"})
+    assert not _dyads(coded), "the bare country in a sports report is a team"
+    spec = {"Presiden Brasil": ("BRA", "GOV"), "Presiden Argentina": ("ARG", "GOV")}
+    texts[1] = "Presiden Brasil mengecam Presiden Argentina atas kerusuhan di stadion."
+    coded = _code(texts, spec, dictionary, cameo, kinds=dict.fromkeys(spec, "person"))
+    assert "BRA->ARG 11" in _dyads(coded)
+
+
+def test_a_named_non_state_speaker_keeps_the_previous_state_out(dictionary, cameo):
+    spec = {"Indonesia": ("IDN", ""), "Filipina": ("PHL", ""), "Martinus": (None, None)}
+    texts = ["Polisi Indonesia menangkap tiga orang.", "Martinus mengecam Filipina atas serangan itu."]
+    coded = _code(texts, spec, dictionary, cameo, kinds={"Martinus": "unknown"})
+    assert not any(m.source_iso3 == "IDN" and m.target_iso3 == "PHL" for m in coded)
+
+
+def test_keduanya_after_two_players_is_not_the_pair_of_states(dictionary, cameo):
+    spec = {"Amerika Serikat": ("USA", ""), "Argentina": ("ARG", "")}
+    texts = ["Amerika Serikat dan Argentina menandatangani perjanjian dagang.",
+             "Cuaca cerah di ibu kota.", "Pengusaha pun senang.",
+             "Federer dan Del Potro mengaku keduanya pernah bertemu."]
+    coded = _code(texts, spec, dictionary, cameo)
+    assert not [m for m in coded if m.sentence_index == 3]
+    texts[1:3] = ["Amerika Serikat dan Argentina juga membahas tarif."]
+    texts[2] = "Keduanya juga bertemu di Buenos Aires."
+    coded = _code(texts[:3], spec, dictionary, cameo)
+    assert {"USA->ARG 04", "ARG->USA 04"} <= _dyads([m for m in coded if m.sentence_index == 2])
