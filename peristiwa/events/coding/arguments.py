@@ -344,9 +344,11 @@ switch(
 
 
 def non_actor(state: SentenceState, pos: int) -> NonActor:
-    """The noun at `pos` as a non-actor participant."""
+    """The noun at `pos` as a non-actor participant. Its text is the surface span: a word split off a
+    multi-word token ("dita" of "ditanya") spans the whole token."""
     tok, s = state.view.tokens[pos], state.sentence
-    return NonActor(s.article_id, s.index, tok.start_char, tok.end_char, tok.text)
+    surface = s.text[tok.start_char - s.start_char : tok.end_char - s.start_char]
+    return NonActor(s.article_id, s.index, tok.start_char, tok.end_char, surface or tok.text)
 
 
 NAMING = frozenset({"yakni", "yaitu", "ialah", "adalah", "seperti", "termasuk"})
