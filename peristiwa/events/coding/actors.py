@@ -11,7 +11,7 @@ nationals / nonstate, see `actor_type`). `python -m peristiwa.events.rules` list
 from __future__ import annotations
 
 from ..protocols import MentionLike
-from .arguments import ANAPHORS, DEMONSTRATIVE_HEADS, RESPONSE_WINDOW, RETALIATION, mentions_both
+from .arguments import ANAPHORS, BOTH_WORDS, DEMONSTRATIVE_HEADS, RESPONSE_WINDOW, RETALIATION, mentions_both
 from .model import Candidate, SentenceState, rule, run_rules
 
 # The kinds of actor a mention can be, as recorded on event mentions (source_actor_type / target_actor_type).
@@ -129,7 +129,7 @@ def pronoun_subject(c: Candidate, state: SentenceState) -> None:
 
 @rule("both_states", "actors", "core")
 def both_states(c: Candidate, state: SentenceState) -> None:
-    """"kedua negara", "keduanya", "mereka", "kedua menteri" as the subject, or a bilateral act with nobody
+    """ "kedua negara", "keduanya", "mereka", "kedua menteri" as the subject, or a bilateral act with nobody
     named (`pair_from_context`): the article's main pair of states."""
     if c.sources:
         return
@@ -143,6 +143,8 @@ def both_states(c: Candidate, state: SentenceState) -> None:
             c.sources.append(named[0])
             c.fired("mereka")
             return
+    if _names_non_state_counterpart(c, state):
+        return  # "Mereka juga melakukan pertemuan dengan kelompok masyarakat": not with each other
     if c.both or mentions_both(before) or (c.trigger.pair_from_context and not c.targets):
         persons = {"keduanya", "kedua pemimpin", "kedua menteri", "kedua presiden", "kedua kepala"}
         pair = []
@@ -165,9 +167,23 @@ def both_states(c: Candidate, state: SentenceState) -> None:
             c.fired("both")
 
 
+def _names_non_state_counterpart(c: Candidate, state: SentenceState) -> bool:
+    """A reciprocal act whose counterpart after dengan/antara is a common noun and no actor."""
+    v = state.view
+    if not c.symmetric or c.targets:
+        return False
+    for j in range(c.end, min(len(v), c.end + 3)):
+        if v.texts[j] in ("dengan", "bersama"):
+            k = j + 1
+            return (
+                k < len(v) and k not in v.actor_at and v.texts[k] not in BOTH_WORDS and v.texts[k].isalpha()
+            )
+    return False
+
+
 @rule("demonstrative_subject", "actors", "actors")
 def demonstrative_subject(c: Candidate, state: SentenceState) -> None:
-    """"Negara itu juga membatalkan ...": a demonstrative state subject is the last act's source."""
+    """ "Negara itu juga membatalkan ...": a demonstrative state subject is the last act's source."""
     v = state.view
     if c.sources or state.ctx.last_source is None:
         return
@@ -179,7 +195,7 @@ def demonstrative_subject(c: Candidate, state: SentenceState) -> None:
 
 @rule("retaliation_target", "actors", "core")
 def retaliation_target(c: Candidate, state: SentenceState) -> None:
-    """"serangan balasan dari Israel": a retaliation with no named target answers the last event of its root
+    """ "serangan balasan dari Israel": a retaliation with no named target answers the last event of its root
     aimed at its source."""
     v = state.view
     if c.targets or not c.sources or not any(w in RETALIATION for w in v.texts[c.end : c.end + 2]):
@@ -226,8 +242,8 @@ def _recent_dyads(state: SentenceState, root: str) -> list[tuple[MentionLike, Me
 
 @rule("anaphoric_event", "actors", "core")
 def anaphoric_event(c: Candidate, state: SentenceState) -> None:
-    """"Pertemuan tersebut membahas ...": an event noun with a demonstrative, or with a possessive clitic in a
-    sentence that names nobody ("Salah satu serangannya ..."), re-mentions the last event of its root."""
+    """ "Pertemuan tersebut membahas ...": an event noun with a demonstrative, or with a possessive clitic in
+    a sentence that names nobody ("Salah satu serangannya ..."), re-mentions the last event of its root."""
     v = state.view
     nxt = v.texts[c.end] if c.end < len(v) else ""
     strong = (
@@ -289,7 +305,7 @@ def venue_actors_out(c: Candidate, state: SentenceState) -> None:
 
 @rule("antara_closes_pair", "actors", "dyads")
 def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
-    """"kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
+    """ "kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
     v = state.view
     if not c.symmetric or "antara" not in v.texts[c.end : c.end + 4]:
         return
@@ -319,7 +335,7 @@ def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
 
 @rule("reciprocal_marker", "actors", "dyads")
 def reciprocal_marker(c: Candidate, state: SentenceState) -> None:
-    """"saling menyerang", "ke wilayah masing-masing", "satu sama lain": a reciprocal act; conjoined actors
+    """ "saling menyerang", "ke wilayah masing-masing", "satu sama lain": a reciprocal act; conjoined actors
     the parser took for patients of a ter- verb are its subjects ("Iran dan Israel terlibat ...")."""
     v = state.view
     before = v.texts[max(0, c.start - 2) : c.start]
@@ -338,7 +354,7 @@ def reciprocal_marker(c: Candidate, state: SentenceState) -> None:
 
 @rule("conjoined_reciprocal_pair", "actors", "dyads")
 def conjoined_reciprocal_pair(c: Candidate, state: SentenceState) -> None:
-    """"Presiden AS dan Presiden Korsel lewat panggilan telepon ... dalam menghadapi Korut": a reciprocal act
+    """ "Presiden AS dan Presiden Korsel lewat panggilan telepon ... dalam menghadapi Korut": a reciprocal act
     with conjoined subjects is between them; a state the word order picked up further on is no participant."""
     if not c.symmetric or len({actor_code(s) or s.text for s in c.sources}) < 2 or not c.targets:
         return
@@ -425,7 +441,7 @@ ANAPHORIC_OBJECTS = frozenset(
 
 @rule("anaphoric_object_target", "actors", "arguments")
 def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
-    """"Pyongyang mengecam tindakan tersebut", "Iran menolak tuduhan itu": a reaction to an act named only by
+    """ "Pyongyang mengecam tindakan tersebut", "Iran menolak tuduhan itu": a reaction to an act named only by
     a demonstrative ("tindakan/langkah/keputusan ... tersebut/itu/ini") is aimed at that act's source, the
     source of the article's latest coded act."""
     if c.targets or not c.sources or not c.trigger.verbal or state.ctx.last_source is None:
@@ -472,7 +488,7 @@ PARTICIPANT_NOUNS = frozenset(
 
 @rule("clitic_pronoun", "actors", "actors")
 def clitic_pronoun(c: Candidate, state: SentenceState) -> None:
-    """"Menlu Iran meneleponnya" (-nya is the object), "Negara yang sudah dihubunginya" (-nya is the agent of
+    """ "Menlu Iran meneleponnya" (-nya is the object), "Negara yang sudah dihubunginya" (-nya is the agent of
     a di- verb): the clitic is the last state official named, the article's current speaker first."""
     v = state.view
     word = v.texts[c.end - 1]
@@ -512,8 +528,8 @@ def _countable(m: MentionLike) -> bool:
 
 @rule("context_target", "actors", "arguments")
 def context_target(c: Candidate, state: SentenceState) -> None:
-    """"Korut terus melakukan uji coba rudal. ... PBB pun kembali menjatuhkan sanksi.": an act that always has
-    a counterpart (appeal, demand, criticism, rejection, threat, sanction, coercion) and names none in a
+    """ "Korut terus melakukan uji coba rudal. ... PBB pun kembali menjatuhkan sanksi.": an act that always
+    has a counterpart (appeal, demand, criticism, rejection, threat, sanction, coercion) and names none in a
     sentence that names no other state takes the state the previous sentence was about."""
     if (
         c.targets
@@ -544,7 +560,7 @@ def context_target(c: Candidate, state: SentenceState) -> None:
 
 @rule("context_source", "actors", "arguments")
 def context_source(c: Candidate, state: SentenceState) -> None:
-    """"Belanda memberikan dukungan ... Mendukung upaya yang dilakukan Indonesia.": an act with a counterpart
+    """ "Belanda memberikan dukungan ... Mendukung upaya yang dilakukan Indonesia.": an act with a counterpart
     but no source, in a sentence that names no other state and has no subject of its own, was done by the
     state the previous sentence was about."""
     if c.sources or c.pronoun or c.both or not c.targets or "nonactor_subject" in c.rules or c.symmetric:
@@ -578,7 +594,7 @@ def _has_own_subject(c: Candidate, state: SentenceState) -> bool:
 
 @rule("coercion_by_host_state", "actors", "actors")
 def coercion_by_host_state(c: Candidate, state: SentenceState) -> None:
-    """"Empat mahasiswa Indonesia juga ditangkap di Samanud": citizens of one state arrested, detained or
+    """ "Empat mahasiswa Indonesia juga ditangkap di Samanud": citizens of one state arrested, detained or
     deported with nobody named as doing it were coerced by the state they were in: the foreign state named as
     the place of the story (the latest place of another country in the article)."""
     if (
@@ -597,7 +613,7 @@ def coercion_by_host_state(c: Candidate, state: SentenceState) -> None:
 
 @rule("bilateral_counterpart", "actors", "dyads")
 def bilateral_counterpart(c: Candidate, state: SentenceState) -> None:
-    """"usai melakukan pertemuan bilateral", "kerja sama bilateral": a bilateral act with one side named has
+    """ "usai melakukan pertemuan bilateral", "kerja sama bilateral": a bilateral act with one side named has
     the other side the story is about: the other state named in the sentence, else the article's pair."""
     v = state.view
     if c.targets or len(c.sources) != 1 or "bilateral" not in v.texts[c.start : c.end + 3]:
@@ -613,7 +629,7 @@ def bilateral_counterpart(c: Candidate, state: SentenceState) -> None:
 
 @rule("addressee_target", "actors", "speech_acts")
 def addressee_target(c: Candidate, state: SentenceState) -> None:
-    """"Xi mengatakan kepada Presiden Korea Selatan Moon bahwa negaranya berkomitmen ...": the speaker's own
+    """ "Xi mengatakan kepada Presiden Korea Selatan Moon bahwa negaranya berkomitmen ...": the speaker's own
     act in what is said has the addressee of the saying as its counterpart."""
     v = state.view
     if (

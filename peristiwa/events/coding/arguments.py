@@ -962,6 +962,9 @@ def territory_target(c: Candidate, state: SentenceState) -> None:
             return
 
 
+PREPOSITIONS = frozenset(
+    {"ke", "di", "dari", "dengan", "untuk", "kepada", "terhadap", "oleh", "bagi", "pada", "antara", "dalam"}
+)
 # "acara tersebut", "Pada kesempatan itu": the occasion the article reports, held at the article's place.
 OCCASIONS = frozenset(
     {
@@ -985,7 +988,9 @@ def inverted_subject(c: Candidate, state: SentenceState) -> None:
     v = state.view
     if c.sources or c.passive or not c.trigger.venue_as_target or not c.targets:
         return
-    if c.end not in v.actor_at and c.end + 1 not in v.actor_at:
+    # the actor right after the trigger, or after one non-preposition word ("turut hadir Presiden X");
+    # "berkunjung ke Botswana, Angola" names destinations
+    if not (c.end in v.actor_at or (c.end + 1 in v.actor_at and v.texts[c.end] not in PREPOSITIONS)):
         return
     if any(k in v.actor_at for k in range(max(0, c.start - 4), c.start)):
         return

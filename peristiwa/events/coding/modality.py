@@ -37,6 +37,7 @@ FUTURE = frozenset(
         "siap",
         "bersiap",
         "bersedia",
+        "terbuka",  # "terbuka untuk bertemu": open to meeting is an intent
     }
 )
 HYPOTHETICAL = frozenset(
