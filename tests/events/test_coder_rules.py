@@ -143,6 +143,32 @@ CASES = [
         "Rusia menyerang Ukraina. Presiden Ukraina menghadapi ancaman baru.",
         forbid=("UKR->RUS 13",),
     ),
+    case(
+        "event_subject_is_cause",
+        "Serangan Iran mendorong Pakistan menarik kembali duta besarnya dari Teheran.",
+        expect=("PAK->IRN 16",),
+        forbid=("IRN->PAK 02",),
+    ),
+    case(
+        "object_of_verb_entry",
+        "Pemerintah Kolombia menangguhkan perundingan damai dengan Venezuela.",
+        forbid=("COL->VEN 04",),
+    ),
+    case(
+        "failed_act",
+        "Menteri Luar Negeri Peru gagal menemui Menteri Luar Negeri Bolivia di Lima.",
+        forbid=("PER->BOL 04",),
+    ),
+    case(
+        "conditional_threat",
+        "Kalau sanksi itu diberlakukan maka Korea Utara mengancam Amerika Serikat.",
+        expect=("PRK->USA 13",),
+    ),
+    case(
+        "inverted_subject",
+        "Pada upacara itu turut hadir Presiden Afghanistan di Jakarta.",
+        expect=("AFG->IDN 04",),
+    ),
 ]
 
 

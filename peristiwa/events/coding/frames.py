@@ -173,7 +173,20 @@ def frame_complement(state: SentenceState) -> None:
             ):
                 inner.embedded_in = outer
                 inner.drop("frame_complement")
+                _promised_harm_is_a_threat(state, inner, outer)
                 break
+
+
+# Roots of the acts that hurt the other side (14 protest ... 20 mass violence).
+HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
+
+
+def _promised_harm_is_a_threat(state: SentenceState, inner: Candidate, outer: Candidate) -> None:
+    """Promising, offering or being ready to do harm is threatening it: "menjanjikan akan mencaplok Tepi
+    Barat" is 138 (the future code of the promised act's root), not a pledge of cooperation (03x)."""
+    if outer.code[:2] == "03" and not outer.symmetric and inner.code[:2] in HOSTILE_ROOTS:
+        # applied once the pledge has a target (pairs pass): "bertekad memerangi terorisme" threatens nobody
+        outer.threat_code = state.dictionary.future_codes.get(inner.code[:2])
 
 
 # -- the speaker

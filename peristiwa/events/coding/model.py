@@ -133,6 +133,7 @@ class Candidate:
     both: bool = False  # subject is "kedua negara" / "keduanya" / "mereka"
     pronoun: str | None = None  # unresolved pronoun subject (ia, dia, kami, pihaknya, negaranya, ...)
     embedded_in: Candidate | None = None  # the verbal frame whose complement this act is
+    threat_code: str | None = None  # a promised harm: the threat code it becomes once it has a target
     claimed: bool = False  # content of an accusation or denial: not an act the source is said to do
     modality: str = "asserted"
     polarity: str = "positive"

@@ -162,6 +162,9 @@ def build_pairs(c: Candidate, state: SentenceState) -> None:
     from .model import run_rules
 
     if True:
+        if c.threat_code and c.targets:
+            c.code = c.threat_code  # a promised harm to a named party is a threat
+            c.fired("promised_harm")
         if not c.dyads:
             c.sources[:] = dedupe(c.sources)
             c.targets[:] = dedupe(c.targets)
