@@ -10,7 +10,7 @@ membiarkan teroris membahayakan ...").
 
 from __future__ import annotations
 
-from ..dictionary import Trigger
+from ..dictionary import Trigger, TriggerDictionary
 from ..morphology import guess_category
 from .model import Candidate, SentenceState, rule, switch
 from .view import CLAUSE_END, SentenceView, base_rel
@@ -119,22 +119,46 @@ switch(
 )
 
 
+_PHRASE_INDEX: dict[int, tuple[TriggerDictionary, dict[str, list[tuple[int, tuple[str, ...], Trigger]]]]] = {}
+
+
+def _phrase_index(d: TriggerDictionary) -> dict[str, list[tuple[int, tuple[str, ...], Trigger]]]:
+    """Phrases by first word, each with its rank in longest-first order (built once per dictionary)."""
+    cached = _PHRASE_INDEX.get(id(d))
+    if cached is None or cached[0] is not d:
+        ranked = sorted(((p, t) for t in d.triggers for p in t.phrases), key=lambda x: -len(x[0]))
+        index: dict[str, list[tuple[int, tuple[str, ...], Trigger]]] = {}
+        for rank, (phrase, trig) in enumerate(ranked):
+            index.setdefault(phrase[0], []).append((rank, phrase, trig))
+        cached = _PHRASE_INDEX[id(d)] = (d, index)
+    return cached[1]
+
+
+def _phrase_matches(v: SentenceView, d: TriggerDictionary) -> list[tuple[int, int, tuple[str, ...], Trigger]]:
+    """(rank, position, phrase, trigger) of every phrase occurring in surface forms or lemmas, in the order
+    longest phrase first, then left to right."""
+    index, out = _phrase_index(d), {}
+    for i in range(len(v)):
+        for word in {v.texts[i], v.lemmas[i]}:
+            for rank, phrase, trig in index.get(word, ()):
+                n = len(phrase)
+                if tuple(v.texts[i : i + n]) == phrase or tuple(v.lemmas[i : i + n]) == phrase:
+                    out[rank, i] = (rank, i, phrase, trig)
+    return [out[k] for k in sorted(out)]
+
+
 def _phrase_candidates(state: SentenceState, taken: set[int]) -> list[Candidate]:
     v, found = state.view, []
-    phrases = sorted(((p, t) for t in state.dictionary.triggers for p in t.phrases), key=lambda x: -len(x[0]))
-    for phrase, trig in phrases:
+    for _, i, phrase, trig in _phrase_matches(v, state.dictionary):
         n = len(phrase)
-        for i in range(len(v) - n + 1):
-            if any(k in taken for k in range(i, i + n)):
-                continue
-            if tuple(v.texts[i : i + n]) != phrase and tuple(v.lemmas[i : i + n]) != phrase:
-                continue
-            head = _phrase_head(v, i, i + n)
-            if trig.requires_object and not (_object_words(v, i, i + n, head, True) & trig.requires_object):
-                continue
-            cat = _phrase_category(v, i, i + n) if n > 1 else _category(v, i, trig, True)
-            found.append(Candidate(trig, i, i + n, head, cat, trig.code, trig.symmetric))
-            taken.update(range(i, i + n))
+        if any(k in taken for k in range(i, i + n)):
+            continue
+        head = _phrase_head(v, i, i + n)
+        if trig.requires_object and not (_object_words(v, i, i + n, head, True) & trig.requires_object):
+            continue
+        cat = _phrase_category(v, i, i + n) if n > 1 else _category(v, i, trig, True)
+        found.append(Candidate(trig, i, i + n, head, cat, trig.code, trig.symmetric))
+        taken.update(range(i, i + n))
     return found
 
 
