@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -62,8 +63,10 @@ class KnowledgeError(ValueError):
     """A knowledge file is missing, malformed or inconsistent (the message names file and entry)."""
 
 
+@lru_cache(maxsize=262_144)
 def norm(text: str) -> str:
-    """Matching key of one word: accents folded, lower case, typographic apostrophes/dashes unified."""
+    """Matching key of one word: accents folded, lower case, typographic apostrophes/dashes unified (cached:
+    the resolver asks for the same words millions of times)."""
     text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("‑", "-")
     folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return folded.lower()

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -109,6 +110,11 @@ class TriggerDictionary:
         return self.sports_min_words > 0 and len(found) >= self.sports_min_words
 
     def by_word(self) -> dict[str, list[Trigger]]:
+        """Entries by surface word (built once: the coder asks for every sentence)."""
+        return self._by_word
+
+    @cached_property
+    def _by_word(self) -> dict[str, list[Trigger]]:
         out: dict[str, list[Trigger]] = {}
         for t in self.triggers:
             for w in t.words:
