@@ -158,7 +158,9 @@ def both_states(c: Candidate, state: SentenceState) -> None:
         if any(p in joined for p in persons):
             pair = state.ctx.last_two_persons(state.sentence.index)
             pair = pair or (state.ctx.pair() if two_states else [])
-        elif bare_mereka or "keduanya" in joined:
+        elif bare_mereka or "keduanya" in joined or not (c.both or mentions_both(before)):
+            # a bilateral act with nobody named takes the pair only in a passage about them ("meredakan
+            # ketegangan otot" in a health article is not Indonesia and Malaysia easing tensions)
             pair = state.ctx.pair() if two_states else []
         else:
             pair = state.ctx.pair()
