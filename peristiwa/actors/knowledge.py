@@ -181,6 +181,9 @@ def _read_csv(path: Path) -> tuple[list[dict[str, str]], str]:
     return rows, version
 
 
+STATELESS_SECTORS = frozenset({"REB", "CRM", "NGO", "BUS", "JRN", "REL", "OPP", "PTY"})
+
+
 def _check_iso3(k: Knowledge, code: str, where: str, allow_empty: bool = False) -> None:
     if code == "" and allow_empty:
         return
@@ -318,7 +321,9 @@ def _load_organs(k: Knowledge, data_dir: Path) -> None:
         if not ident or ident in seen:
             raise KnowledgeError(f"{where}: missing or duplicate id {ident!r}")
         seen.add(ident)
-        _check_iso3(k, item.get("iso3", ""), where)
+        # a transnational non-state group (ISIS, Al Qaeda) belongs to no state
+        stateless = item.get("sector", "") in STATELESS_SECTORS
+        _check_iso3(k, item.get("iso3", ""), where, allow_empty=stateless)
         _check_sector(item.get("sector", ""), where)
         for name in _names(item, where):
             k.add(

@@ -67,3 +67,25 @@ def test_keduanya_after_two_players_is_not_the_pair_of_states(dictionary, cameo)
     texts[2] = "Keduanya juga bertemu di Buenos Aires."
     coded = _code(texts[:3], spec, dictionary, cameo)
     assert {"USA->ARG 04", "ARG->USA 04"} <= _dyads([m for m in coded if m.sentence_index == 2])
+
+
+def test_a_long_list_of_attendees_is_no_web_of_meetings(dictionary, cameo):
+    from peristiwa.actors import load_knowledge
+    from peristiwa.events.examples import code_texts
+
+    many, two = code_texts(
+        ["Pertemuan itu dihadiri delegasi Mesir, Bahrain, Uganda, Somalia dan Turki.",
+         "Menteri Luar Negeri Mesir dan Menteri Luar Negeri Turki bertemu di Kairo."],
+        dictionary, cameo, load_knowledge(None),
+    )
+    assert not [m for m in many if m.cameo_code.startswith("04") and m.source_iso3 and m.target_iso3]
+    assert {"EGY->TUR 04", "TUR->EGY 04"} <= _dyads(two)
+
+
+def test_transnational_armed_groups_are_no_state():
+    from peristiwa.actors import load_knowledge
+    from peristiwa.actors.knowledge import norm
+
+    k = load_knowledge(None)
+    entries = [e for key, es in k.lexicon.items() if key == (norm("ISIS"),) for e in es]
+    assert entries and all(e.sector == "REB" and not e.iso3 for e in entries)

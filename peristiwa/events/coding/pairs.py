@@ -101,13 +101,23 @@ def _add_dyad(c: Candidate, a: MentionLike, b: MentionLike, code: str) -> None:
         c.dyads.append((a, b, code))
 
 
+# Conjoined parties of a reciprocal act paired with each other: two or three ("Rusia, Iran dan Turki
+# bertemu"); a longer list is a multilateral gathering.
+MAX_CONJOINED_PARTIES = 3
+
+
 @rule("reciprocal_pairs", "pairs", "dyads")
 def reciprocal_pairs(c: Candidate, state: SentenceState) -> None:
     """A reciprocal act: sources x targets both ways; with no target the conjoined sources pair among
     themselves. The converse code (043 host) needs a host that acts (a sector), not a bare place."""
     if not c.symmetric or c.dyads:
         return
-    if c.sources and c.targets:
+    if len({actor_code(a) or a.text for a in c.sources}) > MAX_CONJOINED_PARTIES:
+        # "dihadiri delegasi dari Mesir, UEA, Bahrain, Afghanistan, ...": a multilateral gathering is no
+        # meeting of each attendee with each other one
+        pairs = []
+        c.fired("multilateral")
+    elif c.sources and c.targets:
         pairs = [(a, b) for a in c.sources for b in c.targets]
     elif "nonstate-opponent" in c.rules:
         pairs = []
