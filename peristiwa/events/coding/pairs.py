@@ -101,8 +101,9 @@ def _add_dyad(c: Candidate, a: MentionLike, b: MentionLike, code: str) -> None:
         c.dyads.append((a, b, code))
 
 
-# Conjoined parties of a reciprocal act paired with each other: two or three ("Rusia, Iran dan Turki
-# bertemu"); a longer list is a multilateral gathering.
+# Parties of a reciprocal act paired with each other: two or three ("Rusia, Iran dan Turki bertemu"); more,
+# with several on the subject side, is a multilateral gathering (one state meeting several is still
+# bilateral with each).
 MAX_CONJOINED_PARTIES = 3
 
 
@@ -112,7 +113,8 @@ def reciprocal_pairs(c: Candidate, state: SentenceState) -> None:
     themselves. The converse code (043 host) needs a host that acts (a sector), not a bare place."""
     if not c.symmetric or c.dyads:
         return
-    if len({actor_code(a) or a.text for a in c.sources}) > MAX_CONJOINED_PARTIES:
+    parties = {actor_code(a) or a.text for a in c.sources + c.targets}
+    if len(parties) > MAX_CONJOINED_PARTIES and len(c.sources) > 1:
         # "dihadiri delegasi dari Mesir, UEA, Bahrain, Afghanistan, ...": a multilateral gathering is no
         # meeting of each attendee with each other one
         pairs = []
