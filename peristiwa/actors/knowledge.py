@@ -443,6 +443,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "name_particles",
         "foreign_affairs_cues",
         "posting_prepositions",
+        "origin_markers",
     )
     for key in required:
         if key not in data:

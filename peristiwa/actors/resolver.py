@@ -392,6 +392,9 @@ class _Builder:
         if prefix is None:
             return None
         place = self.place_at(m.j)
+        origin = m.j < len(self.units) and norm(self.units[m.j].text) in self.k.rules["origin_markers"]
+        if place is None and origin:
+            place = self.place_at(m.j + 1)  # "perusahaan asal Indonesia": the prefix's sector and country
         if place is None:
             return None
         pm, pe = place
@@ -543,6 +546,18 @@ class _Builder:
                 actor_kind="region",
                 role="actor",
                 method="region",
+                confidence=0.8,
+            )
+        elif e.kind == "country" and self.prev_word(i) in self.k.rules["origin_markers"]:
+            self.emit(
+                i,
+                j,
+                iso3=e.iso3,
+                sector="CVL",
+                actor_id=f"{e.iso3}_CVL",
+                actor_kind="state_organ",
+                role="actor",
+                method="origin",
                 confidence=0.8,
             )
         elif e.kind == "country":

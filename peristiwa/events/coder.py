@@ -120,8 +120,9 @@ def code_article(
         text = "".join(buf)
     dates = article_dates(text, published_date)
     words = {t.text.casefold() for s in sentences for t in s.tokens}
-    if dictionary.is_sports_report(words):
-        # teams and players' nationalities, not states: only officials and state organs stay actors
+    if dictionary.non_political_domain(words):
+        # teams, players' nationalities, tours and film markets, not states: only officials and state organs
+        # stay actors
         mentions = [m for m in mentions if m.actor_kind != "state"]
     by_sentence: dict[int, list[MentionLike]] = {}
     for m in mentions:

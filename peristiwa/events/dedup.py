@@ -27,6 +27,7 @@ from typing import Any
 import polars as pl
 
 from .coder import COUNTED_MODALITIES
+from .coding.codes import nationals_target_counts
 from .frame import EVENT_SCHEMA
 
 PRECISION_RANK = {"day": 0, "month": 1, "range": 2, "approx": 3, "unknown": 4, "none": 5}
@@ -50,10 +51,14 @@ def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date], window: int
 
 
 def _mention_counted(r: dict[str, Any]) -> bool:
-    # Actor types (coder 2026.12+): a state source, and a state target or another state's nationals. Mentions
-    # coded before actor types were recorded have none and fall back to "both sides have a country".
+    # Actor types (coder 2026.12+): a state source, and a state target or another state's nationals undergoing
+    # a material act. Mentions coded before actor types were recorded have none and fall back to "both sides
+    # have a country".
     source_type, target_type = r.get("source_actor_type"), r.get("target_actor_type")
-    typed = (source_type in (None, "", "state")) and (target_type in (None, "", "state", "nationals"))
+    typed = (source_type in (None, "", "state")) and (
+        target_type in (None, "", "state")
+        or (target_type == "nationals" and nationals_target_counts(r["cameo_code"]))
+    )
     return (
         r["modality"] in COUNTED_MODALITIES
         and r["polarity"] == "positive"

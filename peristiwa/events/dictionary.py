@@ -100,14 +100,18 @@ class TriggerDictionary:
     future_codes: dict[str, str]
     non_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words trigger nothing ("konferensi pers")
     speech_acts: Any = None  # coding.speech.SpeechActs from speech_acts.yaml beside the triggers file
-    sports_words: frozenset[str] = frozenset()  # sports_report.words: what marks a sports report
-    sports_min_words: int = 0  # sports_report.min_distinct: 0 = never treat an article as one
+    # sports_report / entertainment_report: (name, words, min_distinct) of the domains whose articles use bare
+    # country names for teams, tours and markets, not states
+    domain_reports: tuple[tuple[str, frozenset[str], int], ...] = ()
 
-    def is_sports_report(self, words: Iterable[str]) -> bool:
-        """Whether an article's (lower-cased) words make it a sports report: at least `sports_min_words`
-        distinct sports words."""
-        found = self.sports_words.intersection(words)
-        return self.sports_min_words > 0 and len(found) >= self.sports_min_words
+    def non_political_domain(self, words: Iterable[str]) -> str | None:
+        """The domain (sports, entertainment) an article's lower-cased words place it in: at least
+        `min_distinct` distinct words of that domain; None for any other article."""
+        present = set(words)
+        for name, domain_words, min_distinct in self.domain_reports:
+            if min_distinct > 0 and len(domain_words & present) >= min_distinct:
+                return name
+        return None
 
     def by_word(self) -> dict[str, list[Trigger]]:
         """Entries by surface word (built once: the coder asks for every sentence)."""
@@ -288,6 +292,17 @@ def _examples(path: Path, where: str, value: Any) -> tuple[Example, ...]:
     return tuple(out)
 
 
+DOMAIN_REPORT_KEYS = ("sports_report", "entertainment_report")
+
+
+def _domain_report(path: Path, raw: dict[str, Any], key: str) -> tuple[str, frozenset[str], int]:
+    section = raw.get(key) or {}
+    if not isinstance(section, dict) or not isinstance(section.get("min_distinct", 0), int):
+        raise DictionaryError(f"{path}: '{key}' must map min_distinct (int) and words (list)")
+    words = frozenset(_words(path, f"{key}.words", section.get("words")))
+    return key.removesuffix("_report"), words, section.get("min_distinct", 0)
+
+
 def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -> TriggerDictionary:
     path = path or TRIGGERS_YAML
     cameo = cameo or load_cameo()
@@ -311,9 +326,7 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
     if not isinstance(future, dict):
         raise DictionaryError(f"{path}: 'future_codes' must map a root to a code")
     future_codes = {str(k): _code(path, f"future_codes.{k}", v, cameo) for k, v in future.items()}
-    sports = raw.get("sports_report") or {}
-    if not isinstance(sports, dict) or not isinstance(sports.get("min_distinct", 0), int):
-        raise DictionaryError(f"{path}: 'sports_report' must map min_distinct (int) and words (list)")
+    domain_reports = tuple(_domain_report(path, raw, key) for key in DOMAIN_REPORT_KEYS)
     from .coding.speech import SPEECH_ACTS_YAML, load_speech_acts
 
     speech_path = path.parent / "speech_acts.yaml"
@@ -321,8 +334,7 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
     return TriggerDictionary(
         version=f"{version}+speech{speech.version}",
         speech_acts=speech,
-        sports_words=frozenset(_words(path, "sports_report.words", sports.get("words"))),
-        sports_min_words=sports.get("min_distinct", 0),
+        domain_reports=domain_reports,
         triggers=triggers,
         light_verbs=frozenset(_words(path, "light_verbs", raw.get("light_verbs"))),
         reporting_verbs=frozenset(_words(path, "reporting_verbs", raw.get("reporting_verbs"))),

@@ -51,6 +51,8 @@ from typing import Any
 import polars as pl
 import yaml
 
+from .coding.codes import nationals_target_counts
+
 SCORED_MODALITIES = frozenset({"asserted", "historical", "intent", "future"})
 EXCLUDED_FLAGS = frozenset({"headline", "subheading"})
 # IGO codes of the gold format (dev_events_README.md); 'IGO' is "any other IGO".
@@ -198,8 +200,15 @@ def _as_dicts(predicted: pl.DataFrame | Sequence[Any]) -> list[dict[str, Any]]:
         p["_src"] = side_key(
             p.get("source_iso3"), p.get("source_sector"), p.get("source_actor_type"), "source"
         )
-        p["_tgt"] = side_key(p.get("target_iso3"), p.get("target_sector"), p.get("target_actor_type"))
+        p["_tgt"] = _target_key(p)
     return rows
+
+
+def _target_key(p: dict[str, Any]) -> str | None:
+    # nationals are a target only of a material act, as in the panels (coding.codes.nationals_target_counts)
+    if p.get("target_actor_type") == "nationals" and not nationals_target_counts(p.get("cameo_code") or ""):
+        return None
+    return side_key(p.get("target_iso3"), p.get("target_sector"), p.get("target_actor_type"))
 
 
 def _keyed(p: dict[str, Any]) -> tuple[str | None, str | None]:
@@ -207,7 +216,7 @@ def _keyed(p: dict[str, Any]) -> tuple[str | None, str | None]:
         return p["_src"], p["_tgt"]
     return (
         side_key(p.get("source_iso3"), p.get("source_sector"), p.get("source_actor_type"), "source"),
-        side_key(p.get("target_iso3"), p.get("target_sector"), p.get("target_actor_type")),
+        _target_key(p),
     )
 
 

@@ -113,6 +113,21 @@ def test_organ_coordination(k):
     assert {(m.iso3, m.sector) for m in ms} == {("IRN", "MIL"), ("AZE", "MIL")}
 
 
+def test_a_country_after_asal_is_a_nationality(k):
+    got = {m.text: (m.iso3, m.sector) for m in resolve("turis asal AS dan perusahaan asal Indonesia", k=k)}
+    assert got == {"turis asal AS": ("USA", "CVL"), "perusahaan asal Indonesia": ("IDN", "BUS")}
+    got = {m.text: (m.iso3, m.sector) for m in resolve("penyanyi asal Kanada bertemu Kanada", k=k)}
+    assert got["Kanada"] == ("CAN", ""), "a bare country elsewhere stays the state"
+
+
+def test_armed_groups_named_after_states_are_no_state(k):
+    ms = resolve("Negara Islam Irak dan Syam melawan Pasukan Demokratik Suriah ( SDF )", k=k)
+    assert {m.text: m.sector for m in ms} == {
+        "Negara Islam Irak dan Syam": "REB", "Pasukan Demokratik Suriah": "REB", "SDF": "REB"
+    }
+    assert all(m.iso3 != "IRQ" for m in ms)
+
+
 def test_ethnic_group_is_not_a_state(k):
     ms = resolve("ribuan etnis Armenia mengungsi", k=k)
     assert [m.iso3 for m in ms] == [""]
@@ -220,3 +235,11 @@ def test_bad_knowledge_is_reported(tmp_path):
     p.write_text(p.read_text() + "x_y,X Y,ZZZ,,GOV,minister,2020-01-01,,test,\n")
     with pytest.raises(KnowledgeError, match="ZZZ"):
         load_knowledge(tmp_path / "d")
+
+
+@pytest.mark.parametrize("modifier", ["mantan", "calon"])
+def test_former_officials_and_candidates_hold_no_office(k, modifier):
+    held = resolve("Presiden Amerika Serikat Joe Biden berbicara", k=k)
+    assert [(m.iso3, m.sector) for m in held] == [("USA", "GOV")]
+    ms = resolve(f"{modifier} Presiden Amerika Serikat Barack Obama berbicara", k=k)
+    assert [(m.iso3, m.sector) for m in ms] == [("USA", "ELI")]

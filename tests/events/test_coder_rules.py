@@ -37,6 +37,37 @@ def case(
 
 CASES = [
     case(
+        "prospect",
+        "Kementerian Luar Negeri Filipina menyatakan kerja sama pertahanan dengan Vietnam masih "
+        "terbuka lebar.",
+        forbid=("PHL->VNM 06",),
+    ),
+    case(
+        "prohibited_act",
+        "Pemerintah Kanada mengeluarkan larangan berkunjung ke Suriah bagi para pejabatnya.",
+        forbid=("CAN->SYR 04",),
+    ),
+    case(
+        "terror_is_nonstate",
+        "Menteri Luar Negeri Oman dan Menteri Luar Negeri Indonesia bertemu di Muskat. Keduanya mengenang "
+        "serangan teror bom di Jakarta pada 2016.",
+        expect=("OMN->IDN 04",),
+        forbid=("OMN->IDN 19",),
+    ),
+    case(
+        "doer_in_sentence",
+        "Menteri Luar Negeri Amerika Serikat mendesak China membebaskan janda Liu. Liu meninggal di tahanan "
+        "seperti pejuang asal Jerman Carl von Ossietzky, yang ditahan Nazi pada 1938.",
+        expect=("USA->CHN 10",),
+        forbid=("USA->DEU 17",),
+    ),
+    case(
+        "doer_in_sentence",
+        "Kepolisian Jepang menahan dua pria. Penyerangan ini terjadi ketika Korea Utara masih menjadi "
+        "sorotan internasional.",
+        forbid=("JPN->PRK 19",),
+    ),
+    case(
         "passive_voice",
         "Menteri Luar Negeri Peru dikunjungi Menteri Luar Negeri Ekuador di Lima.",
         expect=("ECU->PER 04",),
@@ -277,3 +308,60 @@ def test_every_rule_is_documented_and_named_once():
     assert all(r.doc for r in RULES.values()), [r.name for r in RULES.values() if not r.doc]
     with pytest.raises(ValueError, match="unknown coder rule"):
         CoderConfig(disabled=frozenset({"no_such_rule"}))
+
+
+@pytest.fixture(scope="module")
+def coded_texts(cameo, dictionary):
+    """Code free texts (one article each) with all rules on."""
+
+    def run(*texts: str) -> list[set[str]]:
+        annotated = annotate_texts(list(texts), load_knowledge(None))
+        return [
+            {f"{m.source_iso3}->{m.target_iso3} {m.cameo_code[:2]}" for m in ms if m.counted}
+            for ms in code_annotated(annotated, dictionary, cameo)
+        ]
+
+    return run
+
+
+def test_a_duty_the_speakers_state_shares_is_no_demand_on_the_other(coded_texts):
+    joint, other = coded_texts(
+        '"Indonesia dan Yordania harus dapat menyuarakan perdamaian," kata Menteri Luar Negeri Indonesia '
+        "Retno Marsudi.",
+        '"Yordania harus dapat menyuarakan perdamaian," kata Menteri Luar Negeri Indonesia Retno Marsudi.',
+    )
+    assert "IDN->JOR 10" in other
+    assert "IDN->JOR 10" not in joint
+
+
+def test_nationals_count_as_the_target_of_material_acts_only(coded_texts):
+    tourists, praise, arrest = coded_texts(
+        "Wisatawan Yordania yang berkunjung ke Indonesia tahun lalu mencapai lima ribu orang.",
+        "Presiden Ghana memuji turis asal Kanada yang menyumbang untuk sekolah.",
+        "Polisi Malaysia menangkap dua pengungsi asal Irak di bandara.",
+    )
+    assert not tourists, "tourists visit, their state does not (and Indonesia does not visit them back)"
+    assert not praise, "praising a tourist is no act towards Canada"
+    assert "MYS->IRQ 17" in arrest
+
+
+def test_an_entertainment_report_names_tour_stops_not_states(coded_texts):
+    last = "Indonesia menjadi negara terakhir pilihan Bieber, setelah mengunjungi Jepang dan Filipina."
+    concert, news = coded_texts(
+        "Justin Bieber akan menggelar konser di Jakarta. Konser tur itu bagian dari promosi album "
+        "terbarunya, dan tiket mulai dijual pekan depan. " + last,
+        "Pemerintah Indonesia mengundang Jepang dan Filipina ke pertemuan tahunan. Indonesia menjadi tuan "
+        "rumah setelah mengunjungi Jepang dan Filipina.",
+    )
+    assert not concert
+    assert "IDN->JPN 04" in news
+
+
+def test_a_linear_target_stops_at_a_coordinated_predicate(cameo, dictionary):
+    """"mengunjungi tahanan itu di penjara dan bekerja sama dengan Venezuela": Venezuela is the partner of the
+    second verb, not the place visited."""
+    split = case("linear_target", "Kolombia mengunjungi tahanan di penjara dan bekerja sama dengan Venezuela")
+    alone = case("linear_target", "Kolombia mengunjungi tahanan di penjara di Venezuela dengan Venezuela")
+    assert "COL->VEN 04" not in _dyads(_linear_coded(split, dictionary, cameo))
+    assert "COL->VEN 05" in _dyads(_linear_coded(split, dictionary, cameo))
+    assert "COL->VEN 04" in _dyads(_linear_coded(alone, dictionary, cameo))

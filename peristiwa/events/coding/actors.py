@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..protocols import MentionLike
 from .arguments import ANAPHORS, BOTH_WORDS, DEMONSTRATIVE_HEADS, RESPONSE_WINDOW, RETALIATION, mentions_both
-from .model import Candidate, SentenceState, rule, run_rules
+from .model import Candidate, SentenceState, rule, run_rules, switch
 
 # The kinds of actor a mention can be, as recorded on event mentions (source_actor_type / target_actor_type).
 ACTOR_TYPES = ("state", "igo", "nationals", "nonstate")
@@ -572,12 +572,65 @@ def context_source(c: Candidate, state: SentenceState) -> None:
         return
     if _has_own_subject(c, state):
         return  # "Martinus menyebut serangan di Filipina", "Chen dituduh ...": someone else is named
+    if state.on("doer_in_sentence") and _agent_not_in_context(c, state):
+        return
     tgt = {actor_code(t) for t in c.targets}
     for m in state.ctx.previous:
         if _countable(m) and actor_code(m) not in tgt:
             c.sources.append(m)
             c.fired("context-source")
             return
+
+
+# Person nouns an event noun describes ("pelaku serangan", "korban penangkapan"): the act is theirs or done to
+# them, never the previous sentence's state's.
+EVENT_PERSON_NOUNS = frozenset({"pelaku", "tersangka", "dalang", "korban", "penyintas", "terdakwa"})
+EVENT_ANAPHORS = frozenset({"ini", "itu", "tersebut"})
+# Organs named without their country ("ditangkap oleh polisi"): the state of the story is theirs.
+BARE_ORGANS = frozenset(
+    {"polisi", "kepolisian", "aparat", "petugas", "tentara", "militer", "pasukan", "pemerintah", "otoritas",
+     "imigrasi", "pihak", "pejabat", "jaksa", "pengadilan", "hakim"}
+)
+TIME_NAMES = frozenset(
+    {"senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "januari", "februari", "maret", "april",
+     "mei", "juni", "juli", "agustus", "september", "oktober", "november", "desember", "kemarin", "pagi",
+     "siang", "sore", "malam", "tadi", "hari", "pekan", "bulan", "tahun", "pukul"}
+)
+# Prepositions that make an event noun a manner or a charge ("dengan tuduhan membunuh").
+MANNER_CASES = frozenset({"dengan"})
+
+
+switch(
+    "doer_in_sentence",
+    "actors",
+    "actors",
+    """No context source when the sentence names the doer as no state or the act was told before: a passive
+       verb with its own agent ("yang ditahan Nazi"), an event noun of a person noun ("pelaku serangan") or of
+       a charge ("dengan tuduhan membunuh"), or one that points back ("Penyerangan ini").""",
+)
+
+
+def _agent_not_in_context(c: Candidate, state: SentenceState) -> bool:
+    """The act's doer is in the sentence, but is no state, or the act was told before: a passive verb with its
+    own agent ("yang ditahan Nazi", "disambut ... oleh konsumen"), an event noun of a person noun ("pelaku
+    serangan") or of a charge ("dengan tuduhan membunuh"), or an event noun that points back ("Penyerangan
+    ini")."""
+    v = state.view
+    if c.passive:
+        window = v.texts[c.end : c.end + 6]
+        k = c.end + window.index("oleh") + 1 if "oleh" in window else c.end
+        agent = v.tokens[k] if k < len(v) else None
+        if (
+            agent is not None
+            and (agent.upos == "PROPN" or (k > c.end and agent.upos == "NOUN"))
+            and agent.text.casefold() not in BARE_ORGANS | TIME_NAMES
+        ):
+            return True
+    if not c.is_noun:
+        return False
+    before = v.texts[c.start - 1] if c.start > 0 else ""
+    after = v.texts[c.end] if c.end < len(v) else ""
+    return before in EVENT_PERSON_NOUNS or before in MANNER_CASES or after in EVENT_ANAPHORS
 
 
 def _has_own_subject(c: Candidate, state: SentenceState) -> bool:
@@ -661,6 +714,26 @@ def addressee_target(c: Candidate, state: SentenceState) -> None:
                 return
 
 
+TERROR_WORDS = frozenset({"teror", "teroris", "terorisme"})
+
+
+@rule("terror_is_nonstate", "actors", "actors")
+def terror_is_nonstate(c: Candidate, state: SentenceState) -> None:
+    """ "insiden serangan teror bom di Jakarta": a terror attack is done by a non-state group, whatever state
+    the sentence or the article names; its source is the attackers, no state."""
+    v = state.view
+    if c.code[:2] not in ("18", "19", "20"):
+        return
+    near = range(c.end, min(len(v), c.end + 2))
+    pos = next((k for k in near if v.texts[k] in TERROR_WORDS), None)
+    if pos is None:
+        return
+    from .arguments import non_actor
+
+    c.sources[:] = [non_actor(state, pos)]
+    c.fired("terror")
+
+
 CONTEXT_RULES = (
     "reciprocal_marker",
     "speaker_source",
@@ -681,6 +754,7 @@ CONTEXT_RULES = (
     "addressee_target",
     "context_target",
     "context_source",
+    "terror_is_nonstate",
 )
 
 

@@ -103,6 +103,8 @@ DEMONSTRATIVE_HEADS = frozenset({"negara", "pemerintah", "pihak", "militer", "te
 ANAPHORS = frozenset({"tersebut", "itu", "ini"})
 FRONTED = frozenset({"sejak", "setelah", "sebelum", "usai", "seusai", "ketika", "saat", "sesudah", "selepas"})
 MATERIAL_CONFLICT_ROOTS = frozenset({"17", "18", "19", "20"})
+# A strike on a place hits its state; an arrest or a charge "di Afghanistan" is made there, on a person.
+TERRITORY_ROOTS = frozenset({"18", "19", "20"})
 RETALIATION = frozenset({"balasan", "balik", "balasannya"})
 RESPONSE_WINDOW = 3
 # Talks: the counterpart comes with "dengan/bersama" or "antara"; anything else in the clause is the topic.
@@ -240,6 +242,18 @@ def _verb_between(v: SentenceView, start: int, end: int) -> bool:
     return any(
         v.tokens[k].upos in ("VERB", "AUX") or guess_category(v.texts[k]) in ("active", "passive")
         for k in range(start, min(end, len(v)))
+    )
+
+
+def _opens_coordinated_predicate(v: SentenceView, pos: int) -> bool:
+    """"dan/serta" at pos followed by a verb: a second predicate of the same subject begins."""
+    from ..morphology import guess_category
+
+    if v.texts[pos] not in ("dan", "serta") or pos + 1 >= len(v):
+        return False
+    nxt = v.tokens[pos + 1]
+    return nxt.upos == "VERB" or (
+        nxt.upos not in ("PROPN", "NOUN") and guess_category(v.texts[pos + 1]) in ("active", "passive")
     )
 
 
@@ -719,6 +733,8 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
         return
     v = state.view
     for j in v.linear_window(c.head, 1, 12):
+        if j > c.end and _opens_coordinated_predicate(v, j):
+            break  # "mengunjungi Prakash ... dan bekerja sama dengan pihak Turki": the next verb's own party
         m = v.actor_at.get(j)
         if m is None or any(m is s for s in c.sources) or any(m is t for t in c.targets):
             continue
@@ -944,7 +960,7 @@ def territory_target(c: Candidate, state: SentenceState) -> None:
     """Cross-border strikes: with no target, the first country after the trigger (as an actor or a place) is
     the target ("serangan ... di provinsi Balochistan, barat daya Pakistan"), unless the trigger names a
     non-state opponent ("perang melawan terorisme")."""
-    if c.targets or c.code[:2] not in MATERIAL_CONFLICT_ROOTS:
+    if c.targets or c.code[:2] not in TERRITORY_ROOTS:
         return
     if nonstate_opponent(c, state):
         c.fired("nonstate-opponent")

@@ -31,6 +31,14 @@ TERMINAL = (".", "!", "?", '."', ".”", '?"', "?”", '!"', "!”")
 # state as the target of a state's act).
 COUNTED_SOURCE_TYPES = frozenset({"state", "igo"})
 COUNTED_TARGET_TYPES = frozenset({"state", "igo", "nationals"})
+# Nationals undergo material acts (aid, release, threats, force, sanctions, arrests, attacks); what a state
+# says to or agrees with a tourist, a singer or a firm is no act between states.
+NATIONALS_TARGET_ROOTS = frozenset({"07", "08", "13", "15", "16", "17", "18", "19", "20"})
+
+
+def nationals_target_counts(cameo_code: str) -> bool:
+    """Whether an act with another state's nationals as its target counts for that state."""
+    return (cameo_code or "")[:2] in NATIONALS_TARGET_ROOTS
 
 
 @dataclass
@@ -84,7 +92,10 @@ class EventMention:
             self.modality in COUNTED_MODALITIES
             and self.polarity == "positive"
             and self.source_actor_type == "state"
-            and self.target_actor_type in ("state", "nationals")
+            and (
+                self.target_actor_type == "state"
+                or (self.target_actor_type == "nationals" and nationals_target_counts(self.cameo_code))
+            )
             and bool(self.source_iso3)
             and bool(self.target_iso3)
             and self.source_iso3 != self.target_iso3

@@ -491,7 +491,7 @@ def wish_appeal(state: SentenceState) -> None:
 @rule("obligation_demand", "frames", "speech_acts")
 def obligation_demand(state: SentenceState) -> None:
     """A speaker saying another state must do something ("wajib/harus/mesti meninggalkan") demands it (10x,
-    refined by the obliged act)."""
+    refined by the obliged act); not when the speaker's own state is among the obliged."""
     speaker = state.speaker
     if speaker is None or _explicit_act_by(state, speaker):
         return
@@ -503,17 +503,17 @@ def obligation_demand(state: SentenceState) -> None:
         for k in range(start, end):
             if v.texts[k] not in OBLIGATION or _negated_before(v.texts, k):
                 continue
-            subject = next(
-                (
-                    v.actor_at[j]
-                    for j in range(k - 1, start - 1, -1)
-                    if j in v.actor_at and v.preposition_before(j) not in TARGET_CASES | NON_AGENT_CASES
-                ),
-                None,
-            )
+            obliged = [
+                v.actor_at[j]
+                for j in range(k - 1, start - 1, -1)
+                if j in v.actor_at and v.preposition_before(j) not in TARGET_CASES | NON_AGENT_CASES
+            ]
+            subject = obliged[0] if obliged else None
             if (
                 subject is None
-                or _same_state(subject, speaker)
+                # "Indonesia dan Yordania ... harus dapat menyuarakan": a duty the speaker's state shares is a
+                # joint call, not a demand on the other
+                or any(_same_state(o, speaker) for o in obliged)
                 or not (subject.iso3 or subject.actor_kind == "igo")
             ):
                 continue

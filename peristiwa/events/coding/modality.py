@@ -391,6 +391,62 @@ def plan_noun(c: Candidate, state: SentenceState) -> None:
         c.fired("plan")
 
 
+# What could happen: "terbuka peluang untuk menjalin hubungan", "harapan bahwa ... akan meningkatkan
+# hubungan", "daerah rawan bentrok" name a prospect, not an act; so does an act said to be "(masih) terbuka
+# (lebar)".
+PROSPECT_NOUNS = frozenset(
+    {"peluang", "kesempatan", "potensi", "prospek", "harapan", "rawan", "pertanda", "berpotensi", "impian"}
+)
+PROSPECT_BRIDGE = frozenset({"untuk", "bagi", "bahwa", "agar", "akan", "bakal", "bisa", "dapat", "terjadinya",
+                             "adanya", "menjadi", "besar", "baru", "juga"})
+# What is forbidden is not done: "larangan berkunjung", "dilarang masuk", "melarang warganya bepergian".
+PROHIBITIONS = frozenset({"larangan", "dilarang", "melarang", "pelarangan", "terlarang"})
+
+
+def _scope_words_before(texts: Sequence[str], start: int, bridge: frozenset[str], limit: int) -> list[str]:
+    """Words before `start`, nearest first, as far back as the bridge words allow (one non-bridge word
+    ends the scan after it is returned)."""
+    out: list[str] = []
+    for j in range(start - 1, max(-1, start - 1 - limit), -1):
+        w = texts[j]
+        if w in (",", ";", ".", ":", '"', "“", "”"):
+            break
+        out.append(w)
+        if w not in bridge:
+            break
+    return out
+
+
+@rule("prospect", "modality", "modality")
+def prospect(c: Candidate, state: SentenceState) -> None:
+    """A prospect is not an act: a trigger governed by an opportunity/hope/proneness noun ("peluang untuk
+    menjalin", "harapan bahwa ... akan meningkatkan", "rawan bentrok") or said to be "masih terbuka (lebar)"
+    is hypothetical."""
+    v = state.view
+    if c.modality not in ("asserted", "future"):
+        return
+    before = _scope_words_before(v.texts, c.start, PROSPECT_BRIDGE, 5)
+    after = v.texts[c.end : c.end + 5]
+    open_after = any(
+        w == "terbuka" and all(x not in (",", ".", ";") for x in after[:k]) for k, w in enumerate(after)
+    )
+    if set(before) & PROSPECT_NOUNS or open_after:
+        c.modality = "hypothetical"
+        c.fired("prospect")
+
+
+@rule("prohibited_act", "modality", "modality")
+def prohibited_act(c: Candidate, state: SentenceState) -> None:
+    """What is forbidden is not done: a trigger right after a prohibition ("larangan berkunjung", "dilarang
+    bertemu") is negated; the ban itself is its own entry (16x)."""
+    v = state.view
+    if c.modality not in ("asserted", "future"):
+        return
+    if c.start > 0 and v.texts[c.start - 1] in PROHIBITIONS:
+        c.modality, c.polarity = "negated", "negative"
+        c.fired("prohibited")
+
+
 @rule("reported_claim_modality", "modality", "speech_acts")
 def reported_claim_modality(c: Candidate, state: SentenceState) -> None:
     """An act the speaker reports of another state is the speaker's claim: modality `reported`."""
@@ -417,6 +473,8 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
                 "wish_for_another",
                 "negated_act",
                 "failed_act",
+                "prospect",
+                "prohibited_act",
                 "conditional_threat",
                 "plan_noun",
                 "reported_claim_modality",

@@ -10,7 +10,7 @@ the dyads of one trigger so that a sentence listing thousands of countries costs
 from __future__ import annotations
 
 from ..protocols import MentionLike
-from .actors import actor_code
+from .actors import actor_code, actor_type
 from .model import Candidate, SentenceState, rule
 from .view import SentenceView
 
@@ -127,6 +127,11 @@ def reciprocal_pairs(c: Candidate, state: SentenceState) -> None:
         pairs = [(a, b) for i, a in enumerate(c.sources) for b in c.sources[i + 1 :]]
     for a, b in pairs:
         if _same(a, b):
+            continue
+        if "nationals" in (actor_type(a), actor_type(b)):
+            # "wisatawan Yordania berkunjung ke Indonesia": tourists, students and firms' people meet and
+            # visit, their state does not; a reciprocal act needs two parties that act for themselves
+            c.fired("nationals-not-reciprocal")
             continue
         _add_dyad(c, a, b, c.code)
         if not c.trigger.converse or b.sector:
