@@ -97,6 +97,13 @@ def _coordinated_pair(same: list[EntityMention], text_between) -> list[str]:
     return []
 
 
+# Sectors whose country is a nationality or a base, not the state: "kedua pihak" after "Washington dan
+# Taliban" are no two states.
+NOT_THE_STATE = frozenset(
+    {"REB", "CRM", "NGO", "BUS", "JRN", "REL", "OPP", "PTY", "CVL", "EDU", "ELI", "SOC"}
+)
+
+
 def resolve_both_states(
     mentions: list[EntityMention], window: int, texts: dict[int, tuple[int, str]] | None = None
 ) -> list[EntityMention]:
@@ -119,7 +126,7 @@ def resolve_both_states(
         if m.method != "both_states_pending":
             out.append(m)
             continue
-        states = [p for p in out if p.iso3 and p.role == "actor"]
+        states = [p for p in out if p.iso3 and p.role == "actor" and p.sector not in NOT_THE_STATE]
         same = [p for p in states if p.sentence_index == m.sentence_index and p.method != "coref_both_states"]
         seen = _coordinated_pair(same, between)
         if not seen:

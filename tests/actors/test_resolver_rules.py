@@ -120,6 +120,13 @@ def test_a_country_after_asal_is_a_nationality(k):
     assert got["Kanada"] == ("CAN", ""), "a bare country elsewhere stays the state"
 
 
+def test_kedua_pihak_after_a_state_and_an_armed_group_is_no_pair_of_states(k):
+    ms = resolve(["Amerika Serikat berunding dengan Taliban .", "Kedua pihak hampir sepakat ."], k=k)
+    assert not [m for m in ms if m.method == "coref_both_states"]
+    ms = resolve(["Amerika Serikat berunding dengan kelompok Afghanistan itu ."], k=k)
+    assert {m.text: m.iso3 for m in ms}["kelompok Afghanistan"] == ""
+
+
 def test_armed_groups_named_after_states_are_no_state(k):
     ms = resolve("Negara Islam Irak dan Syam melawan Pasukan Demokratik Suriah ( SDF )", k=k)
     assert {m.text: m.sector for m in ms} == {

@@ -37,6 +37,13 @@ def case(
 
 CASES = [
     case(
+        "time_clause_noun",
+        "Segera setelah serangan, Menteri Luar Negeri Amerika Serikat menyalahkan Iran.",
+        expect=("USA->IRN 11",),
+        forbid=("USA->IRN 19",),
+    ),
+    case("failed_act", "Iran dan Irak hampir mencapai kesepakatan damai.", forbid=("IRN->IRQ 03",)),
+    case(
         "prospect",
         "Kementerian Luar Negeri Filipina menyatakan kerja sama pertahanan dengan Vietnam masih "
         "terbuka lebar.",

@@ -167,6 +167,13 @@ def _not_sources(c: Candidate, ms: Sequence[MentionLike]) -> list[MentionLike]:
     return [m for m in ms if all(m is not s and not (m.iso3 and m.iso3 == s.iso3) for s in c.sources)]
 
 
+# An event noun right after one of these dates the clause ("setelah serangan"); it is not the subject's act
+# (before/ahead of: see frames.time_reference_is_no_event).
+TEMPORAL_SUBORDINATORS = frozenset(
+    {"setelah", "sesudah", "usai", "seusai", "pasca", "sejak", "selama"}
+)
+
+
 # -- parse rules ---------------------------------------------------------------------------------------------
 switch(
     "nonactor_subject",
@@ -196,6 +203,13 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         and not _lends_subject(state, c, governor)
     ):
         return  # "Presiden Ukraina menghadapi ancaman": the subject of a full verb did not threaten
+    if (
+        c.category in ("noun", "bare")
+        and v.head_pos(subj) != c.head
+        and c.start > 0
+        and v.texts[c.start - 1] in TEMPORAL_SUBORDINATORS
+    ):
+        return  # "Segera setelah serangan, Pompeo menyalahkan Iran": the attack is a time, not Pompeo's act
     if state.on("raising_subject"):
         # "X dijadwalkan bertemu ...": the passive raising verb's subject is the active trigger's agent
         passive = passive and (c.passive or v.head_pos(subj) == c.head)
@@ -1193,6 +1207,25 @@ def provoked_reaction(c: Candidate, state: SentenceState) -> None:
         c.fired("provoked")
 
 
+@rule("time_clause_noun", "arguments", "arguments")
+def time_clause_noun(c: Candidate, state: SentenceState) -> None:
+    """ "Segera setelah serangan, Pompeo menyalahkan Iran": a bare event noun right after a temporal
+    subordinator dates the main clause; the main clause's parties (past the comma) are not its parties."""
+    v = state.view
+    if not c.is_noun or c.start == 0 or v.texts[c.start - 1] not in TEMPORAL_SUBORDINATORS:
+        return
+    comma = next((k for k in range(c.end, len(v)) if v.texts[k] in (",", ";")), None)
+    if comma is None:
+        return
+    cut = v.tokens[comma].start_char
+    kept_sources = [m for m in c.sources if m.start_char < cut]
+    kept_targets = [m for m in c.targets if m.start_char < cut]
+    if len(kept_sources) < len(c.sources) or len(kept_targets) < len(c.targets):
+        c.sources[:] = kept_sources
+        c.targets[:] = kept_targets
+        c.fired("time_clause")
+
+
 COMPLETION = (
     "light_verb_targets",
     "verbal_own_country",
@@ -1208,6 +1241,7 @@ COMPLETION = (
     "object_phrase_target",
     "object_possessor_target",
     "host_by_oleh",
+    "time_clause_noun",
 )
 
 

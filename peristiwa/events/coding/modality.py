@@ -331,14 +331,19 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
         c.fired("negated-act")
 
 
-# An act that failed or was stopped did not happen: "gagal menyepakati", "menggagalkan upaya pembunuhan",
-# "berusaha menghubungi Filipina belum berhasil", "penyaluran bantuan masih terganjal".
-FAILED_BEFORE = frozenset({"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan"})
+# An act that failed, was stopped or nearly happened did not happen: "gagal menyepakati", "hampir mencapai
+# kesepakatan", "menggagalkan upaya pembunuhan", "berusaha menghubungi Filipina belum berhasil", "penyaluran
+# bantuan masih terganjal".
+FAILED_BEFORE = frozenset(
+    {"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan", "hampir", "nyaris"}
+)
 FAILED_AFTER = frozenset(
     {"gagal", "terganjal", "terhambat", "tertunda", "kandas", "batal", "urung", "digagalkan"}
 )
 UNSUCCESSFUL = frozenset({"berhasil", "sukses"})
-FAILED_BRIDGE = frozenset({"upaya", "usaha", "rencana", "untuk", "dalam", "masih", "juga", "sempat"})
+FAILED_BRIDGE = frozenset(
+    {"upaya", "usaha", "rencana", "untuk", "dalam", "masih", "juga", "sempat", "mencapai", "rahasia"}
+)
 
 
 @rule("failed_act", "modality", "modality")
