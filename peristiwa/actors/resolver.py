@@ -254,11 +254,11 @@ class _Builder:
                 method="dated_person",
                 confidence=0.95,
             )
-        # No role of this person covers the article date: never give the office; a former official is ELI.
+        # No role of this person covers the article date: never give the office; a former or future official
+        # (Trump as a candidate in 2016) is ELI, no state.
         countries = {r.iso3 for r in roles if r.iso3}
         nationality = iso3 or (next(iter(countries)) if len(countries) == 1 else "")
-        former = any(r.valid_to and r.valid_to < self.date for r in roles)
-        sector = override if override is not None else ("ELI" if former else "")
+        sector = override if override is not None else "ELI"
         if override is None and iso3 and title_sector:
             # The text itself names the office and country ("Presiden Iran X") but our dates disagree.
             return dict(
