@@ -174,7 +174,7 @@ def test_dated_roles_change_of_office(k):
     after = resolve("Raisi dikenang", date=dt.date(2024, 9, 1), k=k)
     assert after[0].method == "person_no_role" and after[0].sector == "ELI"
     pez_before = resolve("Masoud Pezeshkian berkampanye", date=dt.date(2024, 6, 1), k=k)
-    assert (pez_before[0].method, pez_before[0].sector) == ("person_no_role", "ELI"), "a candidate is no state"
+    assert (pez_before[0].method, pez_before[0].sector) == ("person_no_role", "ELI"), "no state yet"
     pez_after = resolve("Masoud Pezeshkian berkunjung", date=dt.date(2024, 8, 1), k=k)
     assert pez_after[0].method == "dated_person"
 
