@@ -444,6 +444,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "foreign_affairs_cues",
         "posting_prepositions",
         "origin_markers",
+        "nonstate_body_words",
     )
     for key in required:
         if key not in data:

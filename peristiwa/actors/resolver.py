@@ -443,6 +443,20 @@ class _Builder:
             end = nxt[0].j
         return end
 
+    def names_a_body(self, i: int) -> bool:
+        """The unit at i ends or continues an NER organisation span whose earlier words name a non-state body
+        (rules.yaml `nonstate_body_words`: universitas, yayasan, network ...)."""
+        if self.units[i].ner.split("-")[0] not in ("I", "E"):
+            return False
+        k = i - 1
+        while k >= 0 and self.units[k].ner.split("-")[0] in ("B", "I"):
+            if norm(self.units[k].text) in self.k.rules["nonstate_body_words"]:
+                return True
+            if self.units[k].ner.startswith("B"):
+                break
+            k -= 1
+        return False
+
     def place_role(self, i: int, j: int, entry: Entry) -> str:
         rules = self.k.rules
         deprel = next((u.deprel for u in self.units[i:j] if u.deprel), "")
@@ -559,6 +573,20 @@ class _Builder:
                 role="actor",
                 method="origin",
                 confidence=0.8,
+            )
+        elif e.kind == "country" and self.names_a_body(i):
+            # "Global Entrepreneurship Network Indonesia", "Universitas Indonesia": an organisation name that
+            # ends in the country, of a kind that is no state body
+            self.emit(
+                i,
+                j,
+                iso3="",
+                sector="",
+                actor_id=f"ORG:{norm(self.text(i, j))}",
+                actor_kind="unknown",
+                role="actor",
+                method="org_name",
+                confidence=0.6,
             )
         elif e.kind == "country":
             role = self.place_role(i, j, e)

@@ -250,3 +250,10 @@ def test_former_officials_and_candidates_hold_no_office(k, modifier):
     assert [(m.iso3, m.sector) for m in held] == [("USA", "GOV")]
     ms = resolve(f"{modifier} Presiden Amerika Serikat Barack Obama berbicara", k=k)
     assert [(m.iso3, m.sector) for m in ms] == [("USA", "ELI")]
+
+
+def test_a_country_ending_the_name_of_a_non_state_body_is_no_state(k):
+    ms = resolve("[Universitas Indonesia]ORG bekerja sama dengan Jepang", k=k)
+    assert {m.text: (m.iso3, m.method) for m in ms}["Indonesia"] == ("", "org_name")
+    ms = resolve("[Bank Dagang Asing Korea Utara]ORG dijatuhi sanksi", k=k)
+    assert "PRK" in {m.iso3 for m in ms}, "a state body with a name we do not know keeps its country"

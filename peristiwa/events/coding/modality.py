@@ -38,6 +38,10 @@ FUTURE = frozenset(
         "bersiap",
         "bersedia",
         "terbuka",  # "terbuka untuk bertemu": open to meeting is an intent
+        # an attempt is not the act: "berupaya menjalin hubungan dekat dengan Taiwan"
+        "berupaya",
+        "berusaha",
+        "mencoba",
     }
 )
 HYPOTHETICAL = frozenset(
