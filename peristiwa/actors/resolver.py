@@ -258,7 +258,9 @@ class _Builder:
         # (Trump as a candidate in 2016) is ELI, no state.
         countries = {r.iso3 for r in roles if r.iso3}
         nationality = iso3 or (next(iter(countries)) if len(countries) == 1 else "")
-        sector = override if override is not None else "ELI"
+        former = any(r.valid_to and r.valid_to < self.date for r in roles)
+        future = bool(roles) and all(r.valid_from and r.valid_from > self.date for r in roles)
+        sector = override if override is not None else ("ELI" if former or future else "")
         if override is None and iso3 and title_sector:
             # The text itself names the office and country ("Presiden Iran X") but our dates disagree.
             return dict(

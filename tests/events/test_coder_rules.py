@@ -47,7 +47,13 @@ CASES = [
         "prospect",
         "Kementerian Luar Negeri Filipina menyatakan kerja sama pertahanan dengan Vietnam masih "
         "terbuka lebar.",
+        expect=("PHL->VNM 03",),  # an opening is an intent (gold D09: "dialog masih terbuka" is 036)
         forbid=("PHL->VNM 06",),
+    ),
+    case(
+        "prospect",
+        "Kashmir masih diperebutkan India dan Pakistan dan menjadi daerah rawan bentrok.",
+        forbid=("IND->PAK 19",),
     ),
     case(
         "prohibited_act",
@@ -356,7 +362,7 @@ def test_an_entertainment_report_names_tour_stops_not_states(coded_texts):
     last = "Indonesia menjadi negara terakhir pilihan Bieber, setelah mengunjungi Jepang dan Filipina."
     concert, news = coded_texts(
         "Justin Bieber akan menggelar konser di Jakarta. Konser tur itu bagian dari promosi album "
-        "terbarunya, dan tiket mulai dijual pekan depan. " + last,
+        "terbarunya, dan tiket bagi penggemar mulai dijual pekan depan. " + last,
         "Pemerintah Indonesia mengundang Jepang dan Filipina ke pertemuan tahunan. Indonesia menjadi tuan "
         "rumah setelah mengunjungi Jepang dan Filipina.",
     )

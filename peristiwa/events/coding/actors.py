@@ -574,6 +574,8 @@ def context_source(c: Candidate, state: SentenceState) -> None:
         return  # "Martinus menyebut serangan di Filipina", "Chen dituduh ...": someone else is named
     if state.on("doer_in_sentence") and _agent_not_in_context(c, state):
         return
+    if len({actor_code(t) for t in c.targets}) > 2:
+        return  # "peluang menjalin hubungan dengan negara seperti AS, China, ...": a list is no story's act
     tgt = {actor_code(t) for t in c.targets}
     for m in state.ctx.previous:
         if _countable(m) and actor_code(m) not in tgt:

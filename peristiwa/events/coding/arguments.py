@@ -1209,11 +1209,13 @@ def provoked_reaction(c: Candidate, state: SentenceState) -> None:
 
 @rule("time_clause_noun", "arguments", "arguments")
 def time_clause_noun(c: Candidate, state: SentenceState) -> None:
-    """ "Segera setelah serangan, Pompeo menyalahkan Iran": a bare event noun right after a temporal
-    subordinator dates the main clause; the main clause's parties (past the comma) are not its parties."""
+    """ "Segera setelah serangan, Pompeo menyalahkan Iran": a bare conflict noun right after a temporal
+    subordinator dates the main clause, whose parties (past the comma) react to it, not do it."""
     v = state.view
     if not c.is_noun or c.start == 0 or v.texts[c.start - 1] not in TEMPORAL_SUBORDINATORS:
         return
+    if c.code[:2] < "10":
+        return  # "Usai pertemuan, kedua menteri ...": who met or visited is the one who goes on
     comma = next((k for k in range(c.end, len(v)) if v.texts[k] in (",", ";")), None)
     if comma is None:
         return

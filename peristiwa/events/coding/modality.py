@@ -38,10 +38,6 @@ FUTURE = frozenset(
         "bersiap",
         "bersedia",
         "terbuka",  # "terbuka untuk bertemu": open to meeting is an intent
-        # an attempt is not the act: "berupaya menjalin hubungan dekat dengan Taiwan"
-        "berupaya",
-        "berusaha",
-        "mencoba",
     }
 )
 HYPOTHETICAL = frozenset(
@@ -428,9 +424,9 @@ def _scope_words_before(texts: Sequence[str], start: int, bridge: frozenset[str]
 
 @rule("prospect", "modality", "modality")
 def prospect(c: Candidate, state: SentenceState) -> None:
-    """A prospect is not an act: a trigger governed by an opportunity/hope/proneness noun ("peluang untuk
-    menjalin", "harapan bahwa ... akan meningkatkan", "rawan bentrok") or said to be "masih terbuka (lebar)"
-    is hypothetical."""
+    """A prospect is not an act: a trigger governed by an opportunity or hope noun ("peluang untuk menjalin",
+    "harapan bahwa ... akan meningkatkan") or said to be "masih terbuka (lebar)" is an intent (future); one
+    something is prone to ("rawan bentrok") is hypothetical."""
     v = state.view
     if c.modality not in ("asserted", "future"):
         return
@@ -439,8 +435,11 @@ def prospect(c: Candidate, state: SentenceState) -> None:
     open_after = any(
         w == "terbuka" and all(x not in (",", ".", ";") for x in after[:k]) for k, w in enumerate(after)
     )
-    if set(before) & PROSPECT_NOUNS or open_after:
-        c.modality = "hypothetical"
+    if "rawan" in before:
+        c.modality = "hypothetical"  # proneness is nobody's intent
+        c.fired("prospect")
+    elif set(before) & PROSPECT_NOUNS or open_after:
+        c.modality = "future"  # a hope or an opening is an intent (gold: "dialog masih terbuka" is 036)
         c.fired("prospect")
 
 
