@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .knowledge import IGO_SECTORS, Knowledge, norm, split_name
+from .knowledge import IGO_SECTORS, Knowledge, name_word_starts, norm, split_name
 from .mention import EntityMention
 
 
@@ -45,15 +45,17 @@ def link_names(
         earlier = [p for p in persons if (p.sentence_index, p.start_char) < (s_idx, start)]
         hits: dict[str, EntityMention] = {}
         # A capitalised run may start with a sentence-initial word ("Kata Wiranto"): try its suffixes too.
-        parts = split_name(text)
+        spans = name_word_starts(text)
+        parts = [w for _, w in spans]
         for cut in range(len(parts)):
             words = _name_keys(" ".join(parts[cut:]), k)
             if not words:
                 continue
             hits = {p.actor_id: p for p in earlier if words <= _name_keys(p.text, k)}
             if hits:
-                if cut:
-                    offset = text.rindex(" " + parts[cut]) + 1
+                first = next((i for i in range(cut, len(parts)) if parts[i][:1].isalnum()), cut)
+                if first:
+                    offset = spans[first][0]
                     start, text = start + offset, text[offset:]
                     end = start + len(text)
                 break

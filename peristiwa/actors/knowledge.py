@@ -77,6 +77,12 @@ def split_name(text: str) -> list[str]:
     return [m.group(0) for m in _TOKEN_RE.finditer(text)]
 
 
+def name_word_starts(text: str) -> list[tuple[int, str]]:
+    """(offset, word) of each unit `split_name` gives, so that a suffix of the name can be cut out of the text
+    whatever stands between its words ("Kata(Rouhani", "Abe,Trump")."""
+    return [(m.start(), m.group(0)) for m in _TOKEN_RE.finditer(text)]
+
+
 def key_of(text: str) -> tuple[str, ...]:
     return tuple(norm(w) for w in split_name(text))
 

@@ -194,6 +194,19 @@ def test_coref_surname_after_full_name(k):
     assert [(m.text, m.iso3, m.method) for m in later] == [("Wiranto", "PAK", "coref_name")]
 
 
+def test_coref_cuts_a_name_out_of_a_run_joined_by_punctuation():
+    """A capitalised run whose words are joined by punctuation without spaces ("Kata(Wiranto") once crashed
+    actor resolution on CLICK-ID; the surname is cut out at its own offset."""
+    from peristiwa.actors.coref import link_names
+
+    kn = load_knowledge()
+    ms = resolve(["menteri luar negeri sementara Pakistan , Jalil Abbas Wiranto tiba ."], k=kn)
+    text = "Kata(Wiranto"
+    linked = link_names(ms, [(1, 100, 100 + len(text), text)], kn)
+    later = [m for m in linked if m.sentence_index == 1]
+    assert [(m.text, m.start_char, m.iso3) for m in later] == [("Wiranto", 105, "PAK")]
+
+
 def test_coref_title_plus_surname(k):
     ms = resolve(
         ["Kepala Staf Iran , Mayor Jenderal Mohammad Bagheri tiba .", "Mayjen Bagheri disambut ."], k=k
