@@ -29,7 +29,7 @@ def sample(warehouse: str, n: int, seed: int) -> list[str]:
                 """SELECT trigger_text, source_text, target_text, rule, sentence_text FROM event_mentions
                    WHERE list_contains(?, mention_id) ORDER BY modality = 'asserted' DESC LIMIT 1""",
                 [mention_ids],
-            ).fetchone()
+            ).fetchall()[0]
             lines += [
                 f"#{i} {src}->{tgt} {code} {modality} {date}",
                 f"   trigger={trigger!r} source={source!r} target={target!r} rule={rule}",

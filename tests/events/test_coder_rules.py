@@ -37,6 +37,18 @@ def case(
 
 CASES = [
     case(
+        "noun_predicate_modality",
+        "Pertemuan antara Presiden Korea Selatan dan Perdana Menteri Jepang bisa dilakukan bulan depan.",
+        forbid=("KOR->JPN 04",),  # a meeting that can be held has not been held
+    ),
+    case(
+        "noun_predicate_modality",
+        "Menurut Kementerian Luar Negeri Mesir, penandatanganan perjanjian dagang dengan Sudan akan "
+        "dilakukan pekan depan.",
+        expect=("EGY->SDN 03",),
+        forbid=("EGY->SDN 05",),
+    ),
+    case(
         "time_clause_noun",
         "Segera setelah serangan, Menteri Luar Negeri Amerika Serikat menyalahkan Iran.",
         expect=("USA->IRN 11",),
@@ -378,3 +390,13 @@ def test_a_linear_target_stops_at_a_coordinated_predicate(cameo, dictionary):
     assert "COL->VEN 04" not in _dyads(_linear_coded(split, dictionary, cameo))
     assert "COL->VEN 05" in _dyads(_linear_coded(split, dictionary, cameo))
     assert "COL->VEN 04" in _dyads(_linear_coded(alone, dictionary, cameo))
+
+
+def test_a_meeting_noun_names_who_meets_but_a_forum_only_where(coded_texts):
+    meeting, forum = coded_texts(
+        "Pertemuan Presiden Iran dan Rusia digelar pada Senin.",
+        "Presiden Peru dan Ekuador bertemu di sela Forum APEC di Bangkok, Thailand.",
+    )
+    assert "IRN->RUS 04" in meeting
+    assert "PER->ECU 04" in forum
+    assert not any("THA" in dyad for dyad in forum)

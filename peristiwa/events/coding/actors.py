@@ -273,9 +273,10 @@ def anaphoric_event(c: Candidate, state: SentenceState) -> None:
         c.fired("anaphor")
 
 
-def _venue_position(state: SentenceState, first: int) -> bool:
-    """The actor starting at token `first` is named as where something happens: right after a gathering noun
-    ("Forum APEC", "KTT ASEAN", "di sela Sidang Majelis Umum PBB", "Forum Regional ASEAN")."""
+def _venue_noun_before(state: SentenceState, first: int) -> int | None:
+    """Position of the gathering noun that the actor starting at token `first` follows, if it is named as
+    where something happens ("Forum APEC", "KTT ASEAN", "di sela Sidang Majelis Umum PBB", "Forum Regional
+    ASEAN")."""
     v = state.view
     j = first - 1
     while j >= 0 and v.texts[j] in (
@@ -289,20 +290,24 @@ def _venue_position(state: SentenceState, first: int) -> bool:
         "ke",
     ):
         j -= 1
-    return j >= 0 and v.texts[j] in VENUE_NOUNS
+    return j if j >= 0 and v.texts[j] in VENUE_NOUNS else None
 
 
 @rule("venue_actors_out", "actors", "actors")
 def venue_actors_out(c: Candidate, state: SentenceState) -> None:
     """A state or IGO named as the venue of a gathering is no participant ("bertemu di sela Forum APEC di
-    Bangkok", "kata Tillerson dalam Forum Regional ASEAN di Manila")."""
+    Bangkok", "kata Tillerson dalam Forum Regional ASEAN di Manila"). When the gathering noun is the trigger
+    itself, a state or its official after it is who meets ("Pertemuan Presiden Iran dan Rusia digelar ...");
+    an IGO there still names the occasion ("pertemuan ASEAN")."""
     v = state.view
     for side in (c.sources, c.targets):
         for m in list(side):
             first, _ = v.actor_span(m)
-            if first >= 0 and _venue_position(state, first) and "venue" not in c.rules:
-                side.remove(m)
-                c.fired("venue_actors_out")
+            venue = _venue_noun_before(state, first) if first >= 0 else None
+            if venue is None or "venue" in c.rules or (c.start <= venue < c.end and m.iso3):
+                continue
+            side.remove(m)
+            c.fired("venue_actors_out")
 
 
 @rule("antara_closes_pair", "actors", "dyads")

@@ -396,6 +396,62 @@ def plan_noun(c: Candidate, state: SentenceState) -> None:
         c.fired("plan")
 
 
+# An event noun whose own predicate says it is yet to happen or merely possible: "pertemuan AS dan Iran bisa
+# berlangsung", "penandatanganan akan dilakukan", "pertemuan seperti itu tidak akan terjadi".
+REALISING_VERBS = frozenset(
+    {"dilakukan", "digelar", "diadakan", "dilaksanakan", "diselenggarakan", "terlaksana", "berlangsung",
+     "terjadi", "terwujud", "diwujudkan", "direalisasikan", "dimulai", "ditandatangani", "diteken"}
+)
+PREDICATE_FUTURE = frozenset({"akan", "bakal", "dijadwalkan", "direncanakan", "diharapkan", "rencananya"})
+PREDICATE_FILLERS = frozenset(
+    {"segera", "kembali", "juga", "pun", "masih", "baru", "sekaligus", "bisa", "dapat"}
+)
+# Where the event noun's phrase ends without reaching a predicate ("dan" joins nouns here).
+PHRASE_BREAK = (CLAUSE_BREAK - {"dan", "serta"}) | {"."}
+
+
+def _opens_other_predicate(token: TokenLike, word: str) -> bool:
+    """A verb between the event noun and the modal has the modal to itself ("kesepakatan itu menyebutkan
+    latihan akan dimulai"). Without a parse there is no telling, and the scan goes on."""
+    return token.upos == "VERB" and word not in REALISING_VERBS
+
+
+def _predicate_modality(tokens: Sequence[TokenLike], end: int) -> str | None:
+    """Modality carried by the predicate after an event noun: the rest of its noun phrase ("dan"
+    joins nouns here; at most 14 words), then modal words leading to a realising verb."""
+    modals: list[str] = []
+    for k in range(end, min(len(tokens), end + 14)):
+        w = _low(tokens[k])
+        if w in REALISING_VERBS:
+            break
+        if w in NEGATION or w in PREDICATE_FUTURE or w in POSSIBILITY or w == "mungkin":
+            modals.append(w)
+        elif modals and w not in PREDICATE_FILLERS:
+            return None  # the modal words were not the noun's predicate
+        elif w in PHRASE_BREAK or _opens_other_predicate(tokens[k], w):
+            return None
+    else:
+        return None
+    if set(modals) & NEGATION:
+        return "negated"
+    if set(modals) & (POSSIBILITY | {"mungkin"}):
+        return "hypothetical"
+    return "future" if set(modals) & PREDICATE_FUTURE else None
+
+
+@rule("noun_predicate_modality", "modality", "modality")
+def noun_predicate_modality(c: Candidate, state: SentenceState) -> None:
+    """An event noun is as real as its predicate: "Pertemuan kedua menteri bisa dilakukan bulan depan" is a
+    possibility, "penandatanganan akan dilakukan" a plan, "pembicaraan itu tidak akan berlangsung" negated."""
+    if c.modality != "asserted" or not c.is_noun or c.governor is not None:
+        return
+    found = _predicate_modality(state.view.tokens, c.end)
+    if found is None:
+        return
+    c.modality, c.polarity = found, "negative" if found == "negated" else "positive"
+    c.fired("noun_predicate_modality")
+
+
 # What could happen: "terbuka peluang untuk menjalin hubungan", "harapan bahwa ... akan meningkatkan
 # hubungan", "daerah rawan bentrok" name a prospect, not an act; so does an act said to be "(masih) terbuka
 # (lebar)".
@@ -472,21 +528,21 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
     """Pass 6, for one candidate."""
     from .model import run_rules
 
-    if True:
-        run_rules(
-            (
-                "clause_modality",
-                "durative_state",
-                "possession_is_state",
-                "wish_for_another",
-                "negated_act",
-                "failed_act",
-                "prospect",
-                "prohibited_act",
-                "conditional_threat",
-                "plan_noun",
-                "reported_claim_modality",
-            ),
-            c,
-            state,
-        )
+    run_rules(
+        (
+            "clause_modality",
+            "durative_state",
+            "possession_is_state",
+            "wish_for_another",
+            "negated_act",
+            "failed_act",
+            "prospect",
+            "prohibited_act",
+            "conditional_threat",
+            "plan_noun",
+            "noun_predicate_modality",
+            "reported_claim_modality",
+        ),
+        c,
+        state,
+    )
