@@ -15,6 +15,10 @@ import yaml
 from .cameo import CameoTable, load_cameo
 from .morphology import CLITICS, MorphologyError, family, guess_category, with_clitics
 
+# The coder's rules (peristiwa/events/coding/) decide what the same entries code, so their version is part of
+# the version stored on every mention: bump it with any rule change, and the next run re-codes every article.
+CODER_RULES_VERSION = "2026.12.6"
+
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
 _ENTRY_KEYS = {
     "id",
@@ -332,7 +336,7 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
     speech_path = path.parent / "speech_acts.yaml"
     speech = load_speech_acts(speech_path if speech_path.exists() else SPEECH_ACTS_YAML, cameo)
     return TriggerDictionary(
-        version=f"{version}+speech{speech.version}",
+        version=f"{version}+speech{speech.version}+rules{CODER_RULES_VERSION}",
         speech_acts=speech,
         domain_reports=domain_reports,
         triggers=triggers,

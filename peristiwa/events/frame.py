@@ -20,7 +20,7 @@ event_mentions (one row per coded mention; a reciprocal predicate gives two rows
   date_basis                        explicit-year-inferred, relative-narrative, relative-publication,
   inherited…)
   sentence_flags                    comma-joined sentence flags (headline, caption, subheading) or ''
-  dictionary_version                triggers.yaml version that produced the mention
+  dictionary_version                triggers.yaml +speech +rules version that produced the mention
   rule                              '<trigger id>:<argument rules>' (nsubj, obj/obl, passive, possessor,
                                     linear, light-verb, speaker, both, antara, venue, territory, reciprocal,
                                     receiver, ellipsis, responds, object-phrase, predicate, anaphor,

@@ -54,7 +54,8 @@ def test_eval_events_frozen_part_runs_and_scores_only_the_frozen_articles(shared
     assert articles == {frozen}
 
 
-def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_dir, inbox, warehouse_path, dagster_instance):
+def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_dir, inbox, warehouse_path, dagster_instance,
+                                                      monkeypatch):
     shutil.copytree(seeds_dir, inbox / "seeds")
     first = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
     assert first.success, check_outcomes(first)
@@ -79,3 +80,12 @@ def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_dir, inbox, warehous
     assert stage_metadata(second, "event_mentions")["no_new_input"] is True
     assert stage_metadata(second, "events")["no_new_input"] is True
     assert served(warehouse_path, "SELECT * FROM events ORDER BY event_id") == events_before
+
+    # a release with new coder rules re-codes every article, without annotating anything again
+    monkeypatch.setattr("peristiwa.events.dictionary.CODER_RULES_VERSION", "test-next")
+    third = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert third.success
+    assert stage_metadata(third, "sentences_parquet")["no_new_input"] is True
+    assert stage_metadata(third, "event_mentions")["coded_articles"] == 5
+    assert served(warehouse_path, "SELECT DISTINCT dictionary_version FROM event_mentions")[0][0].endswith(
+        "+rulestest-next")

@@ -376,7 +376,7 @@ COMMENT ON COLUMN event_mentions.date_max IS 'Latest date the text allows.';
 COMMENT ON COLUMN event_mentions.date_precision IS 'day, month, range, approx, unknown or none.';
 COMMENT ON COLUMN event_mentions.date_basis IS 'How the date was found: explicit, explicit-year-inferred, relative-narrative, relative-publication, inherited, ...';
 COMMENT ON COLUMN event_mentions.sentence_flags IS 'Comma-joined sentence flags (headline, caption, subheading) or empty.';
-COMMENT ON COLUMN event_mentions.dictionary_version IS 'Version of peristiwa/events/data/triggers.yaml that coded the mention.';
+COMMENT ON COLUMN event_mentions.dictionary_version IS 'Version that coded the mention: triggers.yaml, then +speech (speech_acts.yaml) and +rules (the coder rules).';
 COMMENT ON COLUMN event_mentions.rule IS 'Trigger id (speech:<act> for a statement coded from what a reported clause says) and the coder rules that fired, in order (see `python -m peristiwa.events.rules`).';
 COMMENT ON COLUMN event_mentions.sentence_text IS 'The sentence the mention was coded from.';
 COMMENT ON COLUMN event_mentions.published_date IS 'Publication date of the article.';
@@ -395,7 +395,7 @@ CREATE TABLE IF NOT EXISTS event_codings (
 COMMENT ON TABLE event_codings IS 'One row per article run through the event coder, so articles without events are accounted for too.';
 COMMENT ON COLUMN event_codings.article_id IS 'Article (articles_clean.article_id).';
 COMMENT ON COLUMN event_codings.resolution_run_id IS 'Run that resolved the entity mentions used; a re-resolution triggers re-coding.';
-COMMENT ON COLUMN event_codings.dictionary_version IS 'Trigger dictionary version used; a new version re-codes every article.';
+COMMENT ON COLUMN event_codings.dictionary_version IS 'Dictionary, speech-act and coder-rules version used; a new version re-codes every article.';
 COMMENT ON COLUMN event_codings.n_mentions IS 'Number of event mentions coded in the article.';
 COMMENT ON COLUMN event_codings.run_id IS 'Dagster run that coded the article.';
 COMMENT ON COLUMN event_codings.coded_at IS 'UTC time of coding.';
