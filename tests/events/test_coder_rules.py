@@ -37,6 +37,27 @@ def case(
 
 CASES = [
     case(
+        "characterisation",
+        "Perang Yaman dipandang sebagai perang antara Arab Saudi dan Iran.",
+        forbid=("SAU->IRN 19",),  # a judgement about the Yemen war, no fighting between the two
+    ),
+    case(
+        "topic_noun_no_subject",
+        "Semalam, Riyadh merilis bukti serangan, yang mereka klaim dilancarkan oleh Iran.",
+        forbid=("SAU->IRN 19",),  # who shows the evidence of an attack did not attack
+    ),
+    case(
+        "one_sided_intent",
+        "Sebelumnya, Presiden AS Donald Trump mengaku siap bertemu dengan para pejabat Iran.",
+        expect=("USA->IRN 03",),
+        forbid=("IRN->USA 03",),
+    ),
+    case(
+        "failed_act",
+        "Negosiasi Korea Utara dan Amerika Serikat mengalami kebuntuan sejak Februari.",
+        forbid=("PRK->USA 04",),  # stalled talks are no talks
+    ),
+    case(
         "noun_predicate_modality",
         "Pertemuan antara Presiden Korea Selatan dan Perdana Menteri Jepang bisa dilakukan bulan depan.",
         forbid=("KOR->JPN 04",),  # a meeting that can be held has not been held

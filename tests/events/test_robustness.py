@@ -178,9 +178,10 @@ MEANS_ADJUNCT = """
 
 
 def test_matrix_negation_does_not_reach_a_means_adjunct(cameo, dictionary):
-    # "Through cooperation with Pakistan we will not let terrorists operate": a pledge to cooperate.
+    # "Through cooperation with Pakistan we will not let terrorists operate": Iran's pledge to cooperate
+    # (an intent is the speaker's alone, as in the dev gold's "Libya akan bekerja kooperatif dengan Inggris").
     evs = code(parse_conllu(MEANS_ADJUNCT), cameo, dictionary)
-    assert {(s, t) for s, t, _ in dyads(evs)} == {("IRN", "PAK"), ("PAK", "IRN")}
+    assert {(s, t) for s, t, _ in dyads(evs)} == {("IRN", "PAK")}
     assert all(e.polarity == "positive" and e.cameo_root == "03" and e.modality == "intent" for e in evs)
 
 

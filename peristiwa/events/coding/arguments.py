@@ -172,6 +172,13 @@ def _not_sources(c: Candidate, ms: Sequence[MentionLike]) -> list[MentionLike]:
 TEMPORAL_SUBORDINATORS = frozenset(
     {"setelah", "sesudah", "usai", "seusai", "pasca", "sejak", "selama"}
 )
+# "angkat bicara soal tudingan itu", "berkomentar tentang serangan": what is talked about is somebody's act,
+# not the speaker's.
+TOPIC_MARKERS = frozenset({"soal", "tentang", "mengenai", "terkait", "perihal", "seputar", "menyangkut"})
+# "merilis bukti serangan", "menayangkan video serangan": an act shown or told of by its record.
+RECORD_NOUNS = frozenset(
+    {"bukti", "laporan", "video", "foto", "rekaman", "kabar", "berita", "isu", "rumor", "dokumen", "gambar"}
+)
 
 
 # -- parse rules ---------------------------------------------------------------------------------------------
@@ -210,6 +217,13 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         and v.texts[c.start - 1] in TEMPORAL_SUBORDINATORS
     ):
         return  # "Segera setelah serangan, Pompeo menyalahkan Iran": the attack is a time, not Pompeo's act
+    if (
+        c.category in ("noun", "bare")
+        and v.head_pos(subj) != c.head
+        and state.on("topic_noun_no_subject")
+        and _topic_or_record(v, c)
+    ):
+        return
     if state.on("raising_subject"):
         # "X dijadwalkan bertemu ...": the passive raising verb's subject is the active trigger's agent
         passive = passive and (c.passive or v.head_pos(subj) == c.head)
@@ -243,6 +257,17 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         if v.head_pos(subj) != c.head:
             c.fired("climbed")
     c.fired("passive" if passive else "nsubj")
+
+
+def _topic_or_record(v: SentenceView, c: Candidate) -> bool:
+    """The event noun is what a clause talks about ("soal tudingan tersebut") or shows ("bukti serangan")."""
+    before = v.texts[max(0, c.start - 2) : c.start]
+    if set(before) & TOPIC_MARKERS or v.case_of(c.head) in TOPIC_MARKERS:
+        return True
+    head = v.head_pos(c.head)
+    return bool(before and before[-1] in RECORD_NOUNS) or (
+        head is not None and v.texts[head] in RECORD_NOUNS and v.rel(c.head) in ("nmod", "compound")
+    )
 
 
 def _possessor_ok(c: Candidate, state: SentenceState, child: int, acts: list[MentionLike]) -> bool:
@@ -516,6 +541,17 @@ def receiver(c: Candidate, state: SentenceState) -> None:
 
 
 switch(
+    "topic_noun_no_subject",
+    "arguments",
+    "arguments",
+    """An event noun that a clause talks about ("Mahathir angkat bicara soal tudingan tersebut", after soal,
+       tentang, mengenai, terkait ...) or shows by its record ("Riyadh merilis bukti serangan", after bukti,
+       laporan, video ...) takes no source from the clause subject: the speaker or publisher did not do
+       it.""",
+)
+
+
+switch(
     "only_light_verbs_lend_subjects",
     "arguments",
     "arguments",
@@ -554,6 +590,19 @@ REACTING_VERBS = frozenset(
         "menyayangkan",
         "menyambut",
         "meredam",
+        # verbs of investigating, handling or commenting on an act: "AS menyelidiki serangan", "Militer AS
+        # mengatasi serangan" (not verbs of characterising: "Retno menyebut kunjungannya ... sebagai ..." is
+        # her own visit)
+        "menyelidiki",
+        "mengusut",
+        "menginvestigasi",
+        "mengatasi",
+        "menangani",
+        "melaporkan",
+        "memberitakan",
+        "mempertanyakan",
+        "mengomentari",
+        "menyinggung",
         # verbs of resulting: "Kunjungan itu berujung pada pembatalan penerbangan" names a cause, not an agent
         "berujung",
         "berakhir",
@@ -574,10 +623,14 @@ def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
 
 
 def _borrows_no_subject(state: SentenceState, c: Candidate) -> bool:
-    """The event noun's governor reacts to it or provokes it: the clause subject is not its agent."""
+    """The event noun's governor reacts to it or provokes it, or the clause talks about it or shows its
+    record: the clause subject is not its agent."""
+    if c.category not in ("noun", "bare"):
+        return False
+    if state.on("topic_noun_no_subject") and _topic_or_record(state.view, c):
+        return True
     return (
         c.governor is not None
-        and c.category in ("noun", "bare")
         and state.on("only_light_verbs_lend_subjects")
         and not _lends_subject(state, c, c.governor)
     )

@@ -338,7 +338,9 @@ FAILED_BEFORE = frozenset(
     {"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan", "hampir", "nyaris"}
 )
 FAILED_AFTER = frozenset(
-    {"gagal", "terganjal", "terhambat", "tertunda", "kandas", "batal", "urung", "digagalkan"}
+    {"gagal", "terganjal", "terhambat", "tertunda", "kandas", "batal", "urung", "digagalkan",
+     # stalled: "Negosiasi dua negara mengalami kebuntuan", "perundingan itu mandek"
+     "kebuntuan", "buntu", "mandek", "macet", "terhenti"}
 )
 UNSUCCESSFUL = frozenset({"berhasil", "sukses"})
 FAILED_BRIDGE = frozenset(
@@ -358,7 +360,9 @@ def failed_act(c: Candidate, state: SentenceState) -> None:
         j -= 1
     failed = j >= 0 and c.start - j <= 3 and v.texts[j] in FAILED_BEFORE
     for k in range(c.end, min(len(v), c.end + 10)):
-        if failed or v.texts[k] in CLAUSE_BREAK or v.texts[k] in (",", ".", ";"):
+        # a noun's phrase may coordinate its parties ("Negosiasi Korea Utara dan AS mengalami kebuntuan")
+        breaks = PHRASE_BREAK if c.category in ("noun", "bare") else CLAUSE_BREAK
+        if failed or v.texts[k] in breaks or v.texts[k] in (",", ".", ";"):
             break
         failed = v.texts[k] in FAILED_AFTER or (
             v.texts[k] in UNSUCCESSFUL and v.texts[k - 1] in NEGATION
@@ -452,6 +456,65 @@ def noun_predicate_modality(c: Candidate, state: SentenceState) -> None:
     c.fired("noun_predicate_modality")
 
 
+# "Perang Yaman dipandang sebagai perang antara Arab Saudi dan Iran", "serangan itu merupakan aksi perang": a
+# noun that characterises something names no act of its own.
+CHARACTERISING = frozenset(
+    {"dipandang", "dianggap", "disebut", "dinilai", "dicap", "digambarkan", "dikategorikan", "disebut-sebut",
+     "dijuluki", "menyebutnya", "menganggapnya", "menilainya", "menggambarkannya"}
+)
+COPULAS = frozenset({"merupakan", "adalah", "ialah"})
+KIND_NOUNS = frozenset({"aksi", "bentuk", "tindakan", "wujud", "sebuah", "suatu", "semacam", "jenis"})
+
+
+def _characterises(texts: Sequence[str], start: int, end: int) -> bool:
+    """The noun at [start, end) is what a characterisation calls something, or what it is said of ("Perang
+    Yaman dipandang sebagai ...": within four words of the noun)."""
+    j = start - 1
+    kinds = 0
+    while j >= 0 and texts[j] in KIND_NOUNS:
+        j, kinds = j - 1, kinds + 1
+    if j >= 1 and texts[j] == "sebagai" and texts[j - 1] in CHARACTERISING:
+        return True
+    if kinds > 0 and j >= 0 and texts[j] in COPULAS:
+        return True
+    after = texts[end : end + 5]
+    return any(w in CHARACTERISING and nxt == "sebagai" for w, nxt in zip(after, after[1:], strict=False))
+
+
+@rule("characterisation", "modality", "modality")
+def characterisation(c: Candidate, state: SentenceState) -> None:
+    """An event noun that characterises something ("dipandang sebagai perang antara A dan B", "disebut
+    sebagai agresi", "merupakan aksi perang"), or that a characterisation is about ("Perang Yaman dipandang
+    sebagai ..."), is a judgement, not a report of an act: generic. A copula alone ("merupakan kunjungan
+    pertama ...") still reports the act."""
+    if c.modality != "asserted" or c.category not in ("noun", "bare"):
+        return
+    if not _characterises(state.view.texts, c.start, c.end):
+        return
+    c.modality = "generic"
+    c.fired("characterisation")
+
+
+SCHEDULED = frozenset({"dijadwalkan", "direncanakan", "rencananya", "terjadwal"})
+
+
+@rule("one_sided_intent", "modality", "dyads")
+def one_sided_intent(c: Candidate, state: SentenceState) -> None:
+    """An intent to do a reciprocal act is the intent of whoever states it: "Trump siap bertemu dengan pejabat
+    Iran" and "Libya akan bekerja kooperatif dengan Inggris" are USA->IRN and LBY->GBR only (gold dev
+    convention). Intents stated together ("Iran dan Rusia akan bekerja sama", "kedua negara") and scheduled
+    acts ("dijadwalkan bertemu") stay mutual."""
+    if not c.symmetric or c.modality != "future" or c.both or not c.sources or not c.targets:
+        return
+    if set(state.view.texts[max(0, c.start - 6) : c.start]) & SCHEDULED:
+        return  # "Trump dijadwalkan bertemu dengan Presiden Moon": a meeting both sides arranged
+    own = {actor_code(s) for s in c.sources if actor_code(s)}
+    kept = [d for d in c.dyads if actor_code(d[0]) in own]
+    if kept and len(kept) < len(c.dyads):
+        c.dyads = kept
+        c.fired("one_sided_intent")
+
+
 # What could happen: "terbuka peluang untuk menjalin hubungan", "harapan bahwa ... akan meningkatkan
 # hubungan", "daerah rawan bentrok" name a prospect, not an act; so does an act said to be "(masih) terbuka
 # (lebar)".
@@ -541,6 +604,8 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "conditional_threat",
             "plan_noun",
             "noun_predicate_modality",
+            "characterisation",
+            "one_sided_intent",
             "reported_claim_modality",
         ),
         c,
