@@ -37,6 +37,11 @@ def case(
 
 CASES = [
     case(
+        "role_description",
+        "Ia merupakan tokoh besar dalam memperkuat kerja sama bilateral Indonesia dan Jerman.",
+        forbid=("IDN->DEU 05",),
+    ),
+    case(
         "characterisation",
         "Perang Yaman dipandang sebagai perang antara Arab Saudi dan Iran.",
         forbid=("SAU->IRN 19",),  # a judgement about the Yemen war, no fighting between the two
@@ -421,3 +426,8 @@ def test_a_meeting_noun_names_who_meets_but_a_forum_only_where(coded_texts):
     assert "IRN->RUS 04" in meeting
     assert "PER->ECU 04" in forum
     assert not any("THA" in dyad for dyad in forum)
+
+
+def test_a_travel_advisory_is_addressed_to_citizens_not_the_destination(coded_texts):
+    (advisory,) = coded_texts("Pasca serangan kilang minyak, AS keluarkan imbauan perjalanan ke Arab Saudi.")
+    assert not advisory

@@ -174,7 +174,9 @@ TEMPORAL_SUBORDINATORS = frozenset(
 )
 # "angkat bicara soal tudingan itu", "berkomentar tentang serangan": what is talked about is somebody's act,
 # not the speaker's.
-TOPIC_MARKERS = frozenset({"soal", "tentang", "mengenai", "terkait", "perihal", "seputar", "menyangkut"})
+TOPIC_MARKERS = frozenset(
+    {"soal", "tentang", "mengenai", "terkait", "perihal", "seputar", "menyangkut", "hal"}  # hal: "dalam hal"
+)
 # "merilis bukti serangan", "menayangkan video serangan": an act shown or told of by its record.
 RECORD_NOUNS = frozenset(
     {"bukti", "laporan", "video", "foto", "rekaman", "kabar", "berita", "isu", "rumor", "dokumen", "gambar"}

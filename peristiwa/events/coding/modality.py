@@ -495,6 +495,31 @@ def characterisation(c: Candidate, state: SentenceState) -> None:
     c.fired("characterisation")
 
 
+# "tokoh besar dalam memperkuat kerja sama Indonesia dan Jerman", "berperan penting dalam perundingan": what a
+# person or state is known for is a profile, not an act of the day.
+ROLE_NOUNS = frozenset(
+    {"peran", "perannya", "berperan", "tokoh", "jasa", "jasanya", "kontribusi", "kontribusinya", "andil",
+     "sumbangsih", "pelopor", "penggagas", "arsitek"}
+)
+
+
+@rule("role_description", "modality", "modality")
+def role_description(c: Candidate, state: SentenceState) -> None:
+    """An act named as someone's role or merit ("tokoh besar dalam memperkuat hubungan dan kerja sama
+    bilateral Indonesia dan Jerman", "peran Norwegia dalam perundingan damai") describes them: generic."""
+    v = state.view
+    if c.modality != "asserted":
+        return
+    for j in range(c.start - 1, max(-1, c.start - 9), -1):
+        if v.texts[j] in (".", ";", ":", '"', "“", "”"):
+            return
+        if v.texts[j] == "dalam":
+            if set(v.texts[max(0, j - 4) : j]) & ROLE_NOUNS:
+                c.modality = "generic"
+                c.fired("role_description")
+            return
+
+
 SCHEDULED = frozenset({"dijadwalkan", "direncanakan", "rencananya", "terjadwal"})
 
 
@@ -605,6 +630,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "plan_noun",
             "noun_predicate_modality",
             "characterisation",
+            "role_description",
             "one_sided_intent",
             "reported_claim_modality",
         ),
