@@ -23,7 +23,7 @@ from pipelines.resources import (
     QualityGates,
     WarehouseResource,
 )
-from warehouse.publish import write_staging
+from warehouse.publish import record_failed_articles, write_staging
 from warehouse.spool import list_chunks, spooled_ledger, write_chunk
 
 # Articles never annotated, whose title/text changed since (e.g. re-cleaned under new rules), or annotated
@@ -278,7 +278,12 @@ def entity_mentions(
         ).pl()
         con.unregister("_todo")
         dates = dict(todo.select("article_id", "published_date").iter_rows())
-        mentions, summary = resolve_frame(sentence_rows, dates, knowledge)
+        mentions, summary, failed = resolve_frame(sentence_rows, dates, knowledge)
+        n_failed = record_failed_articles(con, failed, "entities", run_id, _now())
+        for article_id, error in failed.iter_rows():
+            context.log.error(f"actor resolution failed on {article_id} (quarantined, retried next run): "
+                              f"{error}")
+        articles = articles.filter(~pl.col("article_id").is_in(failed["article_id"].implode()))
         mentions = mentions.with_columns(pl.lit(run_id).alias("run_id"))
         ledger = summary.join(todo.select("article_id", "annotation_run_id"), on="article_id").with_columns(
             pl.lit(version).alias("knowledge_version"), pl.lit(run_id).alias("run_id"),
@@ -296,7 +301,9 @@ def entity_mentions(
     decision.raise_if_failed()
     resolved = mentions.filter((pl.col("iso3") != "") & (pl.col("role") == "actor"))
     yield dg.MaterializeResult(metadata={
-        "resolved_articles": todo.height,
+        "resolved_articles": todo.height - failed.height,
+        "failed_articles": failed.height,
+        "newly_quarantined": n_failed,
         "unchanged": n_total - todo.height,
         "mentions": mentions.height,
         "state_mentions": resolved.height,

@@ -14,7 +14,7 @@ from checks.gx import skipped
 from peristiwa.events import cluster_events, load_cameo, load_dictionary
 from peristiwa.events.batch import code_frame
 from pipelines.resources import WRITER_POOL, EventCodingResource, QualityGates, WarehouseResource
-from warehouse.publish import write_staging
+from warehouse.publish import record_failed_articles, write_staging
 
 # Articles whose entity mentions changed since they were coded, or coded with another dictionary.
 _TO_CODE_SQL = """
@@ -64,7 +64,11 @@ def event_mentions(
         ).pl()
         mention_rows = con.sql("SELECT * FROM main.entity_mentions JOIN _todo USING (article_id)").pl()
         con.unregister("_todo")
-        coded, summary = code_frame(todo, sentence_rows, mention_rows, dictionary, cameo)
+        coded, summary, failed = code_frame(todo, sentence_rows, mention_rows, dictionary, cameo)
+        n_failed = record_failed_articles(con, failed, "events", run_id, _now())
+        for article_id, error in failed.iter_rows():
+            context.log.error(f"event coding failed on {article_id} (quarantined, retried next run): {error}")
+        todo = todo.filter(~pl.col("article_id").is_in(failed["article_id"].implode()))
         coded = coded.with_columns(pl.lit(run_id).alias("run_id"))
         ledger = summary.join(todo.select("article_id", "resolution_run_id"), on="article_id").with_columns(
             pl.lit(dictionary.version).alias("dictionary_version"), pl.lit(run_id).alias("run_id"),
@@ -82,6 +86,8 @@ def event_mentions(
     decision.raise_if_failed()
     yield dg.MaterializeResult(metadata={
         "coded_articles": todo.height,
+        "failed_articles": failed.height,
+        "newly_quarantined": n_failed,
         "unchanged": n_total - todo.height,
         "event_mentions": coded.height,
         "roots": dg.MetadataValue.json(

@@ -9,6 +9,7 @@ working database never sees half a batch, and the served snapshot is only replac
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 
 import duckdb
 import polars as pl
@@ -173,3 +174,34 @@ def publish_clean(con: duckdb.DuckDBPyConnection, *, publish_articles: bool) -> 
         con.execute("ROLLBACK")
         raise
     return counts
+
+
+def record_failed_articles(
+    con: duckdb.DuckDBPyConnection, failures: pl.DataFrame, stage: str, run_id: str, now: datetime
+) -> int:
+    """Quarantine rows (reason `processing_error`) for articles a stage raised on, written at once: they are
+    a record of what happened, also when the stage's check then fails. A failed article is not in its
+    stage's ledger, so every run tries it again; the same error is recorded once."""
+    if failures.height == 0:
+        return 0
+    failed = failures.select(
+        "article_id",
+        pl.format("{} failed on this article ({}); it is tried again on every run", pl.lit(stage),
+                  pl.col("error")).alias("message"),
+    )
+    con.register("_failed", failed.to_arrow())
+    try:
+        before = con.execute("SELECT count(*) FROM main.quarantine").fetchall()[0][0]
+        con.execute(
+            """INSERT INTO main.quarantine
+               SELECT r.source_path, r.line_no, r.file_sha256, 'processing_error', f.message,
+                      left(r.text, 200), $run_id, $now, $stage, r.article_id
+               FROM _failed f JOIN main.articles_raw r USING (article_id)
+               WHERE NOT EXISTS (SELECT 1 FROM main.quarantine q
+                                 WHERE q.article_id = r.article_id AND q.stage = $stage
+                                   AND q.message = f.message)""",
+            {"stage": stage, "run_id": run_id, "now": now},
+        )
+        return con.execute("SELECT count(*) FROM main.quarantine").fetchall()[0][0] - before
+    finally:
+        con.unregister("_failed")

@@ -270,3 +270,30 @@ def test_a_country_ending_the_name_of_a_non_state_body_is_no_state(k):
     assert {m.text: (m.iso3, m.method) for m in ms}["Indonesia"] == ("", "org_name")
     ms = resolve("[Bank Dagang Asing Korea Utara]ORG dijatuhi sanksi", k=k)
     assert "PRK" in {m.iso3 for m in ms}, "a state body with a name we do not know keeps its country"
+
+
+def test_an_article_the_resolver_raises_on_is_reported_and_the_others_resolve(monkeypatch):
+    """Failure path (the resolver is made to raise on purpose): one article's error never stops the batch."""
+    import polars as pl
+
+    from peristiwa.actors import batch
+
+    real = batch.resolve_article
+    from peristiwa.annotation.conllu import to_conllu
+
+    conllu = {a: to_conllu(sentence_from_markup("Iran mengecam Israel .", article_id=a)) for a in "ab"}
+    sentences = pl.DataFrame({"article_id": ["a", "b"], "conllu": [conllu["a"], conllu["b"]]})
+
+    def failing_on_a(parsed, date, knowledge):
+        if failing_on_a.calls == 0:
+            failing_on_a.calls += 1
+            raise ValueError("bad span")
+        return real(parsed, date, knowledge)
+
+    failing_on_a.calls = 0
+    monkeypatch.setattr(batch, "resolve_article", failing_on_a)
+    dates = {"a": dt.date(2024, 1, 1), "b": dt.date(2024, 1, 1)}
+    mentions, summary, failed = batch.resolve_frame(sentences, dates, load_knowledge(None))
+    assert failed.to_dicts() == [{"article_id": "a", "error": "ValueError: bad span"}]
+    assert summary["article_id"].to_list() == ["b"]
+    assert set(mentions["article_id"]) == {"b"} and mentions.height > 0

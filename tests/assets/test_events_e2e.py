@@ -89,3 +89,39 @@ def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_dir, inbox, warehous
     assert stage_metadata(third, "event_mentions")["coded_articles"] == 5
     assert served(warehouse_path, "SELECT DISTINCT dictionary_version FROM event_mentions")[0][0].endswith(
         "+rulestest-next")
+
+
+def test_an_article_the_coder_raises_on_is_quarantined_and_the_rest_flows(
+        seeds_dir, inbox, warehouse_path, dagster_instance, monkeypatch):
+    """A coder bug on one article must not stop the batch: the article gets a quarantine record with the
+    error (failure path: the coder is made to raise on purpose) and is tried again on the next run."""
+    from peristiwa.events import batch
+
+    shutil.copytree(seeds_dir, inbox / "seeds")
+    real_code_article = batch.code_article
+    calls = []
+
+    def code_article_failing_on_the_first(sentences, mentions, date, dictionary, cameo, text=""):
+        calls.append(text[:40])
+        if len(calls) == 1:
+            raise RuntimeError("boom")
+        return real_code_article(sentences, mentions, date, dictionary, cameo, text=text)
+
+    monkeypatch.setattr(batch, "code_article", code_article_failing_on_the_first)
+    first = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert first.success, check_outcomes(first)
+    assert stage_metadata(first, "event_mentions")["failed_articles"] == 1
+    quarantined = served(warehouse_path,
+                         "SELECT stage, reason, message FROM quarantine WHERE stage = 'events'")
+    assert len(quarantined) == 1 and quarantined[0][1] == "processing_error"
+    assert "RuntimeError: boom" in quarantined[0][2]
+    assert served(warehouse_path, "SELECT count(*) FROM event_codings") == [(4,)]
+    assert served(warehouse_path, "SELECT count(*) FROM events WHERE counted_in_aggregates")[0][0] > 0
+
+    monkeypatch.setattr(batch, "code_article", real_code_article)
+    second = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert second.success
+    assert stage_metadata(second, "event_mentions")["coded_articles"] == 1  # only the failed one again
+    assert served(warehouse_path, "SELECT count(*) FROM event_codings") == [(5,)]
+    # the record stays (it is what happened in the first run), and is not written twice
+    assert served(warehouse_path, "SELECT count(*) FROM quarantine WHERE stage = 'events'") == [(1,)]

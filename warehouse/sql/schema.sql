@@ -88,16 +88,16 @@ CREATE TABLE IF NOT EXISTS quarantine (
 -- Columns added after the first release: warehouses created before them gain them here.
 ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS stage VARCHAR;
 ALTER TABLE quarantine ADD COLUMN IF NOT EXISTS article_id VARCHAR;
-COMMENT ON TABLE quarantine IS 'Input items that were not ingested (stage ingest), or articles set aside by cleaning (stage clean), with a machine-readable reason and a human message. Always published, also when a blocking check holds the rest of the batch back.';
+COMMENT ON TABLE quarantine IS 'Input items that were not ingested (stage ingest), articles set aside by cleaning (stage clean), and articles that actor resolution or event coding failed on (stage entities / events, reason processing_error: the rest of the batch went on, and the article is tried again on every run), with a machine-readable reason and a human message. Always published, also when a blocking check holds the rest of the batch back.';
 COMMENT ON COLUMN quarantine.source_path IS 'Path of the input file relative to the inbox root.';
 COMMENT ON COLUMN quarantine.line_no IS '1-based JSONL line; NULL for whole-file items.';
 COMMENT ON COLUMN quarantine.file_sha256 IS 'sha256 of the input file.';
-COMMENT ON COLUMN quarantine.reason IS 'Reason code: empty, binary, undecodable, too_large, malformed_json, missing_text, too_short, not_indonesian, html, unsupported_type, outside_inbox, ... (ingest); cleaned_too_short, cleaned_too_long (clean)';
+COMMENT ON COLUMN quarantine.reason IS 'Reason code: empty, binary, undecodable, too_large, malformed_json, missing_text, too_short, not_indonesian, html, unsupported_type, outside_inbox, ... (ingest); cleaned_too_short, cleaned_too_long (clean); processing_error (entities, events)';
 COMMENT ON COLUMN quarantine.message IS 'Human-readable explanation of what is wrong and where.';
 COMMENT ON COLUMN quarantine.excerpt IS 'First characters of the offending content (printable), when there is any.';
 COMMENT ON COLUMN quarantine.run_id IS 'Dagster run that quarantined the item.';
 COMMENT ON COLUMN quarantine.quarantined_at IS 'UTC time the item was quarantined.';
-COMMENT ON COLUMN quarantine.stage IS 'ingest: the input item was never ingested; clean: the ingested article (article_id) was set aside by cleaning and is not in articles_clean. NULL in rows written before this column existed (ingest).';
+COMMENT ON COLUMN quarantine.stage IS 'ingest: the input item was never ingested; clean: the ingested article (article_id) was set aside by cleaning and is not in articles_clean; entities / events: actor resolution or event coding raised on the article (it has no rows of that stage until a run succeeds). NULL in rows written before this column existed (ingest).';
 COMMENT ON COLUMN quarantine.article_id IS 'The article set aside (stage clean); NULL for stage ingest.';
 
 CREATE TABLE IF NOT EXISTS inbox_files (
