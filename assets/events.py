@@ -38,6 +38,30 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+# Articles coded per read of the warehouse: only one chunk's parsed sentences are in memory at a time.
+CODE_CHUNK_ARTICLES = 500
+
+
+def _code_in_chunks(
+    con, todo: pl.DataFrame, dictionary, cameo
+) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
+    """code_frame over `todo` in chunks of CODE_CHUNK_ARTICLES: (mentions, summary, failures)."""
+    parts = []
+    for start in range(0, max(todo.height, 1), CODE_CHUNK_ARTICLES):
+        chunk = todo.slice(start, CODE_CHUNK_ARTICLES)
+        con.register("_chunk", chunk.select("article_id").to_arrow())
+        try:
+            sentence_rows = con.sql("""SELECT article_id, conllu FROM main.sentences JOIN _chunk
+                                       USING (article_id) ORDER BY article_id, sentence_index""").pl()
+            # in the resolver's order (resolve_article sorts them so)
+            mention_rows = con.sql("""SELECT * FROM main.entity_mentions JOIN _chunk USING (article_id)
+                                      ORDER BY article_id, sentence_index, start_char, end_char, iso3""").pl()
+        finally:
+            con.unregister("_chunk")
+        parts.append(code_frame(chunk, sentence_rows, mention_rows, dictionary, cameo))
+    return tuple(pl.concat([part[i] for part in parts], how="vertical_relaxed") for i in range(3))
+
+
 @dg.asset(
     group_name="events",
     deps=[entity_mentions],
@@ -58,13 +82,7 @@ def event_mentions(
         todo = con.sql(_TO_CODE_SQL, params={"version": dictionary.version}).pl()
         n_total = con.execute("SELECT count(*) FROM main.entity_resolutions").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} articles need event coding")
-        con.register("_todo", todo.select("article_id").to_arrow())
-        sentence_rows = con.sql(
-            "SELECT article_id, conllu FROM main.sentences JOIN _todo USING (article_id)"
-        ).pl()
-        mention_rows = con.sql("SELECT * FROM main.entity_mentions JOIN _todo USING (article_id)").pl()
-        con.unregister("_todo")
-        coded, summary, failed = code_frame(todo, sentence_rows, mention_rows, dictionary, cameo)
+        coded, summary, failed = _code_in_chunks(con, todo, dictionary, cameo)
         n_failed = record_failed_articles(con, failed, "events", run_id, _now())
         for article_id, error in failed.iter_rows():
             context.log.error(f"event coding failed on {article_id} (quarantined, retried next run): {error}")

@@ -270,6 +270,8 @@ def test_a_country_ending_the_name_of_a_non_state_body_is_no_state(k):
     assert {m.text: (m.iso3, m.method) for m in ms}["Indonesia"] == ("", "org_name")
     ms = resolve("[Bank Dagang Asing Korea Utara]ORG dijatuhi sanksi", k=k)
     assert "PRK" in {m.iso3 for m in ms}, "a state body with a name we do not know keeps its country"
+    ms = resolve("[PT Kereta Cepat Indonesia China]ORG melakukan kerja sama dengan [PT Moda Raya]ORG", k=k)
+    assert not {m.iso3 for m in ms} & {"IDN", "CHN"}, "a company named after two countries is no state"
 
 
 def test_an_article_the_resolver_raises_on_is_reported_and_the_others_resolve(monkeypatch):
