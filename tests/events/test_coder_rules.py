@@ -37,6 +37,11 @@ def case(
 
 CASES = [
     case(
+        "failed_act",
+        "Di tengah macetnya dialog antara Korea Selatan dan Korea Utara, Seoul menunda bantuan pangan.",
+        forbid=("KOR->PRK 04",),
+    ),
+    case(
         "role_description",
         "Ia merupakan tokoh besar dalam memperkuat kerja sama bilateral Indonesia dan Jerman.",
         forbid=("IDN->DEU 05",),

@@ -335,7 +335,9 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
 # kesepakatan", "menggagalkan upaya pembunuhan", "berusaha menghubungi Filipina belum berhasil", "penyaluran
 # bantuan masih terganjal".
 FAILED_BEFORE = frozenset(
-    {"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan", "hampir", "nyaris"}
+    {"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan", "hampir", "nyaris",
+     # stalled, named before the act: "di tengah macet|nya dialog antar-Korea" (the clitic is split off)
+     "macet", "mandek", "buntu", "terhenti", "kebuntuan"}
 )
 FAILED_AFTER = frozenset(
     {"gagal", "terganjal", "terhambat", "tertunda", "kandas", "batal", "urung", "digagalkan",
@@ -344,7 +346,7 @@ FAILED_AFTER = frozenset(
 )
 UNSUCCESSFUL = frozenset({"berhasil", "sukses"})
 FAILED_BRIDGE = frozenset(
-    {"upaya", "usaha", "rencana", "untuk", "dalam", "masih", "juga", "sempat", "mencapai", "rahasia"}
+    {"upaya", "usaha", "rencana", "untuk", "dalam", "masih", "juga", "sempat", "mencapai", "rahasia", "nya"}
 )
 
 
