@@ -9,7 +9,7 @@ import dagster as dg
 import polars as pl
 
 from assets.cleaned import articles_clean
-from assets.gating import GateDecision, publish_or_fail
+from assets.gating import GateDecision, publish_or_fail, quarantine_failed_articles
 from checks import entities as entity_checks
 from peristiwa.actors import load_knowledge
 from peristiwa.actors.batch import knowledge_version, resolve_frame
@@ -23,7 +23,8 @@ from pipelines.resources import (
     QualityGates,
     WarehouseResource,
 )
-from warehouse.publish import record_failed_articles, write_staging
+from warehouse.batches import article_chunks, concat_parts
+from warehouse.publish import write_staging
 from warehouse.spool import list_chunks, spooled_ledger, write_chunk
 
 # Articles never annotated, whose title/text changed since (e.g. re-cleaned under new rules), or annotated
@@ -247,27 +248,16 @@ def sentences(
     })
 
 
-# Articles resolved per read of the warehouse: only one chunk's parsed sentences are in memory at a time
-# (all of CLICK-ID at once peaked at 7.6 GB).
-RESOLVE_CHUNK_ARTICLES = 500
+_SENTENCES_OF_CHUNK = """SELECT article_id, sentence_index, conllu FROM main.sentences
+                         JOIN _chunk USING (article_id) ORDER BY article_id, sentence_index"""
 
 
-def _resolve_in_chunks(
-    con, todo: pl.DataFrame, knowledge
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """resolve_frame over `todo` in chunks of RESOLVE_CHUNK_ARTICLES: (mentions, summary, failures)."""
-    parts = []
-    for start in range(0, max(todo.height, 1), RESOLVE_CHUNK_ARTICLES):
-        chunk = todo.slice(start, RESOLVE_CHUNK_ARTICLES)
-        con.register("_chunk", chunk.select("article_id").to_arrow())
-        try:
-            rows = con.sql("""SELECT article_id, sentence_index, conllu FROM main.sentences
-                              JOIN _chunk USING (article_id) ORDER BY article_id, sentence_index""").pl()
-        finally:
-            con.unregister("_chunk")
-        dates = dict(chunk.select("article_id", "published_date").iter_rows())
-        parts.append(resolve_frame(rows, dates, knowledge))
-    return tuple(pl.concat([part[i] for part in parts], how="vertical_relaxed") for i in range(3))
+def _resolve_in_chunks(con, todo: pl.DataFrame, knowledge) -> tuple[pl.DataFrame, ...]:
+    """resolve_frame over `todo`, one chunk of articles per read: (mentions, summary, failures)."""
+    return concat_parts([
+        resolve_frame(rows, dict(chunk.select("article_id", "published_date").iter_rows()), knowledge)
+        for chunk, (rows,) in article_chunks(con, todo, [_SENTENCES_OF_CHUNK])
+    ])
 
 
 @dg.asset(
@@ -298,10 +288,7 @@ def entity_mentions(
         ).pl()
         con.unregister("_todo")
         mentions, summary, failed = _resolve_in_chunks(con, todo, knowledge)
-        n_failed = record_failed_articles(con, failed, "entities", run_id, _now())
-        for article_id, error in failed.iter_rows():
-            context.log.error(f"actor resolution failed on {article_id} (quarantined, retried next run): "
-                              f"{error}")
+        n_failed = quarantine_failed_articles(context, con, failed, "entities")
         articles = articles.filter(~pl.col("article_id").is_in(failed["article_id"].implode()))
         mentions = mentions.with_columns(pl.lit(run_id).alias("run_id"))
         ledger = summary.join(todo.select("article_id", "annotation_run_id"), on="article_id").with_columns(

@@ -8,13 +8,14 @@ import dagster as dg
 import polars as pl
 
 from assets.entities import entity_mentions
-from assets.gating import GateDecision, publish_or_fail
+from assets.gating import GateDecision, publish_or_fail, quarantine_failed_articles
 from checks import events as event_checks
 from checks.gx import skipped
 from peristiwa.events import cluster_events, load_cameo, load_dictionary
 from peristiwa.events.batch import code_frame
 from pipelines.resources import WRITER_POOL, EventCodingResource, QualityGates, WarehouseResource
-from warehouse.publish import record_failed_articles, write_staging
+from warehouse.batches import article_chunks, concat_parts
+from warehouse.publish import write_staging
 
 # Articles whose entity mentions changed since they were coded, or coded with another dictionary.
 _TO_CODE_SQL = """
@@ -38,28 +39,20 @@ def _now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
-# Articles coded per read of the warehouse: only one chunk's parsed sentences are in memory at a time.
-CODE_CHUNK_ARTICLES = 500
+_SENTENCES_OF_CHUNK = """SELECT article_id, conllu FROM main.sentences JOIN _chunk USING (article_id)
+                         ORDER BY article_id, sentence_index"""
+# in the resolver's order (resolve_article sorts them so)
+_MENTIONS_OF_CHUNK = """SELECT * FROM main.entity_mentions JOIN _chunk USING (article_id)
+                        ORDER BY article_id, sentence_index, start_char, end_char, iso3"""
 
 
-def _code_in_chunks(
-    con, todo: pl.DataFrame, dictionary, cameo
-) -> tuple[pl.DataFrame, pl.DataFrame, pl.DataFrame]:
-    """code_frame over `todo` in chunks of CODE_CHUNK_ARTICLES: (mentions, summary, failures)."""
-    parts = []
-    for start in range(0, max(todo.height, 1), CODE_CHUNK_ARTICLES):
-        chunk = todo.slice(start, CODE_CHUNK_ARTICLES)
-        con.register("_chunk", chunk.select("article_id").to_arrow())
-        try:
-            sentence_rows = con.sql("""SELECT article_id, conllu FROM main.sentences JOIN _chunk
-                                       USING (article_id) ORDER BY article_id, sentence_index""").pl()
-            # in the resolver's order (resolve_article sorts them so)
-            mention_rows = con.sql("""SELECT * FROM main.entity_mentions JOIN _chunk USING (article_id)
-                                      ORDER BY article_id, sentence_index, start_char, end_char, iso3""").pl()
-        finally:
-            con.unregister("_chunk")
-        parts.append(code_frame(chunk, sentence_rows, mention_rows, dictionary, cameo))
-    return tuple(pl.concat([part[i] for part in parts], how="vertical_relaxed") for i in range(3))
+def _code_in_chunks(con, todo: pl.DataFrame, dictionary, cameo) -> tuple[pl.DataFrame, ...]:
+    """code_frame over `todo`, one chunk of articles per read: (mentions, summary, failures)."""
+    return concat_parts([
+        code_frame(chunk, sentence_rows, mention_rows, dictionary, cameo)
+        for chunk, (sentence_rows, mention_rows) in article_chunks(
+            con, todo, [_SENTENCES_OF_CHUNK, _MENTIONS_OF_CHUNK])
+    ])
 
 
 @dg.asset(
@@ -83,9 +76,7 @@ def event_mentions(
         n_total = con.execute("SELECT count(*) FROM main.entity_resolutions").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} articles need event coding")
         coded, summary, failed = _code_in_chunks(con, todo, dictionary, cameo)
-        n_failed = record_failed_articles(con, failed, "events", run_id, _now())
-        for article_id, error in failed.iter_rows():
-            context.log.error(f"event coding failed on {article_id} (quarantined, retried next run): {error}")
+        n_failed = quarantine_failed_articles(context, con, failed, "events")
         todo = todo.filter(~pl.col("article_id").is_in(failed["article_id"].implode()))
         coded = coded.with_columns(pl.lit(run_id).alias("run_id"))
         ledger = summary.join(todo.select("article_id", "resolution_run_id"), on="article_id").with_columns(

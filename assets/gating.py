@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
 
 import dagster as dg
 import duckdb
+import polars as pl
 
 from checks.gx import SuiteOutcome, dq_rows, failure_summary, to_check_result
-from warehouse.publish import publish, record_dq_results
+from warehouse.publish import publish, record_dq_results, record_failed_articles
 
 OVERRIDE_NOTE = "accepted on purpose (accept_failed_checks run config); the batch was published anyway"
 
@@ -86,3 +88,16 @@ def publish_or_fail(
         return decision
     published = publish(con, appends=appends, replace=replace, overwrite=overwrite)
     return GateDecision(asset, decision.outcomes, published, check_assets or {})
+
+
+def quarantine_failed_articles(
+    context: dg.AssetExecutionContext, con: duckdb.DuckDBPyConnection, failed: pl.DataFrame, stage: str
+) -> int:
+    """Record the articles a stage raised on (quarantine rows, at once: they are what happened) and log each
+    error; returns how many quarantine rows were new. The stage leaves them out of its ledger, so every run
+    tries them again."""
+    now = datetime.now(UTC).replace(tzinfo=None)
+    n_new = record_failed_articles(con, failed, stage, context.run.run_id, now)
+    for article_id, error in failed.iter_rows():
+        context.log.error(f"{stage} failed on {article_id} (quarantined, tried again next run): {error}")
+    return n_new

@@ -191,8 +191,7 @@ def record_failed_articles(
     )
     con.register("_failed", failed.to_arrow())
     try:
-        before = con.execute("SELECT count(*) FROM main.quarantine").fetchall()[0][0]
-        con.execute(
+        inserted = con.execute(
             """INSERT INTO main.quarantine
                SELECT r.source_path, r.line_no, r.file_sha256, 'processing_error', f.message,
                       left(r.text, 200), $run_id, $now, $stage, r.article_id
@@ -201,7 +200,7 @@ def record_failed_articles(
                                  WHERE q.article_id = r.article_id AND q.stage = $stage
                                    AND q.message = f.message)""",
             {"stage": stage, "run_id": run_id, "now": now},
-        )
-        return con.execute("SELECT count(*) FROM main.quarantine").fetchall()[0][0] - before
+        ).fetchall()
+        return inserted[0][0]
     finally:
         con.unregister("_failed")

@@ -219,13 +219,8 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         and v.texts[c.start - 1] in TEMPORAL_SUBORDINATORS
     ):
         return  # "Segera setelah serangan, Pompeo menyalahkan Iran": the attack is a time, not Pompeo's act
-    if (
-        c.category in ("noun", "bare")
-        and v.head_pos(subj) != c.head
-        and state.on("topic_noun_no_subject")
-        and _topic_or_record(v, c)
-    ):
-        return
+    if v.head_pos(subj) != c.head and _talked_about(state, c):
+        return  # "Mahathir angkat bicara soal tudingan tersebut": the speaker did not accuse
     if state.on("raising_subject"):
         # "X dijadwalkan bertemu ...": the passive raising verb's subject is the active trigger's agent
         passive = passive and (c.passive or v.head_pos(subj) == c.head)
@@ -259,6 +254,13 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         if v.head_pos(subj) != c.head:
             c.fired("climbed")
     c.fired("passive" if passive else "nsubj")
+
+
+def _talked_about(state: SentenceState, c: Candidate) -> bool:
+    """The event noun is what its clause talks about or shows, so the clause subject is not its agent
+    (switch `topic_noun_no_subject`)."""
+    return c.category in ("noun", "bare") and state.on("topic_noun_no_subject") and _topic_or_record(
+        state.view, c)
 
 
 def _topic_or_record(v: SentenceView, c: Candidate) -> bool:
@@ -627,12 +629,11 @@ def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
 def _borrows_no_subject(state: SentenceState, c: Candidate) -> bool:
     """The event noun's governor reacts to it or provokes it, or the clause talks about it or shows its
     record: the clause subject is not its agent."""
-    if c.category not in ("noun", "bare"):
-        return False
-    if state.on("topic_noun_no_subject") and _topic_or_record(state.view, c):
+    if _talked_about(state, c):
         return True
     return (
         c.governor is not None
+        and c.category in ("noun", "bare")
         and state.on("only_light_verbs_lend_subjects")
         and not _lends_subject(state, c, c.governor)
     )

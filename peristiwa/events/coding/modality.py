@@ -158,6 +158,8 @@ CLAUSE_BREAK = frozenset(
         "—",
     }
 )
+# Where an event noun's phrase ends ("dan" joins nouns there: "Negosiasi Korea Utara dan AS ...").
+PHRASE_BREAK = (CLAUSE_BREAK - {"dan", "serta"}) | {"."}
 # Possibility: "AS bisa menyerang", "kita dapat berdialog" says what could happen, not what did.
 POSSIBILITY = frozenset(
     {"bisa", "dapat", "mampu", "boleh", "sanggup", "berpeluang", "berpotensi", "berkesempatan"}
@@ -361,9 +363,9 @@ def failed_act(c: Candidate, state: SentenceState) -> None:
     while j >= 0 and c.start - j <= 3 and v.texts[j] in FAILED_BRIDGE:
         j -= 1
     failed = j >= 0 and c.start - j <= 3 and v.texts[j] in FAILED_BEFORE
+    # a noun's phrase may coordinate its parties ("Negosiasi Korea Utara dan AS mengalami kebuntuan")
+    breaks = PHRASE_BREAK if c.category in ("noun", "bare") else CLAUSE_BREAK
     for k in range(c.end, min(len(v), c.end + 10)):
-        # a noun's phrase may coordinate its parties ("Negosiasi Korea Utara dan AS mengalami kebuntuan")
-        breaks = PHRASE_BREAK if c.category in ("noun", "bare") else CLAUSE_BREAK
         if failed or v.texts[k] in breaks or v.texts[k] in (",", ".", ";"):
             break
         failed = v.texts[k] in FAILED_AFTER or (
@@ -412,8 +414,6 @@ PREDICATE_FUTURE = frozenset({"akan", "bakal", "dijadwalkan", "direncanakan", "d
 PREDICATE_FILLERS = frozenset(
     {"segera", "kembali", "juga", "pun", "masih", "baru", "sekaligus", "bisa", "dapat"}
 )
-# Where the event noun's phrase ends without reaching a predicate ("dan" joins nouns here).
-PHRASE_BREAK = (CLAUSE_BREAK - {"dan", "serta"}) | {"."}
 
 
 def _opens_other_predicate(token: TokenLike, word: str) -> bool:
