@@ -37,6 +37,11 @@ def case(
 
 CASES = [
     case(
+        "topic_noun_no_subject",
+        "Menteri Luar Negeri Malaysia berkomentar tentang serangan terhadap Indonesia.",
+        forbid=("MYS->IDN 19",),  # who comments on an attack did not attack
+    ),
+    case(
         "failed_act",
         "Di tengah macetnya dialog antara Korea Selatan dan Korea Utara, Seoul menunda bantuan pangan.",
         forbid=("KOR->PRK 04",),
@@ -436,3 +441,10 @@ def test_a_meeting_noun_names_who_meets_but_a_forum_only_where(coded_texts):
 def test_a_travel_advisory_is_addressed_to_citizens_not_the_destination(coded_texts):
     (advisory,) = coded_texts("Pasca serangan kilang minyak, AS keluarkan imbauan perjalanan ke Arab Saudi.")
     assert not advisory
+
+
+def test_a_scheduled_meeting_stays_mutual(coded_texts):
+    (scheduled,) = coded_texts(
+        "Presiden AS Donald Trump dijadwalkan bertemu dengan Presiden Korea Selatan Moon Jae-in pekan depan."
+    )
+    assert {"USA->KOR 03", "KOR->USA 03"} <= scheduled  # arranged by both, as the dev gold codes it

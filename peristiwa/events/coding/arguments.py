@@ -648,6 +648,8 @@ def light_verb_subject(c: Candidate, state: SentenceState) -> None:
         return  # "langkah AS memicu kecaman": the provoker is the target (provoked_reaction)
     if state.on("only_light_verbs_lend_subjects") and not _lends_subject(state, c, c.governor):
         return  # "Trump membalas kecaman": who replies to criticism did not criticise
+    if _talked_about(state, c):
+        return  # "Menlu Malaysia berkomentar tentang serangan ...": the commenter did not attack
     probe = extract_at(state, c, c.governor, "active")
     if _add(c.sources, probe.sources, c.targets):
         c.fired("light-verb")
