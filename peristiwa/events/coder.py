@@ -49,7 +49,7 @@ def _remember_dyads(c: Candidate, state: SentenceState) -> None:
     if "anaphor" not in c.rules:
         ctx.last_by_root[c.code[:2]] = [(a, b) for a, b, _ in c.dyads]
         ctx.last_source = c.dyads[0][0]
-    ctx.history += [(state.sentence.index, code[:2], a, b) for a, b, code in c.dyads]
+    ctx.history += [(state.sentence.index, code[:2], a, b, c.modality) for a, b, code in c.dyads]
 
 
 def _remember_sentence(state: SentenceState) -> None:

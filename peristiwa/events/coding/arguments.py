@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from ..protocols import MentionLike
 from .model import RULES, Candidate, NonActor, SentenceState, rule, switch
 from .view import (
+    CLAUSE_END,
     LOCATION_CASES,
     NON_AGENT_CASES,
     SOURCE_CASES,
@@ -170,8 +171,13 @@ def _not_sources(c: Candidate, ms: Sequence[MentionLike]) -> list[MentionLike]:
 # An event noun right after one of these dates the clause ("setelah serangan"); it is not the subject's act
 # (before/ahead of: see frames.time_reference_is_no_event).
 TEMPORAL_SUBORDINATORS = frozenset(
-    {"setelah", "sesudah", "usai", "seusai", "pasca", "sejak", "selama"}
+    {"setelah", "sesudah", "usai", "seusai", "pasca", "sejak", "selama", "menyusul"}
 )
+# "tewas akibat serangan", "karena sanksi": a conflict act named as the cause of the clause happened to its
+# subject, it is not the subject's act.
+CAUSE_MARKERS = frozenset({"akibat", "karena", "lantaran", "imbas", "dampak", "gara-gara", "buntut"})
+# "sebagai tanggapan atas serangan", "balasan terhadap sanksi": what the clause responds to.
+RESPONSE_NOUNS = frozenset({"tanggapan", "respons", "respon", "balasan", "reaksi", "jawaban"})
 # "angkat bicara soal tudingan itu", "berkomentar tentang serangan": what is talked about is somebody's act,
 # not the speaker's.
 TOPIC_MARKERS = frozenset(
@@ -257,10 +263,29 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
 
 
 def _talked_about(state: SentenceState, c: Candidate) -> bool:
-    """The event noun is what its clause talks about or shows, so the clause subject is not its agent
-    (switch `topic_noun_no_subject`)."""
-    return c.category in ("noun", "bare") and state.on("topic_noun_no_subject") and _topic_or_record(
-        state.view, c)
+    """The event noun is what its clause talks about or shows (switch `topic_noun_no_subject`), or what the
+    clause dates itself by, suffers from or responds to (switch `stimulus_noun_no_subject`), so the clause
+    subject is not its agent."""
+    if c.category not in ("noun", "bare"):
+        return False
+    v = state.view
+    return (state.on("topic_noun_no_subject") and _topic_or_record(v, c)) or (
+        state.on("stimulus_noun_no_subject") and _time_cause_or_stimulus(v, c)
+    )
+
+
+def _time_cause_or_stimulus(v: SentenceView, c: Candidate) -> bool:
+    """A conflict act as a time ("pasca serangan", "menyusul serangan"), a cause ("akibat serangan", "karena
+    sanksi") or a stimulus ("sebagai tanggapan atas serangan"). Cooperation stays with the subject: "Lavrov
+    ke Teheran setelah kunjungan ke Cina" is one traveller, "berhasil karena kerja sama" a shared act."""
+    if c.start == 0 or c.code[:2] < "10":
+        return False
+    marker = v.texts[c.start - 1].lower()
+    if marker in TEMPORAL_SUBORDINATORS | CAUSE_MARKERS:
+        return True
+    return marker in ("atas", "terhadap") and bool(
+        {w.lower() for w in v.texts[max(0, c.start - 3) : c.start - 1]} & RESPONSE_NOUNS
+    )
 
 
 def _topic_or_record(v: SentenceView, c: Candidate) -> bool:
@@ -554,6 +579,16 @@ switch(
        it.""",
 )
 
+switch(
+    "stimulus_noun_no_subject",
+    "arguments",
+    "arguments",
+    """An event noun that dates its clause ("harga minyak melonjak pasca serangan", "menyusul serangan"),
+       causes what happens to the clause subject (conflict acts: "dua tentara tewas akibat serangan", "karena
+       sanksi") or is what the clause responds to ("Pentagon menyiapkan opsi sebagai tanggapan atas serangan")
+       takes no source from the clause subject or the governing verb.""",
+)
+
 
 switch(
     "only_light_verbs_lend_subjects",
@@ -657,6 +692,48 @@ def light_verb_subject(c: Candidate, state: SentenceState) -> None:
         # "Melalui kerja sama dengan Pakistan, kami ...": the governor's pronoun subject is the act's too.
         c.pronoun, c.both = c.pronoun or probe.pronoun, c.both or probe.both
         c.fired("light-verb")
+
+
+@rule("passive_governor_agent", "arguments", "arguments")
+def passive_governor_agent(c: Candidate, state: SentenceState) -> None:
+    """ "serangan itu dilakukan oleh Iran", "bantuan pangan untuk Kenya dikirim oleh Oxfam": the agent of the
+    passive verb an event noun is the subject of did the act, state or not. (Reciprocal acts: the agent
+    of "diselenggarakan oleh" hosts them, see host_by_oleh.)"""
+    if c.sources or c.symmetric or not _looks_nominal(c, state):
+        return
+    v = state.view
+    verb = _passive_governor(v, c)
+    if verb is None:
+        return
+    for j in range(verb + 1, min(len(v), verb + 4)):
+        if v.texts[j] in CLAUSE_END or v.texts[j] == ",":
+            return
+        if v.texts[j] == "oleh" and j + 1 < len(v):
+            agent = v.actor_at.get(j + 1)
+            if agent is not None:
+                _add(c.sources, [agent], c.targets)
+            elif v.tokens[j + 1].upos in ("PROPN", "NOUN"):
+                c.sources.append(non_actor(state, j + 1))
+            else:
+                return
+            c.fired("passive_agent")
+            return
+
+
+def _passive_governor(v: SentenceView, c: Candidate) -> int | None:
+    """The di- verb the event noun is the passive subject of: by the parse, or unparsed, the first di- word
+    within three words after the noun's phrase."""
+    if v.parsed:
+        head = v.head_pos(c.head)
+        if head is not None and v.rel(c.head) == "nsubj" and v.tokens[c.head].deprel == "nsubj:pass":
+            return head
+        return None
+    for j in range(c.end, min(len(v), c.end + 4)):
+        if v.texts[j].startswith("di") and len(v.texts[j]) > 4 and v.tokens[j].upos in ("VERB", "X", "_", ""):
+            return j
+        if v.texts[j] in CLAUSE_END or v.texts[j] == ",":
+            return None
+    return None
 
 
 @rule("dari_source", "arguments", "arguments")
@@ -875,6 +952,7 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
 
 
 PARSE_AND_LINEAR = (
+    "passive_governor_agent",
     "parse_subject",
     "parse_dependents",
     "passive_voice",
@@ -1044,6 +1122,8 @@ def territory_target(c: Candidate, state: SentenceState) -> None:
         if v.texts[j] in (";", ".", "“", "”", "namun", "tetapi", "sedangkan"):
             return
         cand = v.actor_at.get(j) or v.venue_at.get(j)
+        if cand is not None and v.texts[j - 1] == "oleh":
+            continue  # "serangan ini dilakukan oleh Iran": the agent, not where the strike landed
         if cand is not None and cand.iso3 and all(cand.iso3 != x.iso3 for x in c.sources):
             c.targets.append(cand)
             c.fired("territory")

@@ -235,8 +235,12 @@ def speaker_at(v: SentenceView, i: int) -> MentionLike | None:
         if v.texts[j] in {",", "."} | QUOTES | CONTRAST:
             break
     w = v.texts[i]
-    first, second = (before, after) if w.startswith("me") and w != "menurut" else (after, before)
-    return first or second
+    if w.startswith("me") and w != "menurut":
+        # "Bachelet mengatakan dia mendesak India": an actor after a me- verb is in what was said, unless the
+        # verb follows the quote it reports ('"...," menegaskan Menlu Iran').
+        inverted = i > 0 and v.texts[i - 1] in QUOTES | {","}
+        return before or (after if inverted else None)
+    return after or before
 
 
 def pronoun_speaker(v: SentenceView, i: int) -> bool:

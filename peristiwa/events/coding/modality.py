@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from ..protocols import TokenLike
 from .actors import actor_code
-from .model import Candidate, SentenceState, rule
+from .model import COUNTED_MODALITIES, Candidate, SentenceState, rule
 from .triggers import is_light
 
 NEGATION = frozenset({"tidak", "tak", "bukan", "belum", "jangan", "tanpa", "enggak", "nggak", "gak", "tiada"})
@@ -614,6 +614,20 @@ def reported_claim_modality(c: Candidate, state: SentenceState) -> None:
         c.fired("claimed")
 
 
+@rule("anaphor_keeps_modality", "modality", "modality")
+def anaphor_keeps_modality(c: Candidate, state: SentenceState) -> None:
+    """ "Perang Yaman dipandang sebagai perang antara Arab Saudi dan Iran. Hingga kini, perang tersebut telah
+    memakan puluhan ribu korban": a re-mention of a generic, hypothetical or negated act is no more real than
+    the act it re-mentions."""
+    if (
+        c.referent_modality is not None
+        and c.referent_modality not in COUNTED_MODALITIES
+        and c.modality in COUNTED_MODALITIES
+    ):
+        c.modality = c.referent_modality
+        c.fired("anaphor_modality")
+
+
 def classify_modality(c: Candidate, state: SentenceState) -> None:
     """Pass 6, for one candidate."""
     from .model import run_rules
@@ -635,6 +649,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "role_description",
             "one_sided_intent",
             "reported_claim_modality",
+            "anaphor_keeps_modality",
         ),
         c,
         state,

@@ -136,6 +136,7 @@ class Candidate:
     threat_code: str | None = None  # a promised harm: the threat code it becomes once it has a target
     claimed: bool = False  # content of an accusation or denial: not an act the source is said to do
     modality: str = "asserted"
+    referent_modality: str | None = None  # an anaphoric re-mention: the modality of the act it re-mentions
     polarity: str = "positive"
     extra_codes: list[str] = field(default_factory=list)  # further codes on the same dyads (conjoined aims)
     host: MentionLike | None = None  # the host of a gathering ("dihadiri oleh X": X visits the host)
@@ -170,7 +171,7 @@ class ArticleContext:
     in_quote: bool = False  # an opening quote mark is not yet closed
     last_by_root: dict[str, list[tuple[MentionLike, MentionLike]]] = field(default_factory=dict)
     last_source: MentionLike | None = None
-    history: list[tuple[int, str, MentionLike, MentionLike]] = field(default_factory=list)
+    history: list[tuple[int, str, MentionLike, MentionLike, str]] = field(default_factory=list)
     quote_speakers: dict[int, MentionLike] = field(default_factory=dict)  # sentence index -> quote's speaker
     previous: list[MentionLike] = field(default_factory=list)  # the previous sentence's actors, in text order
     sentences_actors: list[tuple[int, list[MentionLike]]] = field(default_factory=list)  # (index, actors)
