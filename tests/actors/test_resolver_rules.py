@@ -140,6 +140,15 @@ def test_ethnic_group_is_not_a_state(k):
     assert [m.iso3 for m in ms] == [""]
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["ia fasih berbahasa Jerman", "dokumen itu diterjemahkan ke bahasa Inggris", "pertemuan budaya Mesir",
+     "kerja sama sister city Jakarta"],
+)
+def test_languages_cultures_and_twinned_cities_are_no_state(k, text):
+    assert [m.iso3 for m in resolve(text, k=k)] == [""]
+
+
 def test_igos(k):
     ms = resolve("PBB , DK PBB dan NATO serta Uni Eropa dan OKI", k=k)
     assert [m.actor_id for m in ms] == ["IGO:UN", "IGO:UNSC", "IGO:NATO", "IGO:EU", "IGO:OIC"]

@@ -44,6 +44,11 @@ def case(
 
 CASES = [
     case(
+        "subject_excludes_counterparts",
+        "Sanksi terhadap Iran membuat Jepang menghentikan impor minyak.",
+        forbid=("IRN->JPN 16",),  # the sanctioned state is not who stops the imports
+    ),
+    case(
         "passive_governor_agent",
         "Kanselir Jerman tiba di Nairobi pekan lalu. Bantuan pangan untuk Kenya dikirim oleh Oxfam.",
         forbid=("DEU->KEN 07",),  # the charity named as the sender gave the aid, not the visitor's state

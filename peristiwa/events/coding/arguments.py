@@ -230,7 +230,7 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
     if state.on("raising_subject"):
         # "X dijadwalkan bertemu ...": the passive raising verb's subject is the active trigger's agent
         passive = passive and (c.passive or v.head_pos(subj) == c.head)
-    acts = v.phrase_actors(subj)
+    acts = v.subject_actors(subj) if state.on("subject_excludes_counterparts") else v.phrase_actors(subj)
     c.both = c.both or (mentions_both([v.texts[p] for p in v.subtree(subj)]) and not acts)
     if v.texts[subj] in SPEAKER_PRONOUNS or _first_person(v, subj):
         c.pronoun = v.texts[subj] if not _first_person(v, subj) else "kami"
@@ -536,7 +536,7 @@ def adverbial_subject(c: Candidate, state: SentenceState) -> None:
     if v.parsed and v.rel(first) == "advcl" and (h := v.head_pos(first)) is not None:
         subj, passive = subject_of(v, h)
         if subj is not None and not passive:
-            acts = v.phrase_actors(subj)
+            acts = v.subject_actors(subj)
             main = acts[0] if acts else None
     if main is None:
         # After the adverbial clause's comma: "Setelah bertemu X, Y ...".
@@ -577,6 +577,15 @@ switch(
        tentang, mengenai, terkait ...) or shows by its record ("Riyadh merilis bukti serangan", after bukti,
        laporan, video ...) takes no source from the clause subject: the speaker or publisher did not do
        it.""",
+)
+
+switch(
+    "subject_excludes_counterparts",
+    "arguments",
+    "arguments",
+    """An actor the subject's head noun is aimed at ("Sanksi terhadap Iran membuat Jepang menghentikan impor",
+       "Serangan pada fasilitas Saudi mendorong Korsel ...", after terhadap, ke, kepada, atas, melawan, pada)
+       is no part of the subject: it does not act.""",
 )
 
 switch(
@@ -1330,7 +1339,7 @@ def provoked_reaction(c: Candidate, state: SentenceState) -> None:
     if v.parsed:
         subj, passive = subject_of(v, c.governor)
         if subj is not None and not passive:
-            acts = v.phrase_actors(subj)
+            acts = v.subject_actors(subj)
             provoker = acts[0] if acts else None
             if provoker is None and (
                 v.texts[subj] in ANAPHORS or any(v.texts[k] in ANAPHORS for k in v.kids(subj))

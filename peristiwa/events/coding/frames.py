@@ -195,7 +195,7 @@ def _subject_actor(v: SentenceView, pos: int) -> MentionLike | None:
     from .arguments import subject_of
 
     subj, passive = subject_of(v, pos)
-    if subj is not None and not passive and (acts := v.phrase_actors(subj)):
+    if subj is not None and not passive and (acts := v.subject_actors(subj)):
         return acts[0]
     return None
 

@@ -14,6 +14,9 @@ LOCATION_CASES = frozenset({"di", "dalam"})
 NON_AGENT_CASES = TARGET_CASES | LOCATION_CASES
 # Inside a noun phrase these introduce where an official serves or where something is, not a participant.
 POSTING_CASES = frozenset({"untuk", "di", "bagi"})
+# Inside a subject these introduce whom the subject's act was aimed at ("Sanksi terhadap Iran membuat ...",
+# "Serangan pada fasilitas minyak Saudi mendorong ..."): no part of who acts. ("bersama dengan X" is.)
+COUNTERPART_CASES = frozenset({"terhadap", "ke", "kepada", "atas", "melawan", "pada"})
 # Where a clause ends for the linear helpers.
 LINEAR_BREAK = frozenset(
     {
@@ -169,6 +172,21 @@ class SentenceView:
                 continue
             out.append(p)
         return self.actors_in(out)
+
+    def subject_actors(self, pos: int) -> list[MentionLike]:
+        """Actors of the subject phrase headed at pos, without those its head noun is aimed at ("Sanksi
+        terhadap Iran")."""
+        aimed_at = {
+            q
+            for p in self.subtree(pos)
+            if p != pos and self.rel(p) == "nmod" and self.case_of(p) in COUNTERPART_CASES
+            for q in self.subtree(p)
+        }
+        acts = self.phrase_actors(pos)
+        return [m for m in acts if not aimed_at.issuperset(self._positions(m))]
+
+    def _positions(self, m: MentionLike) -> set[int]:
+        return {i for i, a in self.actor_at.items() if a is m} or {-1}
 
     def actor_span(self, m: MentionLike) -> tuple[int, int]:
         """Token positions [first, last] covered by an actor mention."""
