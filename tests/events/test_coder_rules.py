@@ -44,6 +44,11 @@ def case(
 
 CASES = [
     case(
+        "only_light_verbs_lend_subjects",
+        "Rusia menilai serangan terhadap Suriah sebagai pelanggaran hukum internasional.",
+        forbid=("RUS->SYR 19",),  # who judges an attack did not make it
+    ),
+    case(
         "subject_excludes_counterparts",
         "Sanksi terhadap Iran membuat Jepang menghentikan impor minyak.",
         forbid=("IRN->JPN 16",),  # the sanctioned state is not who stops the imports
@@ -508,3 +513,17 @@ def test_a_military_option_is_a_threat_not_force(coded_texts):
     (option,) = coded_texts("Amerika Serikat menyiapkan opsi militer terhadap Iran.")
     assert "USA->IRN 13" in option
     assert "USA->IRN 19" not in option
+
+
+def test_needs_offers_and_collapsed_talks_are_no_acts_of_their_kind(coded_texts):
+    need, offer, collapsed, willing = coded_texts(
+        "Perdana Menteri Malaysia mengatakan Malaysia membutuhkan kerja sama dari Indonesia.",
+        "Malaysia menawarkan bantuan kepada Indonesia untuk memerangi kebakaran hutan.",
+        "Korea Utara kembali menguji rudal di tengah kolapsnya pembicaraan dengan Amerika Serikat.",
+        "Pemimpin Iran mengatakan pihaknya hanya mau berdiskusi dengan Amerika Serikat secara multilateral.",
+    )
+    assert not {d for d in need if d.endswith(" 05")}, need  # a need is no cooperation
+    assert "MYS->IDN 03" in offer and "MYS->IDN 13" not in offer  # fighting a fire threatens nobody
+    assert "PRK->USA 04" not in collapsed and "USA->PRK 04" not in collapsed
+    assert "IRN->USA 03" in willing and "IRN->USA 04" not in willing  # wanting to talk is an intent
+

@@ -613,6 +613,12 @@ switch(
 # Verbs whose subject reacts to, undergoes or witnesses the event noun it takes: "membalas kecaman",
 # "menghadapi ancaman", "mengalami serangan". Any other verb's subject is the event noun's agent
 # ("meningkatkan kerja sama", "mengumumkan sanksi", "menjadi mediator").
+# Verbs that name and judge an act ("menyebut penyitaan itu sebagai pembajakan", "menilai serangan itu
+# sebagai ..."): their subject judges a conflict act, it did not do it.
+CHARACTERISING_VERBS = frozenset(
+    {"menyebut", "menilai", "menganggap", "menggambarkan", "memandang", "menjuluki", "mengategorikan",
+     "mengkategorikan", "menamakan"}
+)
 REACTING_VERBS = frozenset(
     {
         "menghadapi",
@@ -663,9 +669,17 @@ REACTING_VERBS = frozenset(
 
 def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
     """Whether the verb at pos lends its subject to the event noun c: not a verb of reacting to, undergoing or
-    witnessing it ("membalas kecaman", "menghadapi ancaman")."""
+    witnessing it ("membalas kecaman", "menghadapi ancaman"), nor of characterising somebody else's conflict
+    act ("Iran menyebut penyitaan itu sebagai pembajakan"; "serangannya" is the subject's own)."""
     v = state.view
     if v.texts[pos] in REACTING_VERBS | PROVOKING:
+        return False
+    if (
+        v.texts[pos] in CHARACTERISING_VERBS
+        and c.code[:2] >= "10"
+        and not v.texts[c.head].endswith("nya")
+        and not (c.end < len(v) and v.texts[c.end] in ("nya", "-nya"))
+    ):
         return False
     return v.lemmas[pos] not in {w[2:] for w in REACTING_VERBS}
 

@@ -185,8 +185,16 @@ def _promised_harm_is_a_threat(state: SentenceState, inner: Candidate, outer: Ca
     """Promising, offering or being ready to do harm is threatening it: "menjanjikan akan mencaplok Tepi
     Barat" is 138 (the future code of the promised act's root), not a pledge of cooperation (03x)."""
     if outer.code[:2] == "03" and not outer.symmetric and inner.code[:2] in HOSTILE_ROOTS:
+        if _aimed_at_a_thing(state.view, inner):
+            return  # "menawarkan bantuan untuk memerangi kebakaran hutan": a fire is fought, not a state
         # applied once the pledge has a target (pairs pass): "bertekad memerangi terorisme" threatens nobody
         outer.threat_code = state.dictionary.future_codes.get(inner.code[:2])
+
+
+def _aimed_at_a_thing(v: SentenceView, c: Candidate) -> bool:
+    """The hostile act's object, right after it, is a common noun that is no actor (kebakaran, narkoba)."""
+    k = c.end
+    return k < len(v) and k not in v.actor_at and v.tokens[k].upos == "NOUN"
 
 
 # -- the speaker

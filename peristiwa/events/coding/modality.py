@@ -37,6 +37,7 @@ FUTURE = frozenset(
         "siap",
         "bersiap",
         "bersedia",
+        "mau",  # "pihaknya hanya mau berdiskusi dengan AS secara multilateral"
         "terbuka",  # "terbuka untuk bertemu": open to meeting is an intent
     }
 )
@@ -63,6 +64,10 @@ HYPOTHETICAL = frozenset(
         "harus",
         "wajib",
         "perlu",
+        # a need is no act: "Malaysia membutuhkan kerja sama dari negara tetangga"
+        "membutuhkan",
+        "memerlukan",
+        "butuh",
         "agar",
         "supaya",
     }
@@ -339,12 +344,14 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
 FAILED_BEFORE = frozenset(
     {"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan", "hampir", "nyaris",
      # stalled, named before the act: "di tengah macet|nya dialog antar-Korea" (the clitic is split off)
-     "macet", "mandek", "buntu", "terhenti", "kebuntuan"}
+     "macet", "mandek", "buntu", "terhenti", "kebuntuan",
+     # collapsed: "di tengah kolapsnya pembicaraan denuklirisasi"
+     "kolaps", "runtuh", "runtuhnya", "ambruk"}
 )
 FAILED_AFTER = frozenset(
     {"gagal", "terganjal", "terhambat", "tertunda", "kandas", "batal", "urung", "digagalkan",
      # stalled: "Negosiasi dua negara mengalami kebuntuan", "perundingan itu mandek"
-     "kebuntuan", "buntu", "mandek", "macet", "terhenti"}
+     "kebuntuan", "buntu", "mandek", "macet", "terhenti", "kolaps", "runtuh", "ambruk"}
 )
 UNSUCCESSFUL = frozenset({"berhasil", "sukses"})
 FAILED_BRIDGE = frozenset(
