@@ -527,3 +527,26 @@ def test_needs_offers_and_collapsed_talks_are_no_acts_of_their_kind(coded_texts)
     assert "PRK->USA 04" not in collapsed and "USA->PRK 04" not in collapsed
     assert "IRN->USA 03" in willing and "IRN->USA 04" not in willing  # wanting to talk is an intent
 
+
+
+def test_a_condemnation_of_an_attack_is_not_aimed_at_its_victim(coded_texts):
+    (condemned,) = coded_texts(
+        "Dua kilang minyak Arab Saudi diserang pesawat nirawak. Prancis melemparkan kecaman keras atas "
+        "serangan terhadap dua kilang minyak milik perusahaan Arab Saudi."
+    )
+    assert "FRA->SAU 11" not in condemned
+
+
+def test_an_attack_after_terjadi_dates_the_clause(coded_texts):
+    (tension,) = coded_texts(
+        "Ketegangan antara Teheran dan Washington meningkat setelah terjadi serangan di kilang minyak "
+        "Arab Saudi."
+    )
+    assert not {d for d in tension if d.endswith("->SAU 19")}, tension
+
+
+def test_activists_and_professionals_are_nationals_not_the_state(coded_texts):
+    (professionals,) = coded_texts(
+        "Sekelompok profesional Malaysia mengusulkan agar pemerintah menuntut Indonesia."
+    )
+    assert "MYS->IDN 02" not in professionals

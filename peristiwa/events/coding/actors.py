@@ -565,12 +565,21 @@ def context_target(c: Candidate, state: SentenceState) -> None:
     ]
     if named_object:
         return  # "mengutuk penyerangan tersebut", "ancaman terorisme": the act names its object
+    if any(
+        o is not c and o.is_noun and c.end < o.start <= c.end + 4 and v.texts[o.start - 1] in ACT_OBJECT_CASES
+        for o in state.candidates
+    ):
+        return  # "kecaman keras atas serangan terhadap kilang Saudi": at an act whose doer is not named
     src = actor_code(c.sources[0])
     for m in state.ctx.previous:
         if _countable(m) and actor_code(m) != src:
             c.targets.append(m)
             c.fired("context-target")
             return
+
+
+# "kecaman atas serangan", "protes terhadap penangkapan": the case that names the act a reaction is about.
+ACT_OBJECT_CASES = frozenset({"atas", "terhadap", "soal", "tentang", "mengenai", "terkait"})
 
 
 @rule("context_source", "actors", "arguments")

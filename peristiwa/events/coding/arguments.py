@@ -176,6 +176,8 @@ TEMPORAL_SUBORDINATORS = frozenset(
 # "tewas akibat serangan", "karena sanksi": a conflict act named as the cause of the clause happened to its
 # subject, it is not the subject's act.
 CAUSE_MARKERS = frozenset({"akibat", "karena", "lantaran", "imbas", "dampak", "gara-gara", "buntut"})
+# "setelah terjadi serangan", "pasca terjadinya serangan": the marker one word further back.
+EXISTENTIAL_WORDS = frozenset({"terjadi", "terjadinya", "ada", "adanya", "berlangsungnya"})
 # "sebagai tanggapan atas serangan", "balasan terhadap sanksi": what the clause responds to.
 RESPONSE_NOUNS = frozenset({"tanggapan", "respons", "respon", "balasan", "reaksi", "jawaban"})
 # "angkat bicara soal tudingan itu", "berkomentar tentang serangan": what is talked about is somebody's act,
@@ -280,7 +282,10 @@ def _time_cause_or_stimulus(v: SentenceView, c: Candidate) -> bool:
     ke Teheran setelah kunjungan ke Cina" is one traveller, "berhasil karena kerja sama" a shared act."""
     if c.start == 0 or c.code[:2] < "10":
         return False
-    marker = v.texts[c.start - 1].lower()
+    k = c.start - 1
+    if k > 0 and v.texts[k].lower() in EXISTENTIAL_WORDS:
+        k -= 1  # "setelah terjadi serangan", "akibat adanya serangan"
+    marker = v.texts[k].lower()
     if marker in TEMPORAL_SUBORDINATORS | CAUSE_MARKERS:
         return True
     return marker in ("atas", "terhadap") and bool(
