@@ -24,6 +24,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -444,11 +445,14 @@ def resolve_dates(
     published_date: dt.date | None = None,
     sentence_start: int = 0,
     trigger_offset: int | None = None,
+    foreign_spans: Sequence[tuple[int, int]] = (),
 ) -> DateResolution:
     """The date of an event mentioned in a sentence.
 
     `sentence_start` is the sentence's offset in the article (to find the narrative anchor); `trigger_offset`
     (article offset) picks the date expression nearest the trigger when the sentence has several.
+    `foreign_spans` (sentence offsets) are parts of the sentence that date something else (a relative clause
+    or a quotation the trigger is not in): a date expression starting there is not the event's.
     """
     cal = load_calendar()
     ctx = article_context
@@ -478,7 +482,11 @@ def resolve_dates(
         for r in explicit
     ]
     rel = _relative(sentence_text, sentence_start, ctx, cal)
-    cands = explicit + ([rel] if rel else [])
+    cands = [
+        r
+        for r in explicit + ([rel] if rel else [])
+        if not any(a <= (r.start or 0) < b for a, b in foreign_spans)
+    ]
     if cands:
         if trigger_offset is None:
             return cands[0]

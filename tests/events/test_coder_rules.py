@@ -550,3 +550,16 @@ def test_activists_and_professionals_are_nationals_not_the_state(coded_texts):
         "Sekelompok profesional Malaysia mengusulkan agar pemerintah menuntut Indonesia."
     )
     assert "MYS->IDN 02" not in professionals
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_not_the_event(cameo, dictionary):
+    text = (
+        "Netanyahu bersumpah akan mencaplok sebagian Tepi Barat, yang diduduki oleh Israel pada tahun 1967, "
+        "jika terpilih kembali."
+    )
+    annotated = annotate_texts([text], load_knowledge(None))
+    on = code_annotated(annotated, dictionary, cameo)[0]
+    without = CoderConfig(disabled=frozenset({"date_in_own_clause"}))
+    off = code_annotated(annotated, dictionary, cameo, without)[0]
+    assert {m.event_date.year for m in on if m.cameo_code.startswith("13")} == {EXAMPLE_DATE.year}
+    assert 1967 in {m.event_date.year for m in off if m.cameo_code.startswith("13")}

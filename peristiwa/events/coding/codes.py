@@ -172,13 +172,54 @@ def _side(m: MentionLike, sentence_index: int) -> dict:
     }
 
 
+switch(
+    "date_in_own_clause",
+    "code",
+    "core",
+    """A date inside a relative clause or a quotation that the trigger is not in dates something else:
+       "... bagian Tepi Barat, yang diduduki Israel pada tahun 1967, jika terpilih" does not date the
+       threatened annexation, '"pernah bertemu di 2016," kata Jokowi saat menyambut ...' not the welcome.""",
+)
+
+RELATIVE_END = frozenset({",", ";", ":", "“", "”", '"', "(", ")"})
+QUOTE_MARKS = frozenset({"“", "”", '"'})
+
+
+def _foreign_date_spans(state: SentenceState, c: Candidate) -> list[tuple[int, int]]:
+    """Sentence-offset spans of the relative clauses and quotations that do not contain the trigger."""
+    v, base = state.view, state.sentence.start_char
+    spans: list[tuple[int, int]] = []
+    n = len(v)
+    for i in range(n):
+        if v.texts[i] != "yang":
+            continue
+        j = next((k for k in range(i + 1, n) if v.texts[k] in RELATIVE_END), n)
+        if i <= c.start < j or _modifies_trigger(v, c, i):
+            continue
+        spans.append((v.tokens[i].start_char - base, v.tokens[j - 1].end_char - base))
+    quotes = [k for k in range(n) if v.texts[k] in QUOTE_MARKS]
+    for a, b in zip(quotes[::2], quotes[1::2], strict=False):
+        if not a < c.start < b:
+            spans.append((v.tokens[a].start_char - base, v.tokens[b].end_char - base))
+    return spans
+
+
+def _modifies_trigger(v, c: Candidate, yang: int) -> bool:
+    """ "Serangan Iran terhadap Israel yang terjadi pada 1 Oktober": the relative clause follows the trigger's
+    own phrase (no verb or comma in between), so its date is the event's."""
+    return c.end <= yang and not any(
+        v.texts[k] in RELATIVE_END or v.tokens[k].upos in ("VERB", "AUX") for k in range(c.end, yang)
+    )
+
+
 def emit(
     c: Candidate, state: SentenceState, cameo: CameoTable, dates: ArticleDates, published: dt.date | None
 ) -> list[EventMention]:
     """The event mention rows of one candidate (recoding announced acts, dating and flagging them)."""
     v, sentence, d = state.view, state.sentence, state.dictionary
     tok0, tok1 = v.tokens[c.start], v.tokens[c.end - 1]
-    date = resolve_dates(sentence.text, dates, published, sentence.start_char, tok0.start_char)
+    foreign = _foreign_date_spans(state, c) if state.on("date_in_own_clause") else []
+    date = resolve_dates(sentence.text, dates, published, sentence.start_char, tok0.start_char, foreign)
     modality = c.modality
     ref = dates.published or (dates.explicit[-1][1].event_date if dates.explicit else None)
     if (
