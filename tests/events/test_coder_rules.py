@@ -563,3 +563,17 @@ def test_a_date_in_a_relative_clause_dates_that_clause_not_the_event(cameo, dict
     off = code_annotated(annotated, dictionary, cameo, without)[0]
     assert {m.event_date.year for m in on if m.cameo_code.startswith("13")} == {EXAMPLE_DATE.year}
     assert 1967 in {m.event_date.year for m in off if m.cameo_code.startswith("13")}
+
+
+def test_a_duty_of_the_speakers_own_side_is_no_demand(coded_texts):
+    (own_duty,) = coded_texts(
+        '"Vietnam punya keunggulan yang kita harus akui," kata Menteri Perdagangan Indonesia.'
+    )
+    assert "IDN->VNM 10" not in own_duty
+
+
+def test_whether_or_not_an_act_happens_is_no_act(coded_texts):
+    (whether,) = coded_texts(
+        "Jadi tidaknya aksi militer Amerika Serikat terhadap Iran tergantung dari Riyadh."
+    )
+    assert "USA->IRN 19" not in whether

@@ -1147,7 +1147,7 @@ def territory_target(c: Candidate, state: SentenceState) -> None:
         return  # "perang Yaman" is a war in Yemen, not against the next country named
     v = state.view
     for j in range(c.end, min(len(v), c.end + 18)):
-        if v.texts[j] in (";", ".", "“", "”", "namun", "tetapi", "sedangkan"):
+        if v.texts[j] in (";", ".", "“", "”", '"', "namun", "tetapi", "sedangkan"):  # a quote ends its clause
             return
         cand = v.actor_at.get(j) or v.venue_at.get(j)
         if cand is not None and v.texts[j - 1] == "oleh":

@@ -193,7 +193,7 @@ def _foreign_date_spans(state: SentenceState, c: Candidate) -> list[tuple[int, i
     for i in range(n):
         if v.texts[i] != "yang":
             continue
-        j = next((k for k in range(i + 1, n) if v.texts[k] in RELATIVE_END), n)
+        j = next((k for k in range(i + 1, n) if _ends_relative(v, k)), n)
         if i <= c.start < j or _modifies_trigger(v, c, i):
             continue
         spans.append((v.tokens[i].start_char - base, v.tokens[j - 1].end_char - base))
@@ -202,6 +202,14 @@ def _foreign_date_spans(state: SentenceState, c: Candidate) -> list[tuple[int, i
         if not a < c.start < b:
             spans.append((v.tokens[a].start_char - base, v.tokens[b].end_char - base))
     return spans
+
+
+def _ends_relative(v, k: int) -> bool:
+    """A relative clause ends at a comma or quote, not at the comma of a place apposition ("di North
+    Carolina, Amerika Serikat pada 2014")."""
+    if v.texts[k] != ",":
+        return v.texts[k] in RELATIVE_END
+    return not (k + 1 < len(v) and (k + 1 in v.actor_at or k + 1 in v.venue_at))
 
 
 def _modifies_trigger(v, c: Candidate, yang: int) -> bool:

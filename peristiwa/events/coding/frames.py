@@ -17,6 +17,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from ..dictionary import Trigger, TriggerDictionary
 from ..protocols import MentionLike
 from .model import Candidate, SentenceState, rule, switch
@@ -513,7 +515,7 @@ def obligation_demand(state: SentenceState) -> None:
         spans = [(0, 0, len(v))]
     for f, start, end in spans:
         for k in range(start, end):
-            if v.texts[k] not in OBLIGATION or _negated_before(v.texts, k):
+            if v.texts[k] not in OBLIGATION or _negated_before(v.texts, k) or _first_person_duty(v.texts, k):
                 continue
             obliged = [
                 v.actor_at[j]
@@ -533,6 +535,18 @@ def obligation_demand(state: SentenceState) -> None:
             code = next((OBLIGATION_CODES[w] for w in after if w in OBLIGATION_CODES), "100")
             _statement(state, code, "obligation", f, subject, "obligation_demand")
             return
+
+
+FIRST_PERSON_WORDS = frozenset({"kita", "kami", "saya", "aku"})
+MODAL_FILLERS = frozenset({"juga", "pun", "tetap", "tentu", "masih", "memang"})
+
+
+def _first_person_duty(texts: Sequence[str], k: int) -> bool:
+    """ "Mereka (Vietnam) punya yang kita harus akui": the duty is the speaker's side's own ("kita harus")."""
+    j = k - 1
+    while j >= 0 and texts[j].lower() in MODAL_FILLERS:
+        j -= 1
+    return j >= 0 and texts[j].lower() in FIRST_PERSON_WORDS
 
 
 SETTING_PREPOSITIONS = frozenset({"dalam", "pada", "di"})

@@ -53,6 +53,7 @@ HYPOTHETICAL = frozenset(
         "jikalau",
         "kemungkinan",
         "mungkin",
+        "tidaknya",  # "jadi tidaknya aksi militer Amerika tergantung ...": whether it happens at all
         "bisa-bisa",
         # deontic: what an actor should or must do is not what it did
         "seharusnya",
@@ -241,7 +242,7 @@ def classify(
             head = []
             continue
         head.append(_low(t))
-    opening = set(head)
+    opening = set(head) | {a + b for a, b in zip(head, head[1:], strict=False) if b == "nya"}  # "tidak|nya"
     near = [_low(t) for t in clause_before(tokens, idx, 3)]
     conditional_main = "maka" in {_low(t) for t in tokens[:idx]} and bool(
         {_low(t) for t in tokens[:idx]} & CONDITIONAL_OPENERS
