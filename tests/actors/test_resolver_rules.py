@@ -149,6 +149,10 @@ def test_languages_cultures_and_twinned_cities_are_no_state(k, text):
     assert [m.iso3 for m in resolve(text, k=k)] == [""]
 
 
+def test_a_states_allies_and_rivals_are_other_parties(k):
+    assert [m.iso3 for m in resolve("para sekutu AS menolak bergabung", k=k)] == [""]
+
+
 def test_igos(k):
     ms = resolve("PBB , DK PBB dan NATO serta Uni Eropa dan OKI", k=k)
     assert [m.actor_id for m in ms] == ["IGO:UN", "IGO:UNSC", "IGO:NATO", "IGO:EU", "IGO:OIC"]

@@ -577,3 +577,14 @@ def test_whether_or_not_an_act_happens_is_no_act(coded_texts):
         "Jadi tidaknya aksi militer Amerika Serikat terhadap Iran tergantung dari Riyadh."
     )
     assert "USA->IRN 19" not in whether
+
+
+def test_habits_places_and_no_need_are_no_acts(coded_texts):
+    place, habit, no_need = coded_texts(
+        "Presiden Amerika Serikat menyayangkan biaya mengurus tahanan di Penjara Guantanamo, Kuba.",
+        "Menteri Luar Negeri Indonesia setiap tahun mengunjungi Jerman.",
+        "Presiden Filipina mengatakan negaranya tidak usah berunding dengan China.",
+    )
+    assert "USA->CUB 11" not in place  # the country after a place phrase's comma is where, not whom
+    assert "IDN->DEU 04" not in habit  # a habit is no event
+    assert "PHL->CHN 04" not in no_need  # "tidak usah": no need to

@@ -902,6 +902,19 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
     c.both = c.both or mentions_both(near)
 
 
+def _place_apposition(v: SentenceView, j: int) -> bool:
+    """ "di Penjara Teluk Guantanamo, Kuba": the country after the comma of a place phrase is where, not
+    whom."""
+    if j < 2 or v.texts[j - 1] != ",":
+        return False
+    for k in range(j - 2, max(-1, j - 7), -1):
+        if v.texts[k] in LOCATION_CASES:
+            return True
+        if v.tokens[k].upos in ("VERB", "PUNCT", "ADP", "SCONJ", "CCONJ") or k in v.actor_at:
+            return False
+    return False
+
+
 @rule("linear_target", "arguments", "core")
 def linear_target(c: Candidate, state: SentenceState) -> None:
     """The parse gave no target: the nearest actor to the right in the clause not behind a location
@@ -916,7 +929,7 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
         if m is None or any(m is s for s in c.sources) or any(m is t for t in c.targets):
             continue
         prep = v.preposition_before(j)
-        if prep in LOCATION_CASES:
+        if prep in LOCATION_CASES or _place_apposition(v, j):
             continue
         if prep in SOURCE_CASES and _verb_between(v, c.end, j - 1):
             continue  # "Kunjungan X ke Mongolia pun dikecam oleh China": oleh belongs to dikecam

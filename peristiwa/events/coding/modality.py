@@ -88,10 +88,11 @@ RUMOUR = frozenset(
         "dilaporkan",
     }
 )
-GENERIC = frozenset({"kerap", "sering", "seringkali", "biasanya", "selalu", "acap"})
+GENERIC = frozenset({"kerap", "sering", "seringkali", "biasanya", "selalu", "acap", "setiap", "tiap"})
 # Words allowed between a negation and its trigger ("tidak akan pernah menyerang", "tidak pernah ada perang").
 BRIDGE = frozenset(
     {
+        "usah",  # "nggak usah bahas": no need to
         "akan",
         "pernah",
         "bisa",
