@@ -44,6 +44,17 @@ def case(
 
 CASES = [
     case(
+        "receiver",
+        "Pemerintah Indonesia menerima bantuan kemanusiaan dari Jepang untuk korban gempa di Palu.",
+        expect=("JPN->IDN 07",),  # the subject of menerima got the aid the dari phrase gave
+    ),
+    case(
+        "dari_source",
+        "Pejabat Amerika Serikat memperingatkan pemerintah agar berhati-hati saat menerima janji pinjaman "
+        "dari Cina.",
+        forbid=("USA->CHN 07",),  # the lender is China, not the official who warns about it
+    ),
+    case(
         "only_light_verbs_lend_subjects",
         "Rusia menilai serangan terhadap Suriah sebagai pelanggaran hukum internasional.",
         forbid=("RUS->SYR 19",),  # who judges an attack did not make it

@@ -567,7 +567,9 @@ def receiver(c: Candidate, state: SentenceState) -> None:
     if c.governor is None or not _receptive(state, c.governor):
         return
     gov = extract_at(state, c, c.governor, "active").sources
-    recipients = [a for a in gov if all(a is not x for x in c.sources)]
+    # a subject the noun borrowed by climbing to the receiving verb is the recipient, not the doer
+    borrowed = "climbed" in c.rules
+    recipients = [a for a in gov if borrowed or all(a is not x for x in c.sources)]
     if recipients:
         c.sources[:] = [a for a in c.sources if all(a.iso3 != r.iso3 for r in recipients)]
         c.targets[:] = recipients
@@ -767,8 +769,9 @@ def _passive_governor(v: SentenceView, c: Candidate) -> int | None:
 @rule("dari_source", "arguments", "arguments")
 def dari_source(c: Candidate, state: SentenceState) -> None:
     """ "dukungan penuh dari Libya", "telepon dari Menlu Iran", "kecaman dari Indonesia": an actor behind dari
-    right after the trigger (within its phrase) is the source."""
-    if c.sources:
+    right after the trigger (within its phrase) is the source, also over a subject borrowed from the clause
+    ("Pejabat AS memperingatkan agar berhati-hati menerima pinjaman dari Cina")."""
+    if c.sources and not ("climbed" in c.rules and c.is_noun):
         return
     v = state.view
     for j in range(c.end, min(len(v), c.end + 6)):
@@ -783,7 +786,7 @@ def dari_source(c: Candidate, state: SentenceState) -> None:
                 if (m := v.actor_at.get(k)) is not None:
                     break
             if m is not None and all(m is not t for t in c.targets):
-                _add(c.sources, [m])
+                c.sources[:] = [m]
                 c.fired("dari_source")
             return
 
