@@ -44,6 +44,11 @@ def case(
 
 CASES = [
     case(
+        "passive_governor_agent",
+        "Bantuan itu diberikan Jepang kepada Indonesia.",
+        expect=("JPN->IDN 07",),  # the agent right after the di- verb, without oleh
+    ),
+    case(
         "receiver",
         "Pemerintah Indonesia menerima bantuan kemanusiaan dari Jepang untuk korban gempa di Palu.",
         expect=("JPN->IDN 07",),  # the subject of menerima got the aid the dari phrase gave
@@ -599,3 +604,8 @@ def test_habits_places_and_no_need_are_no_acts(coded_texts):
     assert "USA->CUB 11" not in place  # the country after a place phrase's comma is where, not whom
     assert "IDN->DEU 04" not in habit  # a habit is no event
     assert "PHL->CHN 04" not in no_need  # "tidak usah": no need to
+
+
+def test_the_subject_of_a_passive_light_verb_undergoes_the_act(coded_texts):
+    (sanctioned,) = coded_texts("Iran dijatuhi sanksi oleh Amerika Serikat.")
+    assert "USA->IRN 16" in sanctioned

@@ -230,8 +230,15 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
     if v.head_pos(subj) != c.head and _talked_about(state, c):
         return  # "Mahathir angkat bicara soal tudingan tersebut": the speaker did not accuse
     if state.on("raising_subject"):
-        # "X dijadwalkan bertemu ...": the passive raising verb's subject is the active trigger's agent
-        passive = passive and (c.passive or v.head_pos(subj) == c.head)
+        # "X dijadwalkan bertemu ...": the passive raising verb's subject is the active trigger's agent; but
+        # "Iran dijatuhi sanksi": the subject of the passive verb whose object the event noun is undergoes it
+        undergoes = (
+            c.category in ("noun", "bare")
+            and governor is not None
+            and v.head_pos(subj) == governor
+            and v.texts[governor].startswith("di")
+        )
+        passive = passive and (c.passive or v.head_pos(subj) == c.head or undergoes)
     acts = v.subject_actors(subj) if state.on("subject_excludes_counterparts") else v.phrase_actors(subj)
     c.both = c.both or (mentions_both([v.texts[p] for p in v.subtree(subj)]) and not acts)
     if v.texts[subj] in SPEAKER_PRONOUNS or _first_person(v, subj):
@@ -734,6 +741,11 @@ def passive_governor_agent(c: Candidate, state: SentenceState) -> None:
     v = state.view
     verb = _passive_governor(v, c)
     if verb is None:
+        return
+    if (agent := v.actor_at.get(verb + 1)) is not None and all(agent is not t for t in c.targets):
+        # "Bantuan itu diberikan Jepang kepada Indonesia": the agent right after the di- verb, without oleh
+        _add(c.sources, [agent])
+        c.fired("passive_agent")
         return
     for j in range(verb + 1, min(len(v), verb + 4)):
         if v.texts[j] in CLAUSE_END or v.texts[j] == ",":
