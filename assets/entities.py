@@ -175,13 +175,12 @@ def sentences(
     spool = warehouse.spool("sentences")
     outcomes = []
     n_articles = n_rows = n_tokens = n_parsed = n_models = 0
-    import great_expectations  # noqa: F401  (its first import takes seconds: not while holding the writer)
+    if list_chunks(spool):  # something may be published and validated: import GX first, not while holding
+        import great_expectations  # noqa: F401  the writer (its first import takes seconds)
 
     started = time.perf_counter()
-    # Serve a new snapshot only if something gets published: a rerun with nothing new copies no files.
-    with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:
-        anything = _spooled(list_chunks(spool), _todo(con, models, shards), models).height > 0
-    with warehouse.get().writer(warehouse.lock_timeout_s, serve=anything) as con:
+    # a new snapshot is served only if something gets published (the writer sees whether the file changed)
+    with warehouse.get().writer(warehouse.lock_timeout_s) as con:
         everywhere = _todo(con, models, set(SHARD_KEYS))
         todo = everywhere.filter(pl.col("shard").is_in(sorted(shards)))
         n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
@@ -276,9 +275,7 @@ def entity_mentions(
     run_id = context.run.run_id
     knowledge = load_knowledge(Path(actors.data_dir) if actors.data_dir else None)
     version = knowledge_version(knowledge)
-    with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:  # serve only if it changes
-        anything = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl().height > 0
-    with warehouse.get().writer(warehouse.lock_timeout_s, serve=anything) as con:
+    with warehouse.get().writer(warehouse.lock_timeout_s) as con:  # served only if it changed
         todo = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl()
         n_total = con.execute("SELECT count(*) FROM main.annotations").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} annotated articles need actor resolution")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from importlib import resources
 
 import duckdb
@@ -27,11 +28,55 @@ def table_names() -> list[str]:
     return _TABLE_RE.findall(_sql("schema.sql"))
 
 
+# What applying the DDL decides, read back from the catalog: tables and their columns (order, type, default,
+# comment) in both schemas, table comments, views and macros with their text and comments.
+_CATALOG_SQL = """
+SELECT 'column', schema_name, table_name, column_name, column_index::VARCHAR, data_type,
+       coalesce(column_default, ''), coalesce(comment, '')
+FROM duckdb_columns() WHERE database_name = current_database() AND schema_name IN ('main', 'staging')
+UNION ALL
+SELECT 'table', schema_name, table_name, '', '', '', '', coalesce(comment, '')
+FROM duckdb_tables() WHERE database_name = current_database() AND schema_name IN ('main', 'staging')
+  AND NOT temporary
+UNION ALL
+SELECT 'view', schema_name, view_name, '', '', sql, '', coalesce(comment, '')
+FROM duckdb_views() WHERE database_name = current_database() AND schema_name IN ('main', 'staging')
+  AND NOT internal AND NOT temporary
+UNION ALL
+SELECT 'macro', schema_name, function_name, '', '', coalesce(macro_definition, ''),
+       coalesce(parameters::VARCHAR, ''), coalesce(comment, '')
+FROM duckdb_functions() WHERE database_name = current_database() AND schema_name IN ('main', 'staging')
+  AND function_type IN ('macro', 'table_macro') AND NOT internal
+ORDER BY ALL
+"""
+
+
+def _catalog(con: duckdb.DuckDBPyConnection) -> list[tuple]:
+    return con.execute(_CATALOG_SQL).fetchall()
+
+
+@cache
+def _expected_catalog() -> tuple[tuple, ...]:
+    """The catalog the DDL gives a new warehouse (built once per process, in memory)."""
+    with duckdb.connect() as con:
+        _apply(con)
+        return tuple(_catalog(con))
+
+
 def apply_schema(con: duckdb.DuckDBPyConnection) -> None:
     """Create every contract table in `main` and its twin in `staging`, then the user views.
 
-    Idempotent: existing tables are kept (CREATE ... IF NOT EXISTS), views are replaced.
+    Idempotent: existing tables are kept (CREATE ... IF NOT EXISTS), views are replaced. A warehouse whose
+    catalog already is what the DDL gives is left untouched: re-applying rewrites every comment and view,
+    which changes the file and would cost a new served snapshot on every run.
     """
+    con.execute("SET schema = 'main'")
+    if tuple(_catalog(con)) == _expected_catalog():
+        return
+    _apply(con)
+
+
+def _apply(con: duckdb.DuckDBPyConnection) -> None:
     ddl = _sql("schema.sql")
     con.execute("CREATE SCHEMA IF NOT EXISTS staging")
     con.execute("SET schema = 'main'")
