@@ -195,10 +195,13 @@ def test_bad_input_matrix_every_item_accounted_for(inbox, warehouse_path, dagste
 def test_rerun_is_a_noop_and_rebuild_is_identical(sample_inbox, warehouse_path, tmp_path, dagster_instance):
     assert run_chain(sample_inbox, warehouse_path, dagster_instance).success
     first = {t: table_snapshot(warehouse_path, t) for t in CONTRACT_TABLES}
+    snapshot = warehouse_path.stat().st_ino, warehouse_path.stat().st_ctime_ns
 
     second_run = run_chain(sample_inbox, warehouse_path, dagster_instance)
     assert second_run.success
     assert {t: table_snapshot(warehouse_path, t) for t in CONTRACT_TABLES} == first
+    # nothing was published, so the served file was not copied again (a new snapshot is a new file)
+    assert (warehouse_path.stat().st_ino, warehouse_path.stat().st_ctime_ns) == snapshot
     assert stage_metadata(second_run, "raw_articles")["no_new_input"] is True
     assert stage_metadata(second_run, "articles_clean")["cleaned"] == 0
 
@@ -217,10 +220,13 @@ def test_rerun_is_a_noop_and_rebuild_is_identical(sample_inbox, warehouse_path, 
 def test_only_new_and_changed_articles_are_processed(sample_inbox, warehouse_path, dagster_instance):
     assert run_chain(sample_inbox, warehouse_path, dagster_instance).success
     (n_before,) = served(warehouse_path, "SELECT count(*) FROM articles_clean")[0]
+    snapshot = warehouse_path.stat().st_ino, warehouse_path.stat().st_ctime_ns
     target = sample_inbox / "later.txt"
     target.write_text(INDONESIAN, encoding="utf-8")
     result = run_chain(sample_inbox, warehouse_path, dagster_instance)
     assert result.success
+    assert (warehouse_path.stat().st_ino, warehouse_path.stat().st_ctime_ns) != snapshot  # served anew
+    assert served(warehouse_path, "SELECT count(*) FROM articles_clean")[0] == (n_before + 1,)
     clean_meta = stage_metadata(result, "articles_clean")
     assert clean_meta["cleaned"] == 1 and clean_meta["unchanged"] == n_before
 
