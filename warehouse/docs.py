@@ -22,7 +22,8 @@ INTRO = """\
 The warehouse is one DuckDB file, `$PERISTIWA_WAREHOUSE` (default `data/warehouse.duckdb`). It is a
 **published snapshot**: the pipeline writes a private working copy beside it
 (`warehouse.writer.duckdb`, guarded by `warehouse.writer.lock`) and replaces the served file atomically
-after each stage publishes. Open it read-only from anything that speaks DuckDB:
+after each stage that published something (a stage or a run with nothing new leaves it alone).
+Open it read-only from anything that speaks DuckDB:
 
 ```bash
 peristiwa sql "SELECT reason, n_items FROM v_quarantine_reasons"
