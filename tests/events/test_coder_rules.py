@@ -44,6 +44,11 @@ def case(
 
 CASES = [
     case(
+        "plan_noun",
+        "Rencana Israel untuk menyerang Iran bocor ke media.",
+        forbid=("ISR->IRN 19",),  # a plan to attack is no attack (it is a threat, 138)
+    ),
+    case(
         "passive_governor_agent",
         "Bantuan itu diberikan Jepang kepada Indonesia.",
         expect=("JPN->IDN 07",),  # the agent right after the di- verb, without oleh
@@ -57,7 +62,7 @@ CASES = [
         "dari_source",
         "Pejabat Amerika Serikat memperingatkan pemerintah agar berhati-hati saat menerima janji pinjaman "
         "dari Cina.",
-        forbid=("USA->CHN 07",),  # the lender is China, not the official who warns about it
+        forbid=("USA->CHN 07", "USA->CHN 03"),  # the lender is China, not the official who warns about it
     ),
     case(
         "only_light_verbs_lend_subjects",
@@ -609,3 +614,12 @@ def test_habits_places_and_no_need_are_no_acts(coded_texts):
 def test_the_subject_of_a_passive_light_verb_undergoes_the_act(coded_texts):
     (sanctioned,) = coded_texts("Iran dijatuhi sanksi oleh Amerika Serikat.")
     assert "USA->IRN 16" in sanctioned
+
+
+def test_pictures_and_currencies(coded_texts):
+    picture, dollars = coded_texts(
+        "Jet tempur mata-mata India menangkap gambar kapal-kapal perang Cina.",
+        "Kepulauan Solomon mencapai kesepakatan paket bantuan senilai 500 juta dollar AS.",
+    )
+    assert "IND->CHN 17" not in picture  # capturing an image arrests nobody
+    assert not {d for d in dollars if "USA" in d}, dollars  # "dollar AS" is a currency

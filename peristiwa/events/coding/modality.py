@@ -178,7 +178,7 @@ DURATION_UNITS = frozenset({"tahun", "dekade", "abad", "bulan"})
 # Subordinators opening a purpose clause make it irrealis only when they open the trigger's own clause.
 PURPOSE = frozenset({"agar", "supaya"})
 NEG_DEPRELS = ("advmod", "aux", "mark", "cop", "det")
-PLAN_NOUNS = frozenset({"rencana", "agenda", "rencananya"})
+PLAN_NOUNS = frozenset({"rencana", "agenda", "rencananya", "janji", "janjinya", "niat", "niatnya", "wacana"})
 PLANNED = frozenset({"direncanakan", "dijadwalkan", "akan"})
 
 
@@ -404,6 +404,10 @@ def plan_noun(c: Candidate, state: SentenceState) -> None:
     """"Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is
     future."""
     v = state.view
+    if c.modality == "asserted" and _planned_act(v.texts, c.start):
+        c.modality = "future"
+        c.fired("plan")
+        return
     if c.modality != "asserted" or not c.is_noun:
         return
     before = v.texts[max(0, c.start - 2) : c.start]
@@ -411,6 +415,19 @@ def plan_noun(c: Candidate, state: SentenceState) -> None:
     if set(before) & PLAN_NOUNS or (after[:1] == ["yang"] and set(after[1:]) & PLANNED):
         c.modality = "future"
         c.fired("plan")
+
+
+def _planned_act(texts: Sequence[str], start: int) -> bool:
+    """ "rencana Netanyahu untuk mencaplok", "janji Trump untuk menarik pasukan": a plan or promise noun, its
+    owner, then untuk right before the act."""
+    if start < 2 or texts[start - 1] != "untuk":
+        return False
+    for j in range(start - 2, max(-1, start - 8), -1):
+        if texts[j].lower() in PLAN_NOUNS:
+            return True
+        if texts[j] in CLAUSE_BREAK:
+            return False
+    return False
 
 
 # An event noun whose own predicate says it is yet to happen or merely possible: "pertemuan AS dan Iran bisa
