@@ -197,11 +197,14 @@ def _file_digest(path: str, size: int, mtime_ns: int) -> str:
 def annotation_signature(settings: NlpSettings) -> dict[str, str]:
     """What decides an annotation's content: each processor's model (source, path and a content digest, so a
     retrained file at the same path counts as a different model), the tokenizer repairs' version and the
-    line-break rule. Stored with every annotated article; a different signature means re-annotate."""
+    line-break rule. Stored with every annotated article; a different signature means re-annotate. The
+    model is named by its file name and digest, not its directory: the same models in another checkout
+    (a second clone, a container, CI) annotate the same way."""
     sig = {}
     for proc, src in resolve_models(settings).items():
         stat = Path(src.path).stat()
-        sig[proc] = f"{src.source} {src.path} sha256:{_file_digest(src.path, stat.st_size, stat.st_mtime_ns)}"
+        digest = _file_digest(src.path, stat.st_size, stat.st_mtime_ns)
+        sig[proc] = f"{src.source} {Path(src.path).name} sha256:{digest}"
     if settings.uses_tokenizer_repair:
         sig["tokenizer_repairs"] = default_repair().version
     sig["split_lines"] = str(settings.split_lines)

@@ -14,6 +14,7 @@ from peristiwa.nlp.pipeline import (
     NlpSettings,
     _prepare,
     annotate,
+    annotation_signature,
     load_pipeline,
     parse,
     resolve_models,
@@ -177,3 +178,13 @@ def test_settings_are_hashable_with_dict_paths() -> None:
     b = NlpSettings(model_paths={"ner": "/b", "pos": "/a"})
     assert a == b and hash(a) == hash(b)
     assert a.configured() == {"pos": "/a", "ner": "/b"}
+
+
+def test_the_same_models_in_another_directory_give_the_same_signature(tmp_path: Path) -> None:
+    """A second clone, a container or CI must not re-annotate a corpus because the checkout moved."""
+    first = _fake_bundled(tmp_path / "clone-a")
+    second = _fake_bundled(tmp_path / "clone-b")
+    settings = [NlpSettings(processors="tokenize,pos", bundled_dir=str(d)) for d in (first, second)]
+    a, b = (annotation_signature(x) for x in settings)
+    assert a == b
+    assert not any(str(tmp_path) in v for v in a.values())
