@@ -39,7 +39,7 @@ SELECT c.article_id, c.text_sha256,
 FROM current c LEFT JOIN main.annotations a USING (article_id)
 WHERE a.article_id IS NULL OR a.text_sha256 <> c.text_sha256
    -- signatures stored before 2026-12-05 name each model by its absolute path: compare by file name only
-   OR regexp_replace(a.models, '(configured|official|bundled) [^ "]*/', '\1 ', 'g') <> $models
+   OR regexp_replace(a.models, '(configured|official|bundled) [^ "]*/', '\\1 ', 'g') <> $models
 ORDER BY c.article_id
 """
 
