@@ -446,17 +446,25 @@ class _Builder:
         return end
 
     def names_a_body(self, i: int) -> bool:
-        """The unit at i ends or continues an NER organisation span whose earlier words name a non-state body
-        (rules.yaml `nonstate_body_words`: universitas, yayasan, network ...)."""
-        if self.units[i].ner.split("-")[0] not in ("I", "E"):
-            return False
-        k = i - 1
-        while k >= 0 and self.units[k].ner.split("-")[0] in ("B", "I"):
-            if norm(self.units[k].text) in self.k.rules["nonstate_body_words"]:
+        """The place at unit i ends a name whose earlier words name a non-state body (rules.yaml
+        `nonstate_body_words`: universitas, yayasan, network ...): inside one NER organisation span, or,
+        where NER split or missed the name, at most three capitalised words before it ("University College
+        London", "Universitas Al Azhar Kairo")."""
+        body_words = self.k.rules["nonstate_body_words"]
+        if self.units[i].ner.split("-")[0] in ("I", "E"):
+            k = i - 1
+            while k >= 0 and self.units[k].ner.split("-")[0] in ("B", "I"):
+                if norm(self.units[k].text) in body_words:
+                    return True
+                if self.units[k].ner.startswith("B"):
+                    break
+                k -= 1
+        for k in range(i - 1, max(-1, i - 5), -1):
+            # a known name or title ends the body name
+            if not self.units[k].capitalised or self.slots[k] is not None:
+                return False
+            if norm(self.units[k].text) in body_words:
                 return True
-            if self.units[k].ner.startswith("B"):
-                break
-            k -= 1
         return False
 
     def place_role(self, i: int, j: int, entry: Entry) -> str:
@@ -576,9 +584,9 @@ class _Builder:
                 method="origin",
                 confidence=0.8,
             )
-        elif e.kind == "country" and self.names_a_body(i):
-            # "Global Entrepreneurship Network Indonesia", "Universitas Indonesia": an organisation name that
-            # ends in the country, of a kind that is no state body
+        elif e.kind in ("country", "capital") and self.names_a_body(i):
+            # "Universitas Indonesia", "University College London": an organisation named after a place, of a
+            # kind that is no state body
             self.emit(
                 i,
                 j,
