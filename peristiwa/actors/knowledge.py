@@ -451,6 +451,8 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "posting_prepositions",
         "origin_markers",
         "nonstate_body_words",
+        "modifier_gap_sectors",
+        "modifier_gap_stopwords",
     )
     for key in required:
         if key not in data:

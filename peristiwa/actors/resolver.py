@@ -397,6 +397,9 @@ class _Builder:
         origin = m.j < len(self.units) and norm(self.units[m.j].text) in self.k.rules["origin_markers"]
         if place is None and origin:
             place = self.place_at(m.j + 1)  # "perusahaan asal Indonesia": the prefix's sector and country
+        gap_allowed = prefix.non_state or norm(prefix.sector) in self.k.rules["modifier_gap_sectors"]
+        if place is None and gap_allowed:
+            place = self.place_after_modifiers(m.j)
         if place is None:
             return None
         pm, pe = place
@@ -444,6 +447,23 @@ class _Builder:
             )
             end = nxt[0].j
         return end
+
+    def place_after_modifiers(self, i: int) -> tuple[Match, Entry] | None:
+        """A place after one or two modifiers of a prefix noun ("perusahaan investasi [asal] Jepang"):
+        lower-case words that are no function words and do not start like a verb."""
+        stop = self.k.rules["modifier_gap_stopwords"]
+        for k in range(i, min(i + 2, len(self.units))):
+            word = norm(self.units[k].text)
+            if not word.isalpha() or self.units[k].capitalised or word in stop or _VERB_LIKE.match(word):
+                return None
+            place = self.place_at(k + 1)
+            if place is None and k + 1 < len(self.units) and norm(self.units[k + 1].text) in self.k.rules[
+                "origin_markers"
+            ]:
+                place = self.place_at(k + 2)
+            if place is not None:
+                return place
+        return None
 
     def names_a_body(self, i: int) -> bool:
         """The place at unit i ends a name whose earlier words name a non-state body (rules.yaml
@@ -652,6 +672,8 @@ class _Builder:
         return j
 
 
+# meN-, di- and ber- verbs ("mengunjungi", "dijual", "berbasis"), not "media" or "digital"
+_VERB_LIKE = re.compile(r"^(?:me(?:m|n|ng|ny|l|r|w|y)|ber|di(?!gital))[a-z]{2,}")
 _POSTING_GAP = re.compile(r"^\s*(?:(?:untuk|di|bagi)\s+[^,]{1,60})?\s*,?\s*$")
 
 

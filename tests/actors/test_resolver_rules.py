@@ -309,6 +309,27 @@ def test_a_body_word_before_a_known_name_does_not_swallow_it(k):
     assert find(resolve("para peneliti di Moskow menemukan", k=k), "Moskow")[0].method != "org_name"
 
 
+@pytest.mark.parametrize(
+    "text, span, sector",
+    [
+        ("CEO perusahaan investasi Jepang itu datang", "perusahaan investasi Jepang", "BUS"),
+        ("pengusaha muda Korea Selatan bertemu presiden", "pengusaha muda Korea Selatan", "BUS"),
+        ("perusahaan teknologi asal China menandatangani kontrak", "perusahaan teknologi asal China", "BUS"),
+        ("pakar senior AS menilai", "pakar senior AS", "EDU"),
+    ],
+)
+def test_a_non_state_prefix_keeps_its_country_across_modifiers(k, text, span, sector):
+    """Companies, business people and experts named with a modifier before the country are no state."""
+    assert {m.text: (m.iso3, m.sector) for m in resolve(text, k=k)}[span][1] == sector
+
+
+@pytest.mark.parametrize(
+    "text", ["perusahaan mengunjungi Jepang", "perusahaan di Jepang", "pengusaha dan Jepang"]
+)
+def test_a_verb_or_function_word_after_a_prefix_leaves_the_country_a_state(k, text):
+    assert [(m.text, m.sector) for m in resolve(text, k=k)] == [("Jepang", "")]
+
+
 def test_an_article_the_resolver_raises_on_is_reported_and_the_others_resolve(monkeypatch):
     """Failure path (the resolver is made to raise on purpose): one article's error never stops the batch."""
     import polars as pl
