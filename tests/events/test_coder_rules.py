@@ -623,3 +623,8 @@ def test_pictures_and_currencies(coded_texts):
     )
     assert "IND->CHN 17" not in picture  # capturing an image arrests nobody
     assert not {d for d in dollars if "USA" in d}, dollars  # "dollar AS" is a currency
+
+
+def test_an_attempt_is_no_act(coded_texts):
+    (attempt,) = coded_texts("Pemerintah Jepang berupaya menjalin hubungan dekat dengan Taiwan.")
+    assert "JPN->TWN 05" not in attempt

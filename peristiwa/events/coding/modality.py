@@ -39,6 +39,12 @@ FUTURE = frozenset(
         "bersedia",
         "mau",  # "pihaknya hanya mau berdiskusi dengan AS secara multilateral"
         "terbuka",  # "terbuka untuk bertemu": open to meeting is an intent
+        # an attempt is not the act: "berupaya menjalin hubungan dekat dengan Taiwan", "berusaha menghubungi
+        # Filipina" (~200 "berupaya/berusaha/mencoba + verb" before act verbs in the shared corpora)
+        "berupaya",
+        "berusaha",
+        "mencoba",
+        "mengupayakan",
     }
 )
 HYPOTHETICAL = frozenset(
