@@ -44,6 +44,11 @@ def case(
 
 CASES = [
     case(
+        "journey_destination_is_no_party",
+        "Presiden Indonesia meminta dirinya tidak berangkat ke Amerika Serikat.",
+        forbid=("IDN->USA 02",),  # the US is where he was not to go, not whom the president asked
+    ),
+    case(
         "plan_noun",
         "Rencana Israel untuk menyerang Iran bocor ke media.",
         forbid=("ISR->IRN 19",),  # a plan to attack is no attack (it is a threat, 138)

@@ -930,6 +930,30 @@ def _place_apposition(v: SentenceView, j: int) -> bool:
     return False
 
 
+# Verbs of going somewhere: a "ke X" after one is where someone goes, not a party to another trigger's act.
+JOURNEY_VERBS = frozenset(
+    {"berangkat", "pergi", "datang", "kembali", "pulang", "terbang", "tiba", "masuk", "bepergian", "berlayar",
+     "mudik", "pindah", "berpindah", "kabur", "melarikan", "mengungsi", "menuju", "melancong", "berlibur"}
+)
+
+switch(
+    "journey_destination_is_no_party",
+    "arguments",
+    "arguments",
+    """The word-order fallback for a target skips "ke X" after a verb of going that is not the trigger:
+       in "Presiden meminta dirinya tidak berangkat ke Amerika Serikat" the US is where he was not to go,
+       not whom the president asked. Triggers that take their venue as target (visits) keep it.""",
+)
+
+
+def _journey_destination(v: SentenceView, c: Candidate, j: int) -> bool:
+    return (
+        v.preposition_before(j) == "ke"
+        and not c.trigger.venue_as_target
+        and any(v.texts[k].lower() in JOURNEY_VERBS for k in range(c.end, j))
+    )
+
+
 @rule("linear_target", "arguments", "core")
 def linear_target(c: Candidate, state: SentenceState) -> None:
     """The parse gave no target: the nearest actor to the right in the clause not behind a location
@@ -945,6 +969,8 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
             continue
         prep = v.preposition_before(j)
         if prep in LOCATION_CASES or _place_apposition(v, j):
+            continue
+        if state.on("journey_destination_is_no_party") and _journey_destination(v, c, j):
             continue
         if prep in SOURCE_CASES and _verb_between(v, c.end, j - 1):
             continue  # "Kunjungan X ke Mongolia pun dikecam oleh China": oleh belongs to dikecam
