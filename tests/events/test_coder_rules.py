@@ -44,6 +44,13 @@ def case(
 
 CASES = [
     case(
+        "named_non_state_agent",
+        "Budaya yang berbeda antara Amerika Serikat dan Asia Tenggara menjadi pekerjaan rumah Uber. Uber masuk "
+        "ke Asia Tenggara, termasuk Indonesia, dengan sesuatu yang visioner. Mereka disambut suka cita oleh "
+        "konsumen.",
+        forbid=("IDN->USA 04",),  # the customers welcomed them; no state hosted anyone
+    ),
+    case(
         "journey_destination_is_no_party",
         "Presiden Indonesia meminta dirinya tidak berangkat ke Amerika Serikat.",
         forbid=("IDN->USA 02",),  # the US is where he was not to go, not whom the president asked

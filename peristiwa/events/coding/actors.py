@@ -145,6 +145,8 @@ def both_states(c: Candidate, state: SentenceState) -> None:
             return
     if _names_non_state_counterpart(c, state):
         return  # "Mereka juga melakukan pertemuan dengan kelompok masyarakat": not with each other
+    if state.on("named_non_state_agent") and _names_non_state_agent(c, state):
+        return  # "Mereka disambut suka cita oleh konsumen": the welcome was the customers', not a state's
     if c.both or mentions_both(before) or (c.trigger.pair_from_context and not c.targets):
         persons = {"keduanya", "kedua pemimpin", "kedua menteri", "kedua presiden", "kedua kepala"}
         pair = []
@@ -167,6 +169,34 @@ def both_states(c: Candidate, state: SentenceState) -> None:
         if pair:
             c.sources[:] = [p for p in pair if all(p is not t for t in c.targets)]
             c.fired("both")
+
+
+switch(
+    "named_non_state_agent",
+    "actors",
+    "actors",
+    """A passive act whose agent is named after oleh as a common noun ("disambut suka cita oleh konsumen",
+       "dikritik oleh warganet") takes no pair of states from context: its doer is that group.""",
+)
+
+
+QUANTIFIERS = frozenset({"para", "sejumlah", "banyak", "ribuan", "ratusan", "kalangan"})
+
+
+def _names_non_state_agent(c: Candidate, state: SentenceState) -> bool:
+    """A passive trigger followed (within its clause) by oleh and a lower-case noun that is no actor."""
+    v = state.view
+    if not c.passive:
+        return False
+    for j in range(c.end, min(len(v), c.end + 5)):
+        if v.texts[j] in (",", ";", ".", "dan", "tetapi", "namun"):
+            return False
+        if v.texts[j] == "oleh":
+            k = j + 1
+            while k < len(v) and v.texts[k] in QUANTIFIERS:
+                k += 1
+            return k < len(v) and k not in v.actor_at and v.texts[k].isalpha() and v.texts[k].islower()
+    return False
 
 
 def _names_non_state_counterpart(c: Candidate, state: SentenceState) -> bool:
