@@ -44,11 +44,17 @@ def case(
 
 CASES = [
     case(
-        "named_non_state_agent",
-        "Budaya yang berbeda antara Amerika Serikat dan Asia Tenggara menjadi pekerjaan rumah Uber. Uber masuk "
-        "ke Asia Tenggara, termasuk Indonesia, dengan sesuatu yang visioner. Mereka disambut suka cita oleh "
-        "konsumen.",
+        "doer_in_sentence",
+        "Budaya yang berbeda antara Amerika Serikat dan Asia Tenggara menjadi pekerjaan rumah Uber. Uber "
+        "masuk ke Asia Tenggara, termasuk Indonesia, dengan sesuatu yang visioner. Mereka disambut suka cita "
+        "oleh konsumen.",
         forbid=("IDN->USA 04",),  # the customers welcomed them; no state hosted anyone
+    ),
+    case(
+        "doer_in_sentence",
+        'Panglima TNI Gatot Nurmantyo batal terbang ke Amerika Serikat. "Penolakan ini datangnya dari '
+        'maskapai Emirates," kata Panglima TNI.',
+        forbid=("IDN->USA 12",),  # a re-mention of a refusal by an airline is not the speaker's refusal
     ),
     case(
         "journey_destination_is_no_party",

@@ -102,6 +102,8 @@ def speaker_source(c: Candidate, state: SentenceState) -> None:
         return
     if c.is_noun and c.governor is not None and not c.pronoun and "light-verb" not in c.rules:
         return  # "menghadapi ancaman", "membalas kecaman": the speaker neither threatened nor criticised
+    if state.on("doer_in_sentence") and not c.pronoun and _agent_not_in_context(c, state):
+        return  # "Penolakan ini datangnya dari maskapai Emirates": told before, or done by someone named
     first_person = c.pronoun == "kami"
     if (
         c.trigger.verbal
@@ -145,7 +147,7 @@ def both_states(c: Candidate, state: SentenceState) -> None:
             return
     if _names_non_state_counterpart(c, state):
         return  # "Mereka juga melakukan pertemuan dengan kelompok masyarakat": not with each other
-    if state.on("named_non_state_agent") and _names_non_state_agent(c, state):
+    if state.on("doer_in_sentence") and _agent_not_in_context(c, state):
         return  # "Mereka disambut suka cita oleh konsumen": the welcome was the customers', not a state's
     if c.both or mentions_both(before) or (c.trigger.pair_from_context and not c.targets):
         persons = {"keduanya", "kedua pemimpin", "kedua menteri", "kedua presiden", "kedua kepala"}
@@ -169,34 +171,6 @@ def both_states(c: Candidate, state: SentenceState) -> None:
         if pair:
             c.sources[:] = [p for p in pair if all(p is not t for t in c.targets)]
             c.fired("both")
-
-
-switch(
-    "named_non_state_agent",
-    "actors",
-    "actors",
-    """A passive act whose agent is named after oleh as a common noun ("disambut suka cita oleh konsumen",
-       "dikritik oleh warganet") takes no pair of states from context: its doer is that group.""",
-)
-
-
-QUANTIFIERS = frozenset({"para", "sejumlah", "banyak", "ribuan", "ratusan", "kalangan"})
-
-
-def _names_non_state_agent(c: Candidate, state: SentenceState) -> bool:
-    """A passive trigger followed (within its clause) by oleh and a lower-case noun that is no actor."""
-    v = state.view
-    if not c.passive:
-        return False
-    for j in range(c.end, min(len(v), c.end + 5)):
-        if v.texts[j] in (",", ";", ".", "dan", "tetapi", "namun"):
-            return False
-        if v.texts[j] == "oleh":
-            k = j + 1
-            while k < len(v) and v.texts[k] in QUANTIFIERS:
-                k += 1
-            return k < len(v) and k not in v.actor_at and v.texts[k].isalpha() and v.texts[k].islower()
-    return False
 
 
 def _names_non_state_counterpart(c: Candidate, state: SentenceState) -> bool:
@@ -672,9 +646,11 @@ switch(
     "doer_in_sentence",
     "actors",
     "actors",
-    """No context source when the sentence names the doer as no state or the act was told before: a passive
-       verb with its own agent ("yang ditahan Nazi"), an event noun of a person noun ("pelaku serangan") or of
-       a charge ("dengan tuduhan membunuh"), or one that points back ("Penyerangan ini").""",
+    """No source from context, from the article's pair of states or from the speaker when the sentence names
+       the doer as no state or the act was told before: a passive verb with its own agent ("yang ditahan
+       Nazi", "Mereka disambut suka cita oleh konsumen"), an event noun of a person noun ("pelaku serangan")
+       or of a charge ("dengan tuduhan membunuh"), or one that points back ("Penyerangan ini", "Penolakan ini
+       datangnya dari maskapai Emirates").""",
 )
 
 
