@@ -8,7 +8,7 @@ working database never sees half a batch, and the served snapshot is only replac
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import duckdb
@@ -18,6 +18,12 @@ import polars as pl
 def write_staging(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
     """Replace the contents of `staging.<table>` with `frame` (columns matched by name)."""
     con.execute(f"DELETE FROM staging.{table}")
+    append_staging(con, table, frame)
+
+
+def append_staging(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFrame) -> None:
+    """Add `frame` to `staging.<table>` (columns matched by name): a stage that computes its batch in chunks
+    stages one chunk at a time, so that it never holds the whole batch in memory."""
     if frame.height == 0:
         return
     columns = [row[0] for row in con.execute(f"DESCRIBE staging.{table}").fetchall()]
@@ -31,6 +37,12 @@ def write_staging(con: duckdb.DuckDBPyConnection, table: str, frame: pl.DataFram
         con.unregister("_batch")
 
 
+def clear_staging(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
+    """Empty `staging.<table>` for each table (a batch staged in chunks starts so)."""
+    for table in tables:
+        con.execute(f"DELETE FROM staging.{table}")
+
+
 def read_staging(con: duckdb.DuckDBPyConnection, table: str) -> pl.DataFrame:
     return con.sql(f"SELECT * FROM staging.{table}").pl()
 
@@ -40,6 +52,7 @@ def publish(
     appends: Sequence[str] = (),
     replace: Sequence[tuple[str, str, str]] = (),
     overwrite: Sequence[str] = (),
+    key_range: tuple[str, str] | None = None,
 ) -> dict[str, int]:
     """Move validated staging batches into `main` atomically.
 
@@ -48,27 +61,57 @@ def publish(
       `staging.<key_table>` are deleted, then the staging rows of `table` are added. Re-processing an
       article thereby replaces its old rows, including rows the new result no longer has.
     overwrite: tables whose main contents are replaced whole by the staging rows.
+    key_range: (first, last), with `replace` only: publish just the staged rows whose key lies in
+      [first, last] (one chunk of a batch staged in chunks; each chunk is its own transaction); the rest
+      stays in staging for the next call.
     Returns the number of rows published per table.
     """
+    if key_range is not None and (appends or overwrite or not replace):
+        raise ValueError("key_range publishes part of a `replace` batch only")
     published: dict[str, int] = {}
+    in_range = "TRUE" if key_range is None else "{key} BETWEEN $first AND $last"
+    params = {} if key_range is None else {"first": key_range[0], "last": key_range[1]}
     con.execute("BEGIN TRANSACTION")
     try:
         for table, key, key_table in replace:
-            con.execute(f"DELETE FROM main.{table} WHERE {key} IN (SELECT {key} FROM staging.{key_table})")
+            con.execute(f"DELETE FROM main.{table} WHERE {key} IN (SELECT {key} FROM staging.{key_table} "
+                        f"WHERE {in_range.format(key=key)})", params)
         for table in overwrite:
             con.execute(f"DELETE FROM main.{table}")
+        keys = {t: k for t, k, _ in replace}
         for table in [*appends, *(t for t, _, _ in replace), *overwrite]:
-            n = con.execute(f"SELECT count(*) FROM staging.{table}").fetchall()[0][0]
-            con.execute(f"INSERT INTO main.{table} SELECT * FROM staging.{table}")
+            rows = f"FROM staging.{table} WHERE {in_range.format(key=keys.get(table))}"
+            n = con.execute(f"SELECT count(*) {rows}", params).fetchall()[0][0]
+            con.execute(f"INSERT INTO main.{table} SELECT * {rows}", params)
             published[table] = n
-        for table in published:
             # staging keeps only what was rejected: a published batch would double the file for nothing
-            con.execute(f"DELETE FROM staging.{table}")
+            con.execute(f"DELETE {rows}", params)
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
     return published
+
+
+def publish_chunks(
+    con: duckdb.DuckDBPyConnection,
+    replace: Sequence[tuple[str, str, str]],
+    key_ranges: Sequence[tuple[str, str]],
+    on_chunk: Callable[[int, dict[str, int]], None] | None = None,
+) -> dict[str, int]:
+    """Publish a validated `replace` batch staged in chunks, one transaction per chunk (`key_ranges`: each
+    chunk's first and last key, disjoint). A crash between chunks leaves the chunks before it published with
+    their ledger rows, and nothing of the others: the next run does those again, and duplicates nothing
+    (a chunk replaces its keys' rows). `on_chunk(k, rows)` is called after chunk k (from 1) committed.
+    Returns the number of rows published per table."""
+    totals: dict[str, int] = {table: 0 for table, _, _ in replace}
+    for k, key_range in enumerate(key_ranges, 1):
+        published = publish(con, replace=replace, key_range=key_range)
+        for table, n in published.items():
+            totals[table] += n
+        if on_chunk is not None:
+            on_chunk(k, published)
+    return totals
 
 
 def record_dq_results(con: duckdb.DuckDBPyConnection, rows: pl.DataFrame) -> None:
