@@ -8,7 +8,7 @@ import re
 import dagster as dg
 import polars as pl
 
-from checks.gx import SuiteOutcome, combine, run_suite, skipped
+from checks.gx import SuiteOutcome, combine, merge_chunks, run_suite, skipped
 from peristiwa.actors import Knowledge
 from pipelines.resources import QualityGates
 
@@ -107,26 +107,59 @@ def _foreign_affairs_coverage(
     )
 
 
-def validate_mentions(mentions: pl.DataFrame, summary: pl.DataFrame, articles: pl.DataFrame,
-                      knowledge: Knowledge, gates: QualityGates) -> SuiteOutcome:
-    if summary.height == 0:
-        return skipped(MENTIONS_CHECK, "no new or re-annotated articles to resolve")
+def _mention_rows_suite(mentions: pl.DataFrame, articles: pl.DataFrame, knowledge: Knowledge) -> SuiteOutcome:
+    """The expectations about single mentions (offsets, iso3, person in role), over one chunk's mentions."""
     frame = _with_source(mentions, articles).with_columns(
         pl.Series("person_in_role", _person_in_role(mentions, knowledge), dtype=pl.Boolean)
     ).select("article_id", "text", "iso3", "offsets_match", "person_in_role")
     valid_iso3 = sorted(knowledge.iso3) + [""]
-    outcomes = [run_suite(MENTIONS_CHECK, frame, lambda gxe: [
+    return run_suite(MENTIONS_CHECK, frame, lambda gxe: [
         gxe.ExpectColumnValuesToBeInSet(column="offsets_match", value_set=[True]),
         gxe.ExpectColumnValuesToBeInSet(column="iso3", value_set=valid_iso3),
         gxe.ExpectColumnValuesToBeInSet(column="person_in_role", value_set=[True]),
-    ])] if frame.height else []
-    coverage = _foreign_affairs_coverage(summary, articles, knowledge)
-    if coverage.height:
-        outcomes.append(run_suite(MENTIONS_CHECK, coverage, lambda gxe: [
-            gxe.ExpectColumnMeanToBeBetween(
-                column="has_state", min_value=gates.min_state_share_foreign_affairs, max_value=1.0
-            ),
-        ]))
-    if not outcomes:
-        return skipped(MENTIONS_CHECK, "no mentions and no foreign-affairs articles in this batch")
-    return combine(MENTIONS_CHECK, outcomes)
+    ])
+
+
+class MentionGate:
+    """`entity_mentions_valid` over a batch resolved in chunks, without holding the batch: `add` validates a
+    chunk's mentions row by row (GX, on that chunk) and keeps only one number per foreign-affairs article;
+    `outcome` merges the chunks and judges the share of foreign-affairs articles that resolve a state over
+    the whole batch. The verdict, the counts and the share are those of validating the batch at once."""
+
+    def __init__(self, knowledge: Knowledge, gates: QualityGates) -> None:
+        self.knowledge, self.gates = knowledge, gates
+        self.n_articles = 0
+        self._rows: list[SuiteOutcome] = []
+        self._has_state: list[pl.Series] = []
+
+    def add(self, mentions: pl.DataFrame, summary: pl.DataFrame, articles: pl.DataFrame) -> None:
+        """One chunk: its mentions, its summary (one row per resolved article), its articles' texts."""
+        self.n_articles += summary.height
+        if mentions.height:
+            self._rows.append(_mention_rows_suite(mentions, articles, self.knowledge))
+        coverage = _foreign_affairs_coverage(summary, articles, self.knowledge)
+        if coverage.height:
+            self._has_state.append(coverage["has_state"])
+
+    def outcome(self) -> SuiteOutcome:
+        if self.n_articles == 0:
+            return skipped(MENTIONS_CHECK, "no new or re-annotated articles to resolve")
+        outcomes = [merge_chunks(self._rows)] if self._rows else []
+        if self._has_state:
+            coverage = pl.concat(self._has_state).to_frame()
+            outcomes.append(run_suite(MENTIONS_CHECK, coverage, lambda gxe: [
+                gxe.ExpectColumnMeanToBeBetween(
+                    column="has_state", min_value=self.gates.min_state_share_foreign_affairs, max_value=1.0
+                ),
+            ]))
+        if not outcomes:
+            return skipped(MENTIONS_CHECK, "no mentions and no foreign-affairs articles in this batch")
+        return combine(MENTIONS_CHECK, outcomes)
+
+
+def validate_mentions(mentions: pl.DataFrame, summary: pl.DataFrame, articles: pl.DataFrame,
+                      knowledge: Knowledge, gates: QualityGates) -> SuiteOutcome:
+    """`entity_mentions_valid` over a batch held whole (one chunk)."""
+    gate = MentionGate(knowledge, gates)
+    gate.add(mentions, summary, articles)
+    return gate.outcome()

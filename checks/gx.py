@@ -103,6 +103,16 @@ def _excerpt(value: str, regex: str | None, width: int = 100) -> str:
     return ("…" if start else "") + value[start:end] + ("…" if end < len(value) else "")
 
 
+def _forget(source: Any, asset_name: str) -> None:
+    """Drop a validated frame from GX. The data source's execution engine caches the data of every batch it
+    loaded (all of them, for the life of the process), so a stage validating chunk after chunk held the pandas
+    frame of every chunk: the memory grew with the batch it had been split up to bound."""
+    manager = source.get_execution_engine().batch_manager
+    manager.reset_batch_cache()
+    manager.batch_data_cache.clear()
+    source.delete_asset(asset_name)
+
+
 def run_suite(check_name: str, frame: pl.DataFrame, build: Callable[[Any], Sequence[Any]]) -> SuiteOutcome:
     """Validate `frame` against the expectations `build(gx.expectations)` returns."""
     import great_expectations as gx
@@ -114,7 +124,10 @@ def run_suite(check_name: str, frame: pl.DataFrame, build: Callable[[Any], Seque
         batch_parameters={"dataframe": frame.to_pandas()}
     )
     suite = gx.ExpectationSuite(name=check_name, expectations=list(build(expectations())))
-    result = batch.validate(suite)
+    try:
+        result = batch.validate(suite)
+    finally:
+        _forget(source, asset.name)
     outcomes = []
     for r in result.results:
         kwargs = r.expectation_config.kwargs
@@ -143,6 +156,32 @@ def combine(check_name: str, parts: Sequence[SuiteOutcome]) -> SuiteOutcome:
         max((p.batch_rows for p in parts), default=0),
         [e for p in parts for e in p.expectations],
     )
+
+
+def merge_chunks(outcomes: Sequence[SuiteOutcome]) -> SuiteOutcome:
+    """One suite run over each of the disjoint chunks of a batch, as one outcome over the whole batch.
+
+    Only for expectations about single rows (in a set, between bounds, not null): a row fails in its chunk
+    exactly as it would in the whole batch, so the verdict and the unexpected counts are those of the
+    batch. Expectations about a column as a whole (a mean, a share with `mostly`, uniqueness) differ by
+    chunk: run those once, over the column of the whole batch."""
+    if not outcomes:
+        raise ValueError("no chunk outcomes to merge")
+    merged = []
+    for parts in zip(*(o.expectations for o in outcomes), strict=True):
+        failing = [e for e in parts if not e.passed]
+        counts = [e.unexpected_count for e in parts if e.unexpected_count is not None]
+        merged.append(ExpectationOutcome(
+            expectation=parts[0].expectation,
+            column=parts[0].column,
+            passed=not failing,
+            observed=(failing or parts)[0].observed,
+            unexpected_count=sum(counts) if counts else None,
+            sample=[v for e in failing for v in e.sample][:SAMPLE_SIZE],
+            items=[i for e in failing for i in e.items][:MAX_ITEMS],
+        ))
+    return SuiteOutcome(outcomes[0].check_name, all(o.passed for o in outcomes),
+                        sum(o.batch_rows for o in outcomes), merged)
 
 
 def skipped(check_name: str, note: str, blocking: bool = True) -> SuiteOutcome:
