@@ -117,3 +117,14 @@ def test_a_warehouse_from_before_new_columns_gains_them_in_main_and_staging(ware
             assert con.execute(f"DESCRIBE main.{table}").fetchall() == fresh[table]
             staged = [row[:2] for row in con.execute(f"DESCRIBE staging.{table}").fetchall()]
             assert staged == [row[:2] for row in fresh[table]]  # same order: publish copies SELECT *
+
+
+def test_the_writer_caps_duckdbs_memory_so_its_block_cache_does_not_grow_with_the_warehouse(
+        warehouse_path, monkeypatch):
+    def limit() -> str:
+        with Warehouse(warehouse_path).writer() as con:
+            return con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+
+    assert limit() == "953.6 MiB"  # 1GB
+    monkeypatch.setenv("PERISTIWA_DUCKDB_MEMORY_LIMIT", "2GB")
+    assert limit() == "1.8 GiB"
