@@ -1,6 +1,7 @@
 """`sentences` (Stanza annotation) and `entity_mentions` (actors resolved at the article date)."""
 
 import time
+from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ import dagster as dg
 import polars as pl
 
 from assets.cleaned import articles_clean
-from assets.gating import GateDecision, publish_or_fail, quarantine_failed_articles
+from assets.gating import GateDecision, decide, publish_or_fail, quarantine_failed_articles
 from checks import entities as entity_checks
 from peristiwa.actors import load_knowledge
 from peristiwa.actors.batch import knowledge_version, resolve_frame
@@ -23,8 +24,8 @@ from pipelines.resources import (
     QualityGates,
     WarehouseResource,
 )
-from warehouse.batches import article_chunks, concat_parts
-from warehouse.publish import write_staging
+from warehouse.batches import article_chunks
+from warehouse.publish import append_staging, clear_staging, publish_chunks, write_staging
 from warehouse.spool import list_chunks, spooled_ledger, write_chunk
 
 # Articles never annotated, whose title/text changed since (e.g. re-cleaned under new rules), or annotated
@@ -251,14 +252,11 @@ def sentences(
 
 _SENTENCES_OF_CHUNK = """SELECT article_id, sentence_index, conllu FROM main.sentences
                          JOIN _chunk USING (article_id) ORDER BY article_id, sentence_index"""
-
-
-def _resolve_in_chunks(con, todo: pl.DataFrame, knowledge) -> tuple[pl.DataFrame, ...]:
-    """resolve_frame over `todo`, one chunk of articles per read: (mentions, summary, failures)."""
-    return concat_parts([
-        resolve_frame(rows, dict(chunk.select("article_id", "published_date").iter_rows()), knowledge)
-        for chunk, (rows,) in article_chunks(con, todo, [_SENTENCES_OF_CHUNK])
-    ])
+_TEXTS_OF_CHUNK = """SELECT article_id, title, text FROM main.articles_clean JOIN _chunk USING (article_id)
+                     ORDER BY article_id"""
+# each chunk replaces its articles' mentions together with their ledger rows, in one transaction
+_MENTION_TABLES = [("entity_mentions", "article_id", "entity_resolutions"),
+                   ("entity_resolutions", "article_id", "entity_resolutions")]
 
 
 @dg.asset(
@@ -268,7 +266,8 @@ def _resolve_in_chunks(con, todo: pl.DataFrame, knowledge) -> tuple[pl.DataFrame
     check_specs=entity_checks.MENTION_SPECS,
     kinds={"duckdb", "polars"},
     description="Named-entity spans and dictionary matches resolved to country (iso3), sector and actor "
-    "at the article date, with within-article name coreference. Incremental.",
+    "at the article date, with within-article name coreference. Incremental. Resolved, validated and "
+    "staged one chunk of articles at a time, then (if the whole batch passed) published chunk by chunk.",
 )
 def entity_mentions(
     context: dg.AssetExecutionContext, actors: ActorsResource, warehouse: WarehouseResource,
@@ -277,44 +276,53 @@ def entity_mentions(
     run_id = context.run.run_id
     knowledge = load_knowledge(Path(actors.data_dir) if actors.data_dir else None)
     version = knowledge_version(knowledge)
+    gate = entity_checks.MentionGate(knowledge, gates)
+    countries: Counter[str] = Counter()
+    n_mentions = n_states = n_failed = n_new_failed = 0
+    ranges: list[tuple[str, str]] = []
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:  # served only if it changed
         todo = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl()
         n_total = con.execute("SELECT count(*) FROM main.annotations").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} annotated articles need actor resolution")
-        con.register("_todo", todo.select("article_id").to_arrow())
-        articles = con.sql(
-            "SELECT article_id, title, text FROM main.articles_clean JOIN _todo USING (article_id)"
-        ).pl()
-        con.unregister("_todo")
-        mentions, summary, failed = _resolve_in_chunks(con, todo, knowledge)
-        n_failed = quarantine_failed_articles(context, con, failed, "entities")
-        articles = articles.filter(~pl.col("article_id").is_in(failed["article_id"].implode()))
-        mentions = mentions.with_columns(pl.lit(run_id).alias("run_id"))
-        ledger = summary.join(todo.select("article_id", "annotation_run_id"), on="article_id").with_columns(
-            pl.lit(version).alias("knowledge_version"), pl.lit(run_id).alias("run_id"),
-            pl.lit(_now()).alias("resolved_at"),
-        )
-        write_staging(con, "entity_mentions", mentions)
-        write_staging(con, "entity_resolutions", ledger)
-        outcomes = [entity_checks.validate_mentions(mentions, summary, articles, knowledge, gates)]
-        decision = publish_or_fail(
-            con, run_id, "entity_mentions", outcomes,
-            replace=[("entity_mentions", "article_id", "entity_resolutions"),
-                     ("entity_resolutions", "article_id", "entity_resolutions")],
-        )
+        clear_staging(con, "entity_mentions", "entity_resolutions")
+        # one chunk of articles at a time: resolve, validate row by row, stage; nothing held grows with todo
+        for chunk, (rows, articles) in article_chunks(con, todo, [_SENTENCES_OF_CHUNK, _TEXTS_OF_CHUNK]):
+            dates = dict(chunk.select("article_id", "published_date").iter_rows())
+            mentions, summary, failed = resolve_frame(rows, dates, knowledge)
+            n_new_failed += quarantine_failed_articles(context, con, failed, "entities")
+            n_failed += failed.height
+            articles = articles.filter(~pl.col("article_id").is_in(failed["article_id"].implode()))
+            mentions = mentions.with_columns(pl.lit(run_id).alias("run_id"))
+            ledger = summary.join(chunk.select("article_id", "annotation_run_id"), on="article_id")
+            ledger = ledger.with_columns(
+                pl.lit(version).alias("knowledge_version"), pl.lit(run_id).alias("run_id"),
+                pl.lit(_now()).alias("resolved_at"),
+            )
+            append_staging(con, "entity_mentions", mentions)
+            append_staging(con, "entity_resolutions", ledger)
+            gate.add(mentions, summary, articles)
+            if ledger.height:
+                ranges.append((ledger["article_id"].min(), ledger["article_id"].max()))
+            resolved = mentions.filter((pl.col("iso3") != "") & (pl.col("role") == "actor"))
+            countries.update(dict(resolved.group_by("iso3").len().iter_rows()))
+            n_mentions += mentions.height
+            n_states += resolved.height
+        decision = decide(con, run_id, "entity_mentions", [gate.outcome()])
+        if decision.passed:
+            publish_chunks(con, _MENTION_TABLES, ranges, lambda k, rows: context.log.info(
+                f"published chunk {k}/{len(ranges)}: {rows['entity_resolutions']} articles, "
+                f"{rows['entity_mentions']} mentions"))
     yield from decision.check_results()
     decision.raise_if_failed()
-    resolved = mentions.filter((pl.col("iso3") != "") & (pl.col("role") == "actor"))
     yield dg.MaterializeResult(metadata={
-        "resolved_articles": todo.height - failed.height,
-        "failed_articles": failed.height,
-        "newly_quarantined": n_failed,
+        "resolved_articles": todo.height - n_failed,
+        "failed_articles": n_failed,
+        "newly_quarantined": n_new_failed,
         "unchanged": n_total - todo.height,
-        "mentions": mentions.height,
-        "state_mentions": resolved.height,
-        "countries": dg.MetadataValue.json(
-            dict(resolved.group_by("iso3").len().sort("len", descending=True).head(15).iter_rows())
-        ),
+        "mentions": n_mentions,
+        "state_mentions": n_states,
+        "countries": dg.MetadataValue.json(dict(countries.most_common(15))),
+        "chunks": len(ranges),
         "knowledge_version": version,
         "no_new_input": todo.height == 0,
     })
