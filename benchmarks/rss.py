@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from pathlib import Path
 
 
@@ -37,16 +38,26 @@ def tree_rss(pid: int | None = None) -> int:
 
 
 class PeakRss:
-    def __init__(self, interval_s: float = 0.2) -> None:
+    """With keep_samples, every sample is kept (unix time, bytes), for peak_between."""
+
+    def __init__(self, interval_s: float = 0.2, keep_samples: bool = False) -> None:
         self.interval_s = interval_s
         self.peak_bytes = 0
+        self.samples: list[tuple[float, int]] | None = [] if keep_samples else None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            self.peak_bytes = max(self.peak_bytes, tree_rss())
+            rss = tree_rss()
+            self.peak_bytes = max(self.peak_bytes, rss)
+            if self.samples is not None:
+                self.samples.append((time.time(), rss))
             self._stop.wait(self.interval_s)
+
+    def peak_between(self, start: float, end: float) -> int:
+        """The highest sample taken between two unix times (keep_samples only)."""
+        return max((rss for t, rss in self.samples or [] if start <= t <= end), default=0)
 
     def __enter__(self) -> PeakRss:
         self._thread.start()
