@@ -44,6 +44,12 @@ def case(
 
 CASES = [
     case(
+        "target_not_in_another_subjects_clause",
+        "Presiden Prancis menyambangi rumah seorang pengusaha, Perdana Menteri Inggris bertemu dengan "
+        "Presiden Indonesia di Bogor.",
+        forbid=("FRA->GBR 04",),  # the British PM is the next clause's subject, not whom France visited
+    ),
+    case(
         "doer_in_sentence",
         "Budaya yang berbeda antara Amerika Serikat dan Asia Tenggara menjadi pekerjaan rumah Uber. Uber "
         "masuk ke Asia Tenggara, termasuk Indonesia, dengan sesuatu yang visioner. Mereka disambut suka cita "
@@ -60,6 +66,7 @@ CASES = [
         "journey_destination_is_no_party",
         "Presiden Indonesia meminta dirinya tidak berangkat ke Amerika Serikat.",
         forbid=("IDN->USA 02",),  # the US is where he was not to go, not whom the president asked
+        also_off=("target_not_in_another_subjects_clause",),  # "dirinya" may parse as berangkat's subject
     ),
     case(
         "plan_noun",

@@ -946,6 +946,34 @@ switch(
 )
 
 
+switch(
+    "target_not_in_another_subjects_clause",
+    "arguments",
+    "arguments",
+    """The word-order fallback for a target skips an actor in the clause of another verb with a subject of
+       its own, or that subject: in "Dia menyambangi rumah bos Emtek, Obama bertemu dengan Presiden Joko
+       Widodo" Jokowi is whom Obama met, not whom "dia" visited; in "Menlu Indonesia memuji langkah itu, Menlu
+       Australia mengecam Malaysia" Australia is not whom Indonesia praised.""",
+)
+
+
+def _in_another_subjects_clause(v: SentenceView, c: Candidate, j: int) -> bool:
+    """The nearest verb above position j is not the trigger's and has a subject other than j; or j is the
+    subject of a verb that does not govern the trigger (a main clause's subject may still be the party:
+    "Meskipun Malaysia sudah meminta maaf, Dadang mengatakan ...")."""
+    if not v.parsed:
+        return False
+    own = {*range(c.start, c.end), c.head, *([c.governor] if c.governor is not None else [])}
+    for a in v.ancestors(j):
+        if a in own:
+            return False
+        if v.tokens[a].upos == "VERB":
+            subjects = [k for k in v.kids(a, "nsubj") if k not in own]  # "Bantuan itu diberikan Jepang"
+            governs_trigger = a in v.ancestors(c.head, limit=20)
+            return any(k != j for k in subjects) or (bool(subjects) and not governs_trigger)
+    return False
+
+
 def _journey_destination(v: SentenceView, c: Candidate, j: int) -> bool:
     return (
         v.preposition_before(j) == "ke"
@@ -971,6 +999,8 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
         if prep in LOCATION_CASES or _place_apposition(v, j):
             continue
         if state.on("journey_destination_is_no_party") and _journey_destination(v, c, j):
+            continue
+        if state.on("target_not_in_another_subjects_clause") and _in_another_subjects_clause(v, c, j):
             continue
         if prep in SOURCE_CASES and _verb_between(v, c.end, j - 1):
             continue  # "Kunjungan X ke Mongolia pun dikecam oleh China": oleh belongs to dikecam
