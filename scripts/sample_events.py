@@ -29,8 +29,9 @@ def in_part(article_id: str, part: tuple[int, int]) -> bool:
 def sample(warehouse: str, n: int, seed: int, part: tuple[int, int] = (0, 1)) -> list[str]:
     with duckdb.connect(warehouse, read_only=True) as con:
         rows = con.execute(
-            """SELECT e.event_id, coalesce(e.source_iso3, e.source_sector), coalesce(e.target_iso3, e.target_sector),
-                      e.cameo_code, e.modality, e.event_date, e.mention_ids, m.article_id
+            """SELECT e.event_id, coalesce(e.source_iso3, e.source_sector),
+                      coalesce(e.target_iso3, e.target_sector), e.cameo_code, e.modality, e.event_date,
+                      e.mention_ids, m.article_id
                FROM events e JOIN event_mentions m ON m.mention_id = e.mention_ids[1]
                WHERE e.counted_in_aggregates ORDER BY e.event_id"""
         ).fetchall()
