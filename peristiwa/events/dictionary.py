@@ -17,7 +17,7 @@ from .morphology import CLITICS, MorphologyError, family, guess_category, with_c
 
 # The coder's rules (peristiwa/events/coding/) decide what the same entries code, so their version is part of
 # the version stored on every mention: bump it with any rule change, and the next run re-codes every article.
-CODER_RULES_VERSION = "2026.12.18"
+CODER_RULES_VERSION = "2026.12.19"
 
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
 _ENTRY_KEYS = {
@@ -36,6 +36,7 @@ _ENTRY_KEYS = {
     "pair_from_context",
     "predicative",
     "object_is_target",
+    "parties_as_targets",
     "root",
     "forms",
     "negated_code",
@@ -81,6 +82,7 @@ class Trigger:
     pair_from_context: bool = False  # bilateral by meaning: no actor named -> the article's main pair
     predicative: bool = False  # a characterisation: speaker/declarer -> the one characterised
     object_is_target: bool = False  # the required object belongs to the target (expelled diplomats)
+    parties_as_targets: bool = False  # "antara A dan B" names the targets (a mediator's parties)
     categories: dict[str, str] = field(default_factory=dict)  # surface form -> active/passive/noun/bare
     family_forms: frozenset[str] = frozenset()  # forms generated from root + forms (their category is known)
     roots: tuple[str, ...] = ()
@@ -241,6 +243,7 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         pair_from_context=bool(raw.get("pair_from_context", False)),
         predicative=bool(raw.get("predicative", False)),
         object_is_target=bool(raw.get("object_is_target", False)),
+        parties_as_targets=bool(raw.get("parties_as_targets", False)),
         categories=categories,
         family_forms=family_forms,
         roots=roots,

@@ -44,6 +44,11 @@ def case(
 
 CASES = [
     case(
+        "parties_between",
+        "Turki menjadi penengah antara Rusia dan Ukraina.",
+        expect=("TUR->RUS 04", "TUR->UKR 04"),  # the mediator's parties are its targets
+    ),
+    case(
         "target_not_in_another_subjects_clause",
         "Presiden Prancis menyambangi rumah seorang pengusaha, Perdana Menteri Inggris bertemu dengan "
         "Presiden Indonesia di Bogor.",

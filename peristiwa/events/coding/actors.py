@@ -322,14 +322,10 @@ def venue_actors_out(c: Candidate, state: SentenceState) -> None:
             c.fired("venue_actors_out")
 
 
-@rule("antara_closes_pair", "actors", "dyads")
-def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
-    """ "kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
-    v = state.view
-    if not c.symmetric or "antara" not in v.texts[c.end : c.end + 4]:
-        return
+def _antara_actors(v, c: Candidate) -> list[MentionLike]:
+    """The actors named in "antara A dan B" right after the trigger."""
     k = v.texts.index("antara", c.end)
-    named = []
+    named: list[MentionLike] = []
     for j in range(k + 1, min(len(v), k + 16)):
         if v.texts[j] in (".", ";", ":", "yang", "untuk", "bahwa") or (
             v.texts[j] == ","
@@ -342,6 +338,16 @@ def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
         m = v.actor_at.get(j)
         if m is not None and all(m is not x for x in named):
             named.append(m)
+    return named
+
+
+@rule("antara_closes_pair", "actors", "dyads")
+def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
+    """ "kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
+    v = state.view
+    if not c.symmetric or "antara" not in v.texts[c.end : c.end + 4]:
+        return
+    named = _antara_actors(v, c)
     if len(named) >= 2:
         c.sources[:] = named
         c.targets.clear()
@@ -350,6 +356,29 @@ def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
     elif len(named) == 1 and all(named[0] is not s for s in c.sources):
         c.targets[:] = named
         c.fired("antara")
+
+
+@rule("parties_between", "actors", "arguments")
+def parties_between(c: Candidate, state: SentenceState) -> None:
+    """ "Turki menjadi penengah antara Rusia dan Ukraina": for a trigger whose parties are its targets
+    (mediation), "antara A dan B" names the targets and the clause's subject is the source (27 "menjadi
+    penengah" / "mediator ... antara" in the shared corpora)."""
+    v = state.view
+    if not c.trigger.parties_as_targets or "antara" not in v.texts[c.end : c.end + 4]:
+        return
+    named = _antara_actors(v, c)
+    if len(named) < 2:
+        return
+    c.targets[:] = named
+    c.sources[:] = [s for s in c.sources if all(s is not n for n in named)]
+    if not c.sources:
+        for j in range(c.start):
+            m = v.actor_at.get(j)
+            if m is not None and v.preposition_before(j) is None and all(m is not n for n in named):
+                c.sources.append(m)
+                break
+    c.closed = True
+    c.fired("parties_between")
 
 
 @rule("reciprocal_marker", "actors", "dyads")
@@ -783,6 +812,7 @@ CONTEXT_RULES = (
     "speaker_source",
     "pronoun_subject",
     "antara_closes_pair",
+    "parties_between",
     "both_states",
     "demonstrative_subject",
     "retaliation_target",
