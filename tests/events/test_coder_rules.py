@@ -44,6 +44,11 @@ def case(
 
 CASES = [
     case(
+        "object_phrase_target",
+        "Indonesia menyampaikan protes atas penangkapan nelayan oleh Malaysia.",
+        expect=("IDN->MYS 11",),  # a protest noun's atas phrase names the act it is aimed at, and its doer
+    ),
+    case(
         "parties_between",
         "Turki menjadi penengah antara Rusia dan Ukraina.",
         expect=("TUR->RUS 04", "TUR->UKR 04"),  # the mediator's parties are its targets

@@ -968,7 +968,12 @@ def _in_another_subjects_clause(v: SentenceView, c: Candidate, j: int) -> bool:
         if a in own:
             return False
         if v.tokens[a].upos == "VERB":
-            subjects = [k for k in v.kids(a, "nsubj") if k not in own]  # "Bantuan itu diberikan Jepang"
+            # the trigger as the patient of a passive verb leaves it the trigger's clause ("Bantuan itu
+            # diberikan Jepang kepada Indonesia"); as an active verb's subject it does not ("kesepakatan itu
+            # akan membutuhkan persetujuan pemerintahan Trump")
+            subjects = [
+                k for k in v.kids(a, "nsubj") if not (k in own and v.tokens[k].deprel == "nsubj:pass")
+            ]
             governs_trigger = a in v.ancestors(c.head, limit=20)
             return any(k != j for k in subjects) or (bool(subjects) and not governs_trigger)
     return False
@@ -1320,14 +1325,23 @@ def _behind_target_case(v: SentenceView, pos: int, top: int) -> bool:
     return False
 
 
+SPEECH_OBJECT_CASES = frozenset({"atas", "terhadap", "soal", "tentang", "mengenai", "terkait"})
+
+
 @rule("object_phrase_target", "arguments", "core")
 def object_phrase_target(c: Candidate, state: SentenceState) -> None:
     """ "menyalahkan kampanye anti-Azerbaijan di Iran": the country named inside the object phrase of a verbal
-    act is its target (not one behind terhadap/ke: "mengecam serangan terhadap fasilitas Arab Saudi")."""
+    act is its target (not one behind terhadap/ke: "mengecam serangan terhadap fasilitas Arab Saudi"). A
+    verbal noun's object phrase is its atas/terhadap/soal phrase ("kecaman atas serangan Israel")."""
     v = state.view
     if c.targets or not c.sources or not c.trigger.verbal or not v.parsed:
         return
-    for k in v.kids(c.head, "obj"):
+    objects = v.kids(c.head, "obj")
+    if c.category in ("noun", "bare"):
+        # "melayangkan kecaman atas serangan Israel", "protes atas penangkapan nelayan oleh Malaysia": the
+        # noun's object is its atas/terhadap/soal phrase
+        objects = [k for k in v.kids(c.head, "nmod") if v.case_of(k) in SPEECH_OBJECT_CASES]
+    for k in objects:
         cands = [
             v.actor_at.get(j) or v.venue_at.get(j)
             for j in v.subtree(k, ("acl", "ccomp", "advcl", "parataxis", "conj"))
