@@ -663,3 +663,13 @@ def test_pictures_and_currencies(coded_texts):
 def test_an_attempt_is_no_act(coded_texts):
     (attempt,) = coded_texts("Pemerintah Jepang berupaya menjalin hubungan dekat dengan Taiwan.")
     assert "JPN->TWN 05" not in attempt
+
+
+def test_an_embedded_question_is_no_act(coded_texts):
+    threat, invite = coded_texts(
+        "Belum jelas apakah Rusia akan menyerang Ukraina.",
+        "Trump menolak berkomentar ketika ditanya apakah Korea Utara telah mengundangnya ke Pyongyang.",
+    )
+    # asked about, neither done nor threatened
+    assert not {d for d in threat if d.startswith("RUS->UKR")}, threat
+    assert "PRK->USA 03" not in invite and "PRK->USA 02" not in invite

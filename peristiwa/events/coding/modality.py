@@ -60,6 +60,9 @@ HYPOTHETICAL = frozenset(
         "kemungkinan",
         "mungkin",
         "tidaknya",  # "jadi tidaknya aksi militer Amerika tergantung ...": whether it happens at all
+        # an embedded question: "ketika ditanya apakah Kim telah mengundangnya ke Korea Utara"
+        "apakah",
+        "entah",
         "bisa-bisa",
         # deontic: what an actor should or must do is not what it did
         "seharusnya",
@@ -177,6 +180,8 @@ PHRASE_BREAK = (CLAUSE_BREAK - {"dan", "serta"}) | {"."}
 POSSIBILITY = frozenset(
     {"bisa", "dapat", "mampu", "boleh", "sanggup", "berpeluang", "berpotensi", "berkesempatan"}
 )
+# An embedded question asks whether the act happens: no threat is made by asking.
+QUESTIONS = frozenset({"apakah", "entah", "kah"})  # "apakah" may come split: "apa|kah"
 # "Ketika/Jika kondisinya tepat, maka ...": the main clause after maka is conditional too.
 CONDITIONAL_OPENERS = frozenset({"ketika", "jika", "bila", "apabila", "kalau", "jikalau", "seandainya"})
 # "selama 62 tahun": an act that lasts for years is a state of affairs, not an event.
@@ -249,7 +254,8 @@ def classify(
             head = []
             continue
         head.append(_low(t))
-    opening = set(head) | {a + b for a, b in zip(head, head[1:], strict=False) if b == "nya"}  # "tidak|nya"
+    # clitics the tokenizer splits off: "tidak|nya", "apa|kah"
+    opening = set(head) | {a + b for a, b in zip(head, head[1:], strict=False) if b in ("nya", "kah")}
     near = [_low(t) for t in clause_before(tokens, idx, 3)]
     conditional_main = "maka" in {_low(t) for t in tokens[:idx]} and bool(
         {_low(t) for t in tokens[:idx]} & CONDITIONAL_OPENERS
@@ -401,6 +407,8 @@ def conditional_threat(c: Candidate, state: SentenceState) -> None:
         return
     if set(v.texts[max(0, c.start - 3) : c.start]) & POSSIBILITY:
         return
+    if set(v.texts[max(0, c.start - 8) : c.start]) & QUESTIONS:
+        return  # "Belum jelas apakah Rusia akan menyerang Ukraina": asked about, not threatened
     c.modality = "asserted"
     c.fired("conditional_threat")
 
