@@ -44,6 +44,12 @@ def case(
 
 CASES = [
     case(
+        "caused_feeling",
+        "Presiden Amerika Serikat menghubungi Presiden Taiwan, memancing kemarahan dan membuat khawatir "
+        "Beijing.",
+        forbid=("USA->CHN 01",),  # Beijing's worry was caused, not voiced by the US
+    ),
+    case(
         "object_phrase_target",
         "Indonesia menyampaikan protes atas penangkapan nelayan oleh Malaysia.",
         expect=("IDN->MYS 11",),  # a protest noun's atas phrase names the act it is aimed at, and its doer

@@ -545,6 +545,21 @@ ROLE_NOUNS = frozenset(
 )
 
 
+CAUSATIVES = frozenset({"membuat", "menjadikan", "bikin", "membikin", "menyebabkan"})
+
+
+@rule("caused_feeling", "modality", "modality")
+def caused_feeling(c: Candidate, state: SentenceState) -> None:
+    """A feeling an act causes ("memancing kemarahan dan membuat khawatir Beijing", "membuat Jepang kecewa")
+    is nobody's statement: the causer voiced nothing and the experiencer said nothing either (179 "membuat ...
+    khawatir/marah/kecewa/cemas" in the shared corpora)."""
+    if c.modality not in COUNTED_MODALITIES or c.category != "bare":
+        return
+    if set(state.view.texts[max(0, c.start - 3) : c.start]) & CAUSATIVES:
+        c.modality = "generic"
+        c.fired("caused_feeling")
+
+
 @rule("role_description", "modality", "modality")
 def role_description(c: Candidate, state: SentenceState) -> None:
     """An act named as someone's role or merit ("tokoh besar dalam memperkuat hubungan dan kerja sama
@@ -687,6 +702,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "noun_predicate_modality",
             "characterisation",
             "role_description",
+            "caused_feeling",
             "one_sided_intent",
             "reported_claim_modality",
             "anaphor_keeps_modality",
