@@ -44,6 +44,11 @@ def case(
 
 CASES = [
     case(
+        "complement_subject_is_addressee",
+        "DPR meminta pemerintah menunda rencana impor gas alam cair dari Singapura.",
+        forbid=("IDN->SGP 02",),  # the government is asked; Singapore is where the gas comes from
+    ),
+    case(
         "caused_feeling",
         "Presiden Amerika Serikat menghubungi Presiden Taiwan, memancing kemarahan dan membuat khawatir "
         "Beijing.",

@@ -341,6 +341,32 @@ def v_rel(v: SentenceView, pos: int) -> str:
     return base_rel(v.tokens[pos])
 
 
+switch(
+    "complement_subject_is_addressee",
+    "arguments",
+    "arguments",
+    """A complement clause with a subject that is no actor names who is asked or urged: "DPR meminta
+       pemerintah menunda rencana impor gas dari Singapura" asks the government, not Singapore (202 "meminta/
+       mendesak/mengimbau pemerintah|presiden|menteri ..." in the shared corpora).""",
+)
+
+
+# Who can be asked: bodies and office holders named without their country ("meminta pemerintah ...").
+ADDRESSEE_NOUNS = frozenset(
+    {"pemerintah", "pemerintahan", "presiden", "menteri", "kementerian", "parlemen", "dewan", "lembaga",
+     "badan", "polisi", "kepolisian", "aparat", "petugas", "tentara", "militer", "pejabat", "otoritas",
+     "pihak", "masyarakat", "warga", "rakyat"}
+)
+
+
+def _non_actor_subject(v: SentenceView, clause: int) -> bool:
+    """The complement's subject is a body or office holder that is no resolved actor (not "rencana
+    Polandia menutup ...": a plan is what is judged, not who is asked)."""
+    return any(
+        k not in v.actor_at and v.texts[k].casefold() in ADDRESSEE_NOUNS for k in v.kids(clause, "nsubj")
+    )
+
+
 @rule("parse_dependents", "arguments", "core")
 def parse_dependents(c: Candidate, state: SentenceState) -> None:
     """Objects and prepositional phrases of the trigger: behind oleh/dari -> source; behind terhadap, ke,
@@ -395,6 +421,8 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
                 _add(c.sources, acts)
                 c.fired("possessor")
         elif rel in ("xcomp", "ccomp"):
+            if state.on("complement_subject_is_addressee") and _non_actor_subject(v, child):
+                continue
             _add(c.targets, acts[:1])
             c.fired("obj/obl")
     # "yang di-... oleh X": the relative clause modifies its target.
