@@ -192,6 +192,23 @@ def test_dated_roles_change_of_office(k):
     assert pez_after[0].method == "dated_person"
 
 
+@pytest.mark.parametrize(
+    "text, date, expected",
+    [
+        ("Obama berbicara", dt.date(2016, 10, 1), ("USA", "GOV")),
+        ("Obama berbicara", dt.date(2017, 6, 28), ("USA", "ELI")),  # a former president is no state actor
+        ("Tillerson berbicara", dt.date(2017, 8, 7), ("USA", "GOV")),
+        ("Theresa May berbicara", dt.date(2017, 11, 30), ("GBR", "GOV")),
+        ("Moon Jae-in berbicara", dt.date(2016, 11, 1), ("KOR", "ELI")),  # not yet president
+        ("Shinzo Abe berbicara", dt.date(2017, 11, 5), ("JPN", "GOV")),
+    ],
+)
+def test_office_holders_of_2016_to_2019_are_known_by_name(k, text, date, expected):
+    """The IndoSum years (2016-2018) and CLICK-ID (2019): who held office then is coded by name alone."""
+    m = resolve(text, date=date, k=k)[0]
+    assert (m.iso3, m.sector) == expected
+
+
 def test_office_holder_from_title(k):
     ms = resolve("Menteri Luar Negeri Iran itu menambahkan", k=k)
     assert ms[0].actor_id == "PERSON:hossein_amirabdollahian"
