@@ -684,3 +684,12 @@ def test_an_embedded_question_is_no_act(coded_texts):
     # asked about, neither done nor threatened
     assert not {d for d in threat if d.startswith("RUS->UKR")}, threat
     assert "PRK->USA 03" not in invite and "PRK->USA 02" not in invite
+
+
+def test_urgent_is_no_demand(coded_texts):
+    urgent, need = coded_texts(
+        'Menteri Pertahanan Indonesia berbicara kepada wartawan di Jakarta. "Ada hal-hal sensitif, tapi '
+        'dengan keadaan mendesak, Filipina harus mengerti bahwa ISIS mengancam daerah mereka.',
+        "Menteri Luar Negeri Indonesia mengatakan kebutuhan mendesak Filipina adalah bantuan.",
+    )
+    assert not {d for d in urgent | need if d.endswith(" 10")}, (urgent, need)  # "mendesak" means urgent
