@@ -44,6 +44,12 @@ def case(
 
 CASES = [
     case(
+        "behest_is_no_target",
+        "Kepolisian Prancis menangkap mantan perdana menteri Kosovo, Ramush Haradinaj, atas permintaan "
+        "Serbia.",
+        forbid=("FRA->SRB 17",),  # Serbia asked for the arrest; no Serbian was arrested
+    ),
+    case(
         "complement_subject_is_addressee",
         "DPR meminta pemerintah menunda rencana impor gas alam cair dari Singapura.",
         forbid=("IDN->SGP 02",),  # the government is asked; Singapore is where the gas comes from

@@ -359,6 +359,27 @@ ADDRESSEE_NOUNS = frozenset(
 )
 
 
+# "atas permintaan/perintah/desakan X": at X's request or order; X is who asked, not the party the act is done
+# to (87 such phrases in the shared corpora). Not "atas undangan X": the inviter hosts a visit.
+BEHEST_NOUNS = frozenset({"permintaan", "perintah", "desakan", "usulan", "prakarsa", "inisiatif"})
+
+switch(
+    "behest_is_no_target",
+    "arguments",
+    "arguments",
+    """The state at whose request or order an act is done is not its target: "Kepolisian Prancis
+       menangkap mantan perdana menteri Kosovo atas permintaan Serbia" arrested no Serbian.""",
+)
+
+
+def _at_behest(v: SentenceView, j: int) -> bool:
+    """The actor at j is inside an "atas permintaan/perintah/... X" phrase."""
+    k = j - 1
+    while k >= 0 and k >= j - 4 and v.texts[k] not in BEHEST_NOUNS:
+        k -= 1
+    return k >= 1 and v.texts[k] in BEHEST_NOUNS and v.texts[k - 1] == "atas"
+
+
 def _non_actor_subject(v: SentenceView, clause: int) -> bool:
     """The complement's subject is a body or office holder that is no resolved actor (not "rencana
     Polandia menutup ...": a plan is what is judged, not who is asked)."""
@@ -381,6 +402,8 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
         if rel in ("punct", "case", "cc", "advmod", "aux", "mark", "det", "nsubj", "csubj"):
             continue
         acts = v.phrase_actors(child)
+        if state.on("behest_is_no_target"):
+            acts = [a for a in acts if not _at_behest(v, v.actor_span(a)[0])]
         if not acts:
             continue
         case = v.case_of(child)
@@ -1032,6 +1055,8 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
         if prep in LOCATION_CASES or _place_apposition(v, j):
             continue
         if state.on("journey_destination_is_no_party") and _journey_destination(v, c, j):
+            continue
+        if state.on("behest_is_no_target") and _at_behest(v, j):
             continue
         if state.on("target_not_in_another_subjects_clause") and _in_another_subjects_clause(v, c, j):
             continue
