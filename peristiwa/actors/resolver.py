@@ -393,10 +393,7 @@ class _Builder:
         prefix = m.first("prefix")
         if prefix is None:
             return None
-        place = self.place_at(m.j)
-        origin = m.j < len(self.units) and norm(self.units[m.j].text) in self.k.rules["origin_markers"]
-        if place is None and origin:
-            place = self.place_at(m.j + 1)  # "perusahaan asal Indonesia": the prefix's sector and country
+        place = self.place_or_origin_at(m.j)
         gap_allowed = prefix.non_state or norm(prefix.sector) in self.k.rules["modifier_gap_sectors"]
         if place is None and gap_allowed:
             place = self.place_after_modifiers(m.j)
@@ -448,6 +445,13 @@ class _Builder:
             end = nxt[0].j
         return end
 
+    def place_or_origin_at(self, i: int) -> tuple[Match, Entry] | None:
+        """A place at unit i, or right after an origin marker there ("perusahaan asal Indonesia": the
+        prefix's sector and country)."""
+        place = self.place_at(i)
+        origin = i < len(self.units) and norm(self.units[i].text) in self.k.rules["origin_markers"]
+        return self.place_at(i + 1) if place is None and origin else place
+
     def place_after_modifiers(self, i: int) -> tuple[Match, Entry] | None:
         """A place after one or two modifiers of a prefix noun ("perusahaan investasi [asal] Jepang"):
         lower-case words that are no function words and do not start like a verb."""
@@ -456,12 +460,7 @@ class _Builder:
             word = norm(self.units[k].text)
             if not word.isalpha() or self.units[k].capitalised or word in stop or _VERB_LIKE.match(word):
                 return None
-            place = self.place_at(k + 1)
-            if place is None and k + 1 < len(self.units) and norm(self.units[k + 1].text) in self.k.rules[
-                "origin_markers"
-            ]:
-                place = self.place_at(k + 2)
-            if place is not None:
+            if (place := self.place_or_origin_at(k + 1)) is not None:
                 return place
         return None
 
