@@ -11,7 +11,15 @@ nationals / nonstate, see `actor_type`). `python -m peristiwa.events.rules` list
 from __future__ import annotations
 
 from ..protocols import MentionLike
-from .arguments import ANAPHORS, BOTH_WORDS, DEMONSTRATIVE_HEADS, RESPONSE_WINDOW, RETALIATION, mentions_both
+from .arguments import (
+    ANAPHORS,
+    BOTH_WORDS,
+    DEMONSTRATIVE_HEADS,
+    RESPONSE_WINDOW,
+    RETALIATION,
+    first_bare_actor,
+    mentions_both,
+)
 from .model import Candidate, SentenceState, rule, run_rules, switch
 
 # The kinds of actor a mention can be, as recorded on event mentions (source_actor_type / target_actor_type).
@@ -371,12 +379,8 @@ def parties_between(c: Candidate, state: SentenceState) -> None:
         return
     c.targets[:] = named
     c.sources[:] = [s for s in c.sources if all(s is not n for n in named)]
-    if not c.sources:
-        for j in range(c.start):
-            m = v.actor_at.get(j)
-            if m is not None and v.preposition_before(j) is None and all(m is not n for n in named):
-                c.sources.append(m)
-                break
+    if not c.sources and (j := first_bare_actor(v, c.start, named)) is not None:
+        c.sources.append(v.actor_at[j])
     c.closed = True
     c.fired("parties_between")
 

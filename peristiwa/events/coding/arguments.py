@@ -1109,16 +1109,25 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
         return  # "setelah adanya kekhawatiran ...": an existential noun has no agent in the clause
     from .frames import is_reporting
 
-    for j in range(0, c.head):
+    j = first_bare_actor(v, c.head, c.targets)
+    if j is None:
+        return
+    if state.on("reporter_is_not_the_actor") and any(
+        is_reporting(v, state.dictionary, k) for k in range(j + 1, c.start)
+    ):
+        return  # "Ja menulis, 'Pengerahan ... membuat perang nuklir ...'": the writer fought no war
+    c.sources.append(v.actor_at[j])
+    c.fired("clause-subject")
+
+
+def first_bare_actor(v: SentenceView, end: int, exclude: Sequence[MentionLike]) -> int | None:
+    """Position of the first actor before `end` that no preposition introduces and is not in `exclude`: the
+    clause's subject by word order."""
+    for j in range(end):
         m = v.actor_at.get(j)
-        if m is not None and v.preposition_before(j) is None and all(m is not t for t in c.targets):
-            if state.on("reporter_is_not_the_actor") and any(
-                is_reporting(v, state.dictionary, k) for k in range(j + 1, c.start)
-            ):
-                return  # "Ja menulis, 'Pengerahan ... membuat perang nuklir ...'": the writer fought no war
-            c.sources.append(m)
-            c.fired("clause-subject")
-            return
+        if m is not None and v.preposition_before(j) is None and all(m is not x for x in exclude):
+            return j
+    return None
 
 
 PARSE_AND_LINEAR = (
