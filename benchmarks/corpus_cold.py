@@ -59,7 +59,8 @@ def run(job, instance, label: str, n_articles: int) -> float:
     steps = {s.step_key: s.end_time - s.start_time for s in instance.get_run_step_stats(result.run_id)
              if s.start_time and s.end_time}
     print(f"\n== {label}: {'SUCCESS' if result.success else 'FAILURE'}, {n_articles} articles in the inbox, "
-          f"{wall:.1f}s, peak RSS {rss.peak_bytes / 1e9:.2f} GB, GX {GX_SECONDS[0]:.1f}s = "
+          f"{wall:.1f}s, peak RSS {rss.peak_bytes / 1e9:.2f} GB (PSS {rss.peak_pss_bytes / 1e9:.2f} GB), "
+          f"GX {GX_SECONDS[0]:.1f}s = "
           f"{100 * GX_SECONDS[0] / wall:.1f}% (load {load:.2f} -> {os.getloadavg()[0]:.2f})", flush=True)
     for step, seconds in steps.items():
         print(f"   {step:22s} {seconds:8.1f}s  {100 * seconds / wall:5.1f}%", flush=True)

@@ -1,5 +1,10 @@
 """Peak resident memory of this process and all its descendants (Stanza worker processes included),
-sampled from /proc every 0.2 s by a background thread (Linux)."""
+sampled from /proc every 0.2 s by a background thread (Linux).
+
+Two sums are kept. RSS counts a page shared by several processes (the mapped torch and Stanza libraries of
+each spawned worker) once per process, so the RSS sum overstates what the tree takes from the machine. PSS
+(proportional set size, /proc/PID/smaps_rollup) charges a shared page to its sharers in equal parts, so
+the PSS sum is the memory the tree really holds."""
 
 from __future__ import annotations
 
@@ -17,6 +22,16 @@ def _children(pid: int) -> list[int]:
     return [int(p) for p in text.split()]
 
 
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def _rss(pid: int) -> int:
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
@@ -27,14 +42,23 @@ def _rss(pid: int) -> int:
     return 0
 
 
-def tree_rss(pid: int | None = None) -> int:
-    """Resident bytes of ``pid`` (default: this process) and every descendant."""
-    todo, total = [pid or os.getpid()], 0
+def _tree(pid: int | None = None) -> list[int]:
+    todo, found = [pid or os.getpid()], []
     while todo:
         p = todo.pop()
-        total += _rss(p)
+        found.append(p)
         todo.extend(_children(p))
-    return total
+    return found
+
+
+def tree_rss(pid: int | None = None) -> int:
+    """Resident bytes of ``pid`` (default: this process) and every descendant."""
+    return sum(_rss(p) for p in _tree(pid))
+
+
+def tree_pss(pid: int | None = None) -> int:
+    """Proportional resident bytes of ``pid`` (default: this process) and every descendant."""
+    return sum(_pss(p) for p in _tree(pid))
 
 
 class PeakRss:
@@ -43,6 +67,7 @@ class PeakRss:
     def __init__(self, interval_s: float = 0.2, keep_samples: bool = False) -> None:
         self.interval_s = interval_s
         self.peak_bytes = 0
+        self.peak_pss_bytes = 0
         self.samples: list[tuple[float, int]] | None = [] if keep_samples else None
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._sample, daemon=True)
@@ -51,6 +76,7 @@ class PeakRss:
         while not self._stop.is_set():
             rss = tree_rss()
             self.peak_bytes = max(self.peak_bytes, rss)
+            self.peak_pss_bytes = max(self.peak_pss_bytes, tree_pss())
             if self.samples is not None:
                 self.samples.append((time.time(), rss))
             self._stop.wait(self.interval_s)
