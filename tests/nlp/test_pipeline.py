@@ -55,6 +55,24 @@ def test_annotate_batches_and_keeps_alignment() -> None:
     assert load_pipeline(settings) is load_pipeline(NlpSettings(threads=1))  # cached per settings
 
 
+def _token_view(doc) -> list:
+    return [[(t.text, t.start_char, t.end_char, t.spaces_after, tuple(w.text for w in t.words), t.ner)
+             for t in s.tokens] for s in doc.sentences]
+
+
+def test_texts_tokenized_together_come_out_as_each_would_alone() -> None:
+    # tokenize_and_tag sends a whole batch through one tokenizer call: no text may see its neighbours
+    texts = [
+        "Menlu Retno bertemu Dr. Hassan Wirajuda di Jakarta, Senin.\nKedua negara membahas kerja samanya.",
+        "  Iran mengecam serangan Israel.  ",
+        "Presiden Joko Widodo menerima kunjungan PM Malaysia.\n\nPertemuan berlangsung tertutup.",
+    ]
+    settings = NlpSettings(threads=1)
+    together = tokenize_and_tag(texts, settings)
+    alone = [tokenize_and_tag([t], settings)[0] for t in texts]
+    assert [_token_view(d) for d in together] == [_token_view(d) for d in alone]
+
+
 def test_annotate_ends_sentences_at_line_breaks_with_offsets_into_the_text() -> None:
     text = ("Iran dan Rusia menggelar latihan bersama di Laut Kaspia.\nKerja Sama Pertahanan\n"
             "Kedua negara menandatangani perjanjian baru.\n\nBaca juga: Iran kecam Israel\n"
