@@ -98,13 +98,29 @@ def _surface_ok(entry: Entry, units: list[Unit]) -> bool:
     return True
 
 
+_FIRST_WORDS: dict[int, tuple[Knowledge, int, frozenset[str]]] = {}
+
+
+def _first_words(k: Knowledge) -> frozenset[str]:
+    """Every lexicon key's first word (rebuilt when keys are added): no match can start anywhere else."""
+    cached = _FIRST_WORDS.get(id(k))
+    if cached is None or cached[0] is not k or cached[1] != len(k.lexicon):
+        cached = _FIRST_WORDS[id(k)] = (k, len(k.lexicon), frozenset(key[0] for key in k.lexicon if key))
+    return cached[2]
+
+
 def _match(units: list[Unit], k: Knowledge) -> list[Match | None]:
     """Longest match at each position (greedy, left to right). Returns one slot per unit."""
     slots: list[Match | None] = [None] * len(units)
+    normed = [norm(u.text) for u in units]
+    firsts = _first_words(k)
     i = 0
     while i < len(units):
+        if normed[i] not in firsts:
+            i += 1
+            continue
         for n in range(min(k.max_len, len(units) - i), 0, -1):
-            entries = k.lexicon.get(tuple(norm(u.text) for u in units[i : i + n]))
+            entries = k.lexicon.get(tuple(normed[i : i + n]))
             if not entries:
                 continue
             ok = [e for e in entries if _surface_ok(e, units[i : i + n])]

@@ -7,6 +7,8 @@ Tabs and newlines never occur inside tokens (Stanza and our tokenisers split on 
 
 from __future__ import annotations
 
+import re
+
 from .records import Sentence, Token
 
 
@@ -50,16 +52,13 @@ def to_conllu(sentence: Sentence) -> str:
     return "\n".join(lines) + "\n"
 
 
+_ESCAPED = re.compile(r"\\(.)", re.DOTALL)
+
+
 def _unescape(text: str) -> str:
-    out, i = [], 0
-    while i < len(text):
-        if text[i] == "\\" and i + 1 < len(text):
-            out.append("\n" if text[i + 1] == "n" else text[i + 1])
-            i += 2
-        else:
-            out.append(text[i])
-            i += 1
-    return "".join(out)
+    if "\\" not in text:
+        return text
+    return _ESCAPED.sub(lambda m: "\n" if m.group(1) == "n" else m.group(1), text)
 
 
 def from_conllu(text: str) -> Sentence:

@@ -85,14 +85,29 @@ def _phrase_head(v: SentenceView, start: int, end: int) -> int:
     return start
 
 
+_NON_EVENT_INDEX: dict[int, tuple[TriggerDictionary, dict[str, list[tuple[str, ...]]]]] = {}
+
+
+def _non_event_index(d: TriggerDictionary) -> dict[str, list[tuple[str, ...]]]:
+    """Non-event phrases by first word (built once per dictionary): a sentence is scanned once, not once
+    per phrase."""
+    cached = _NON_EVENT_INDEX.get(id(d))
+    if cached is None or cached[0] is not d:
+        index: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in d.non_events:
+            index.setdefault(phrase[0], []).append(phrase)
+        cached = _NON_EVENT_INDEX[id(d)] = (d, index)
+    return cached[1]
+
+
 def _blocked(state: SentenceState) -> set[int]:
     v, taken = state.view, set()
     if state.on("non_event_phrases"):
-        for phrase in state.dictionary.non_events:
-            n = len(phrase)
-            for i in range(len(v) - n + 1):
-                if tuple(v.texts[i : i + n]) == phrase:
-                    taken.update(range(i, i + n))
+        index = _non_event_index(state.dictionary)
+        for i, word in enumerate(v.texts):
+            for phrase in index.get(word, ()):
+                if tuple(v.texts[i : i + len(phrase)]) == phrase:
+                    taken.update(range(i, i + len(phrase)))
     return taken
 
 
