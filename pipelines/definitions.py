@@ -28,7 +28,8 @@ from pipelines.settings import Settings
 def build_resources(settings: Settings) -> dict[str, dg.ConfigurableResource]:
     return {
         "inbox": InboxResource(path=str(settings.inbox)),
-        "warehouse": WarehouseResource(path=str(settings.warehouse)),
+        "warehouse": WarehouseResource(path=str(settings.warehouse),
+                                       duckdb_memory_limit=settings.duckdb_memory_limit),
         "cleaning": CleaningResource(),
         "gates": QualityGates(),
         "nlp": NlpResource(stanza_resources_dir=settings.stanza_resources_dir, workers=settings.nlp_workers),

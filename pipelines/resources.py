@@ -9,7 +9,7 @@ import dagster as dg
 from peristiwa.annotation.batch import AnnotationConfig, cpu_count
 from peristiwa.ingest import IngestLimits
 from peristiwa.nlp.pipeline import NlpSettings
-from warehouse.connection import Warehouse
+from warehouse.connection import WRITER_MEMORY_LIMIT, Warehouse
 
 WRITER_POOL = "duckdb_writer"
 
@@ -19,11 +19,14 @@ class WarehouseResource(dg.ConfigurableResource):
 
     path: str
     lock_timeout_s: float = 600.0
+    # DuckDB memory cap of the writer connection: its block cache would otherwise grow with the warehouse
+    # ('' = DuckDB's default, 80% of RAM)
+    duckdb_memory_limit: str = WRITER_MEMORY_LIMIT
 
     spool_path: str = ""
 
     def get(self) -> Warehouse:
-        return Warehouse(Path(self.path))
+        return Warehouse(Path(self.path), memory_limit=self.duckdb_memory_limit)
 
     def spool(self, stage: str) -> Path:
         """Folder of the Parquet files a stage computes before publishing (beside the warehouse unless

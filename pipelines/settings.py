@@ -9,6 +9,7 @@
 | DAGSTER_HOME           | $PERISTIWA_HOME/dagster_home         | Dagster instance (run history, UI state)  |
 | STANZA_RESOURCES_DIR   | (unset)                              | official Stanza models, used if present   |
 | PERISTIWA_NLP_WORKERS  | 0 (one per CPU core, at most 4)      | NLP worker processes per run              |
+| PERISTIWA_DUCKDB_MEMORY_LIMIT | 1GB ('' = DuckDB's default)   | memory cap of the warehouse writer        |
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from warehouse.connection import WRITER_MEMORY_LIMIT
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,6 +33,7 @@ class Settings:
     dagster_home: Path
     stanza_resources_dir: str = ""
     nlp_workers: int = 0
+    duckdb_memory_limit: str = WRITER_MEMORY_LIMIT
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -47,4 +51,5 @@ class Settings:
             dagster_home=path("DAGSTER_HOME", data_dir / "dagster_home"),
             stanza_resources_dir=env.get("STANZA_RESOURCES_DIR", ""),
             nlp_workers=int(env.get("PERISTIWA_NLP_WORKERS") or 0),
+            duckdb_memory_limit=env.get("PERISTIWA_DUCKDB_MEMORY_LIMIT", WRITER_MEMORY_LIMIT),
         )

@@ -29,13 +29,9 @@ from warehouse.schema import apply_schema
 # DuckDB keeps every block it has read cached, up to its memory limit (80% of RAM by default): a stage that
 # reads all of CLICK-ID's sentences one chunk of articles at a time still grew by 0.7 GB of cache. The writer
 # caps it (cached blocks are evicted; an operator that needs more spills to `<working file>.tmp`), so the
-# pipeline's memory does not grow with the warehouse. PERISTIWA_DUCKDB_MEMORY_LIMIT overrides it ('' means
+# pipeline's memory does not grow with the warehouse. `Warehouse.memory_limit` sets another cap ('' means
 # DuckDB's default).
 WRITER_MEMORY_LIMIT = "1GB"
-
-
-def writer_memory_limit() -> str:
-    return os.environ.get("PERISTIWA_DUCKDB_MEMORY_LIMIT", WRITER_MEMORY_LIMIT)
 
 
 class WarehouseBusyError(RuntimeError):
@@ -49,6 +45,7 @@ class WarehouseMissingError(FileNotFoundError):
 @dataclass(frozen=True)
 class Warehouse:
     served_path: Path
+    memory_limit: str = WRITER_MEMORY_LIMIT  # the writer connection's DuckDB memory_limit ('' = DuckDB's)
 
     @property
     def working_path(self) -> Path:
@@ -121,8 +118,8 @@ class Warehouse:
             pending = self.unserved_path.exists()
             self.unserved_path.touch()  # until we know better: a crash inside the block leaves it
             before = self._file_state()
-            limit = writer_memory_limit()
-            con = duckdb.connect(str(self.working_path), config={"memory_limit": limit} if limit else {})
+            config = {"memory_limit": self.memory_limit} if self.memory_limit else {}
+            con = duckdb.connect(str(self.working_path), config=config)
             try:
                 apply_schema(con)
                 yield con

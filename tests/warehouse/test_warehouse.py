@@ -120,11 +120,19 @@ def test_a_warehouse_from_before_new_columns_gains_them_in_main_and_staging(ware
 
 
 def test_the_writer_caps_duckdbs_memory_so_its_block_cache_does_not_grow_with_the_warehouse(
-        warehouse_path, monkeypatch):
-    def limit() -> str:
-        with Warehouse(warehouse_path).writer() as con:
+        warehouse_path):
+    def limit(warehouse: Warehouse) -> str:
+        with warehouse.writer() as con:
             return con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
 
-    assert limit() == "953.6 MiB"  # 1GB
-    monkeypatch.setenv("PERISTIWA_DUCKDB_MEMORY_LIMIT", "2GB")
-    assert limit() == "1.8 GiB"
+    assert limit(Warehouse(warehouse_path)) == "953.6 MiB"  # 1GB
+    assert limit(Warehouse(warehouse_path, memory_limit="2GB")) == "1.8 GiB"
+
+
+def test_the_writer_cap_is_set_from_the_environment_at_the_edge(tmp_path) -> None:
+    from pipelines.definitions import build_resources
+    from pipelines.settings import Settings
+
+    settings = Settings.from_env({"PERISTIWA_HOME": str(tmp_path), "PERISTIWA_DUCKDB_MEMORY_LIMIT": "2GB"})
+    assert build_resources(settings)["warehouse"].get().memory_limit == "2GB"
+    assert Settings.from_env({"PERISTIWA_HOME": str(tmp_path)}).duckdb_memory_limit == "1GB"
