@@ -41,6 +41,18 @@ def test_year_inferred_from_weekday_and_article_years():
     assert r.event_date == D(2024, 11, 4) and r.date_basis.startswith("explicit-year-inferred")
 
 
+def test_a_year_less_date_weeks_ahead_is_still_to_come_and_one_months_ahead_is_last_years():
+    published = D(2019, 9, 11)
+    cases = {
+        "Presiden terpilih akan dilantik pada 20 Oktober.": D(2019, 10, 20),  # 39 days ahead: upcoming
+        "Kunjungan raja ke Indonesia pada 1 - 9 November diupayakan lancar.": D(2019, 11, 9),
+        "Kedua negara bertemu pada 20 Desember.": D(2018, 12, 20),  # 100 days ahead: last December
+        "Kedua negara bertemu pada 5 September.": D(2019, 9, 5),
+    }
+    for sentence, expected in cases.items():
+        assert _resolve(sentence, sentence, published).event_date == expected, sentence
+
+
 def test_day_month_without_year_uses_publication():
     r = _resolve(
         "Teheran pada 17 Januari melancarkan serangan.",
