@@ -453,6 +453,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "nonstate_body_words",
         "modifier_gap_sectors",
         "modifier_gap_stopwords",
+        "office_ordinals",
     )
     for key in required:
         if key not in data:

@@ -219,6 +219,25 @@ class _Builder:
                 break
         return j
 
+    def ordinal_end(self, i: int) -> int | None:
+        """End of an ordinal at unit i ("ke-44", "ke - 3", "ketiga", "pertama"), else None."""
+        if i >= len(self.units):
+            return None
+        word = norm(self.units[i].text)
+        if word in self.k.rules["office_ordinals"] or re.fullmatch(r"ke-?\d+", word):
+            return i + 1
+        rest = [norm(u.text) for u in self.units[i + 1 : i + 3]]
+        if word == "ke" and rest[:1] and rest[0].isdigit():
+            return i + 2
+        if word == "ke" and len(rest) == 2 and rest[0] == "-" and rest[1].isdigit():
+            return i + 3
+        return None
+
+    def holds_office(self, i: int, j: int) -> bool:
+        """Whether the person named by units i..j holds some office at the article date (persons table)."""
+        pid = self.person_id_for(i, j) if j > i else None
+        return bool(pid and self.date and self.k.roles_at(pid, self.date))
+
     # -- persons ------------------------------------------------------------------------------------
     def person_id_for(self, i: int, j: int) -> str | None:
         entries = self.k.lexicon.get(tuple(norm(u.text) for u in self.units[i:j]), [])
@@ -319,6 +338,8 @@ class _Builder:
             if e.kind == "modifier" and e.sector:
                 override = e.sector
             j = n.j
+        numbered_end = self.ordinal_end(j)
+        j = numbered_end or j
         iso3, country_end, org, org_sector = "", j, "", ""
         for filler in (1, 2):
             if self.place_at(j + filler) is not None and all(
@@ -349,6 +370,8 @@ class _Builder:
         name_end = self.name_run(k)
         if former is not None and former.sector and name_end > k:
             override = former.sector
+        if numbered_end and override is None and not self.holds_office(k, name_end):
+            override = "ELI"  # "Presiden ke-3 RI", "presiden ke-44 AS ini": one holder of a series, not now
         if override == "ELI":
             sector = "ELI"
         if name_end > k:

@@ -295,6 +295,22 @@ def test_former_officials_and_candidates_hold_no_office(k, modifier):
     assert [(m.iso3, m.sector) for m in ms] == [("USA", "ELI")]
 
 
+@pytest.mark.parametrize("title", ["Presiden ke-44 Amerika Serikat", "presiden ke - 44 AS",
+                                   "Presiden ketiga Amerika Serikat"])
+def test_a_numbered_office_names_a_past_holder_not_the_state(k, title):
+    ms = resolve(f"Saat berkunjung ke Bali, {title} ini mencicipi hidangan khas Bali.", k=k)
+    holder = [m for m in ms if m.role == "actor"]
+    assert [(m.iso3, m.sector) for m in holder] == [("USA", "ELI")], [(m.text, m.sector) for m in ms]
+    assert holder[0].text.startswith(title.split()[0])
+
+
+def test_a_numbered_office_with_its_holder_in_office_is_the_office(k):
+    ms = resolve("Presiden ke-46 Amerika Serikat Joe Biden berbicara", k=k)
+    assert [(m.iso3, m.sector) for m in ms] == [("USA", "GOV")]
+    ms = resolve("Presiden ke-44 Amerika Serikat Barack Obama berbicara", k=k)
+    assert [(m.iso3, m.sector) for m in ms] == [("USA", "ELI")]
+
+
 def test_a_country_ending_the_name_of_a_non_state_body_is_no_state(k):
     ms = resolve("[Universitas Indonesia]ORG bekerja sama dengan Jepang", k=k)
     assert {m.text: (m.iso3, m.method) for m in ms}["Indonesia"] == ("", "org_name")
