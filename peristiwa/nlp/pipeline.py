@@ -24,6 +24,7 @@ from pathlib import Path
 import stanza
 from stanza.models.common.doc import Document
 
+from peristiwa.nlp import tree_decoding
 from peristiwa.nlp.tokenizer_repair import default_repair, tokenizing
 
 log = logging.getLogger(__name__)
@@ -237,6 +238,7 @@ def _load(settings: NlpSettings) -> stanza.Pipeline:
         # process-wide: torch has one intra-op pool; set before the first forward pass
         torch.set_num_threads(settings.threads)
     kwargs = _pipeline_kwargs(settings)
+    tree_decoding.install()
     return stanza.Pipeline(
         "id",
         processors=settings.processors,
