@@ -454,6 +454,8 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "modifier_gap_sectors",
         "modifier_gap_stopwords",
         "office_ordinals",
+        "tournament_suffixes",
+        "club_prefix_aliases",
     )
     for key in required:
         if key not in data:

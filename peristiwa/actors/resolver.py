@@ -525,6 +525,24 @@ class _Builder:
                 return True
         return False
 
+    def sports_name_end(self, i: int, j: int) -> int | None:
+        """Where a tournament or club name that starts with the place at units i..j ends, or None
+        (rules.yaml `tournament_suffixes`, `club_prefix_aliases`). "China Open", "Australia Terbuka" and
+        "Indonesia Masters" are tournaments; "AS Roma" and "AS Monaco" clubs. Only a capitalised suffix counts
+        ("Iran terbuka untuk dialog" is the state), and not in a headline, whose words are all capitalised."""
+        rules = self.k.rules
+        if j < len(self.units) and not self.s.is_headline:
+            nxt = self.units[j]
+            if nxt.capitalised and norm(nxt.text) in rules["tournament_suffixes"]:
+                return j + 1
+        alias = self.text(i, j)
+        if alias.isupper() and norm(alias) in rules["club_prefix_aliases"] and j < len(self.units):
+            after = self.slots[j]
+            adjacent = self.units[j].start == self.units[j - 1].end + 1
+            if after is not None and after.i == j and adjacent and after.first("country", "capital"):
+                return after.j
+        return None
+
     def place_role(self, i: int, j: int, entry: Entry) -> str:
         rules = self.k.rules
         deprel = next((u.deprel for u in self.units[i:j] if u.deprel), "")
@@ -642,6 +660,20 @@ class _Builder:
                 method="origin",
                 confidence=0.8,
             )
+        elif e.kind in ("country", "capital") and (end := self.sports_name_end(i, j)) is not None:
+            # "China Open", "Australia Terbuka", "AS Roma": a tournament or club named after a place
+            self.emit(
+                i,
+                end,
+                iso3="",
+                sector="",
+                actor_id=f"ORG:{norm(self.text(i, end))}",
+                actor_kind="unknown",
+                role="unknown",
+                method="sports_name",
+                confidence=0.6,
+            )
+            return end
         elif e.kind in ("country", "capital") and self.names_a_body(i):
             # "Universitas Indonesia", "University College London": an organisation named after a place, of a
             # kind that is no state body
