@@ -525,10 +525,24 @@ class _Builder:
                 return True
         return False
 
+    def emit_place_name(self, i: int, end: int, *, method: str, role: str) -> None:
+        """A name that starts or ends with a place but names no state body: no iso3, an ORG id of its text."""
+        self.emit(
+            i,
+            end,
+            iso3="",
+            sector="",
+            actor_id=f"ORG:{norm(self.text(i, end))}",
+            actor_kind="unknown",
+            role=role,
+            method=method,
+            confidence=0.6,
+        )
+
     def sports_name_end(self, i: int, j: int) -> int | None:
         """Where a tournament or club name that starts with the place at units i..j ends, or None
         (rules.yaml `tournament_suffixes`, `club_prefix_aliases`). "China Open", "Australia Terbuka" and
-        "Indonesia Masters" are tournaments; "AS Roma" and "AS Monaco" clubs. Only a capitalised suffix counts
+        "Indonesia Masters" are tournaments; "AS Roma" is a club. Only a capitalised suffix counts
         ("Iran terbuka untuk dialog" is the state), and not in a headline, whose words are all capitalised."""
         rules = self.k.rules
         if j < len(self.units) and not self.s.is_headline:
@@ -662,32 +676,12 @@ class _Builder:
             )
         elif e.kind in ("country", "capital") and (end := self.sports_name_end(i, j)) is not None:
             # "China Open", "Australia Terbuka", "AS Roma": a tournament or club named after a place
-            self.emit(
-                i,
-                end,
-                iso3="",
-                sector="",
-                actor_id=f"ORG:{norm(self.text(i, end))}",
-                actor_kind="unknown",
-                role="unknown",
-                method="sports_name",
-                confidence=0.6,
-            )
+            self.emit_place_name(i, end, method="sports_name", role="unknown")
             return end
         elif e.kind in ("country", "capital") and self.names_a_body(i):
             # "Universitas Indonesia", "University College London": an organisation named after a place, of a
             # kind that is no state body
-            self.emit(
-                i,
-                j,
-                iso3="",
-                sector="",
-                actor_id=f"ORG:{norm(self.text(i, j))}",
-                actor_kind="unknown",
-                role="actor",
-                method="org_name",
-                confidence=0.6,
-            )
+            self.emit_place_name(i, j, method="org_name", role="actor")
         elif e.kind == "country":
             role = self.place_role(i, j, e)
             self.emit(
