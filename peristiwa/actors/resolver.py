@@ -135,6 +135,22 @@ def _match(units: list[Unit], k: Knowledge) -> list[Match | None]:
     return slots
 
 
+@dataclass
+class _Office:
+    """What rule_title has read of an office title so far."""
+
+    title: Entry
+    sector: str
+    end: int  # where the title phrase read so far ends
+    override: str | None = None  # a sector the qualifiers force ("mantan": ELI)
+    former: Entry | None = None  # a modifier right before the title
+    numbered: bool = False  # an ordinal follows ("Presiden ke-3")
+    iso3: str = ""
+    org: str = ""  # an IGO the office belongs to ("Sekjen PBB")
+    org_sector: str = ""
+    igo_at: int = 0
+
+
 class _Builder:
     def __init__(self, sentence: Sentence, date: dt.date | None, k: Knowledge) -> None:
         self.s, self.date, self.k = sentence, date, k
@@ -319,112 +335,119 @@ class _Builder:
 
     # -- rules --------------------------------------------------------------------------------------
     def rule_title(self, i: int) -> int | None:
+        """An office title at unit i with the state or IGO it serves, and the holder's name where one follows
+        ("Menteri Luar Negeri Iran Mohammad Javad Zarif", "Presiden AS", "Sekjen PBB"); None when no state or
+        name makes it an actor."""
         m = self.slots[i]
         assert m is not None
         title = m.first("title")
         if title is None:
             return None
-        sector, office, override = title.sector, title.office, None
-        j = m.j
-        # a modifier just before the title describes a named holder ("mantan Presiden AS Barack Obama");
-        # without a name ("Eks duta besar RI di Belanda itu") it is an anaphor to someone who may hold office
-        # now
+        office = _Office(title=title, sector=title.sector, end=m.j)
+        self.title_qualifiers(i, office)
+        if not self.title_place(office):
+            return None
+        k = self.holder_start(office.end)
+        name_end = self.name_run(k)
+        self.title_override(office, k, name_end)
+        if name_end > k:
+            self.emit(i, name_end, **self.title_holder(office, k, name_end))
+            if office.org:
+                self.emit_igo(office.igo_at)
+            return name_end
+        if office.iso3 or office.org:
+            self.emit(i, office.end, **self.title_office(office))
+            return office.end
+        return None
+
+    def title_qualifiers(self, i: int, office: _Office) -> None:
+        """Modifiers, further titles and an ordinal after the title ("menteri luar negeri sementara",
+        "Presiden ke-3"); a modifier just before it ("mantan Presiden AS Barack Obama") describes a named
+        holder."""
         before = self.slots[i - 1] if i > 0 else None
-        former = before.first("modifier") if before is not None else None
-        # modifiers and further titles ("menteri luar negeri sementara", "mantan Presiden")
+        office.former = before.first("modifier") if before is not None else None
+        j = office.end
         while (n := self.match_at(j)) is not None and n.first("modifier", "title") and not n.first("country"):
             e = n.first("modifier", "title")
             assert e is not None
             if e.kind == "modifier" and e.sector:
-                override = e.sector
+                office.override = e.sector
             j = n.j
         numbered_end = self.ordinal_end(j)
-        j = numbered_end or j
-        iso3, country_end, org, org_sector = "", j, "", ""
+        office.numbered = numbered_end is not None
+        office.end = numbered_end or j
+
+    def title_place(self, office: _Office) -> bool:
+        """The state or IGO the title serves, right after it or after one or two words; False when those words
+        are a posting ("duta besarnya untuk Teheran": where the holder serves, not whom they represent; the
+        place is left to the other rules)."""
+        j = office.end
         for filler in (1, 2):
             if self.place_at(j + filler) is not None and all(
                 self.match_at(x) is None and self.units[x].text[:1].isalpha() for x in range(j, j + filler)
             ):
-                # "duta besarnya untuk Teheran": the place after a posting preposition is where the office
-                # holder serves, not whom they represent; leave the place to the other rules.
-                if any(
-                    norm(self.units[x].text) in self.k.rules["posting_prepositions"]
-                    for x in range(j, j + filler)
-                ):
-                    return None
+                postings = self.k.rules["posting_prepositions"]
+                if any(norm(self.units[x].text) in postings for x in range(j, j + filler)):
+                    return False
                 j += filler
                 break
-        place = self.place_at(j)
-        igo = self.match_at(j).first("igo") if self.match_at(j) else None  # type: ignore[union-attr]
+        place, at = self.place_at(j), self.match_at(j)
+        igo = at.first("igo") if at is not None else None
         if place is not None:
-            iso3, country_end = place[1].iso3, place[0].j
+            office.iso3, office.end = place[1].iso3, place[0].j
         elif igo is not None:
-            org, org_sector, country_end = igo.ident, igo.sector, self.match_at(j).j  # type: ignore[union-attr]
-        k = country_end
+            assert at is not None
+            office.org, office.org_sector, office.igo_at, office.end = igo.ident, igo.sector, j, at.j
+        else:
+            office.end = j
+        return True
+
+    def holder_start(self, k: int) -> int:
+        """Where the holder's name may start after the office: past modifiers, a comma and a rank ("...Iran,
+        Mayor Jenderal Mohammad Bagheri")."""
         while (n := self.match_at(k)) is not None and n.first("modifier"):
             k = n.j
         if k < len(self.units) and self.units[k].text == ",":
             k += 1
         while (n := self.match_at(k)) is not None and n.first("title") and not n.first("person", "country"):
-            k = n.j  # rank after a comma: "…Iran, Mayor Jenderal Mohammad Bagheri"
-        name_end = self.name_run(k)
-        if former is not None and former.sector and name_end > k:
-            override = former.sector
-        if numbered_end and override is None and not self.holds_office(k, name_end):
-            override = "ELI"  # "Presiden ke-3 RI", "presiden ke-44 AS ini": one holder of a series, not now
-        if override == "ELI":
-            sector = "ELI"
-        if name_end > k:
-            pid = self.person_id_for(k, name_end)
-            if pid is not None:
-                res = self.resolve_person(pid, iso3, office, sector, override)
-            elif iso3 or org:
-                slug = re.sub(r"\W+", "_", norm(self.text(k, name_end))).strip("_")
-                res = dict(
-                    iso3=iso3,
-                    sector=org_sector if org and not iso3 else sector,
-                    actor_id=f"PERSON:{slug}",
-                    actor_kind="person",
-                    role="actor",
-                    method="title_person",
-                    confidence=0.8,
-                )
-            else:
-                slug = re.sub(r"\W+", "_", norm(self.text(k, name_end))).strip("_")
-                res = dict(
-                    iso3="",
-                    sector=sector,
-                    actor_id=f"PERSON:{slug}",
-                    actor_kind="person",
-                    role="actor",
-                    method="title_only",
-                    confidence=0.4,
-                )
-            self.emit(i, name_end, **res)
-            if org:
-                self.emit_igo(j)
-            return name_end
-        if iso3 or org:
-            holders = (
-                self.k.office_holders(iso3, office, self.date) if (self.date and iso3 and office) else []
-            )
-            if len(holders) == 1 and override is None and title.title_kind == "office":
-                actor, method, conf = f"PERSON:{holders[0].person_id}", "title_office", 0.85
-            else:
-                actor, method, conf = (f"{iso3}_{sector}" if iso3 else f"IGO:{org}"), "title_country", 0.85
-            self.emit(
-                i,
-                country_end,
-                iso3=iso3,
-                sector=sector if iso3 else org_sector,
-                actor_id=actor,
-                actor_kind="person" if actor.startswith("PERSON:") else "state_organ",
-                role="actor",
-                method=method,
-                confidence=conf,
-            )
-            return country_end
-        return None
+            k = n.j
+        return k
+
+    def title_override(self, office: _Office, k: int, name_end: int) -> None:
+        """The sector that the qualifiers force: a former holder, or one of a numbered series ("Presiden ke-3
+        RI", "presiden ke-44 AS ini") who does not hold office now, is ELI."""
+        if office.former is not None and office.former.sector and name_end > k:
+            office.override = office.former.sector
+        if office.numbered and office.override is None and not self.holds_office(k, name_end):
+            office.override = "ELI"
+        if office.override == "ELI":
+            office.sector = "ELI"
+
+    def title_holder(self, office: _Office, k: int, name_end: int) -> dict[str, object]:
+        """The named holder: a known person, or a new one under the office's state or IGO (or neither)."""
+        pid = self.person_id_for(k, name_end)
+        if pid is not None:
+            return self.resolve_person(pid, office.iso3, office.title.office, office.sector, office.override)
+        slug = re.sub(r"\W+", "_", norm(self.text(k, name_end))).strip("_")
+        if office.iso3 or office.org:
+            sector = office.org_sector if office.org and not office.iso3 else office.sector
+            return dict(iso3=office.iso3, sector=sector, actor_id=f"PERSON:{slug}", actor_kind="person",
+                        role="actor", method="title_person", confidence=0.8)
+        return dict(iso3="", sector=office.sector, actor_id=f"PERSON:{slug}", actor_kind="person",
+                    role="actor", method="title_only", confidence=0.4)
+
+    def title_office(self, office: _Office) -> dict[str, object]:
+        """An office with no name: its one holder at the article date, else the state organ or IGO."""
+        iso3, title = office.iso3, office.title
+        dated = self.date is not None and iso3 and title.office
+        holders = self.k.office_holders(iso3, title.office, self.date) if dated else []
+        if len(holders) == 1 and office.override is None and title.title_kind == "office":
+            actor, method = f"PERSON:{holders[0].person_id}", "title_office"
+        else:
+            actor, method = (f"{iso3}_{office.sector}" if iso3 else f"IGO:{office.org}"), "title_country"
+        return dict(iso3=iso3, sector=office.sector if iso3 else office.org_sector, actor_id=actor,
+                    actor_kind="person" if actor.startswith("PERSON:") else "state_organ", role="actor",
+                    method=method, confidence=0.85)
 
     def rule_prefix(self, i: int) -> int | None:
         m = self.slots[i]
@@ -629,110 +652,59 @@ class _Builder:
         return self.out
 
     def rule_simple(self, m: Match) -> int:
+        """The first dictionary entry at m on its own, by its kind; returns where the mention ends."""
         e = m.entries[0]
-        i, j = m.i, m.j
         if e.kind == "person":
-            end = self.name_run(i)
-            end = end if end >= j and self.person_id_for(i, end) == e.ident else j
-            self.emit(i, end, **self.resolve_person(e.ident))
-            return end
+            return self.simple_person(m, e)
         if e.kind == "igo":
-            return self.emit_igo(i)
+            return self.emit_igo(m.i)
+        if e.kind in ("country", "capital"):
+            return self.simple_place(m, e)
         if e.kind == "organ":
-            self.emit(
-                i,
-                j,
-                iso3=e.iso3,
-                sector=e.sector,
-                actor_id=e.ident,
-                actor_kind="state_organ",
-                role="actor",
-                method="named_organ",
-                confidence=0.9,
-            )
+            self.emit(m.i, m.j, iso3=e.iso3, sector=e.sector, actor_id=e.ident, actor_kind="state_organ",
+                      role="actor", method="named_organ", confidence=0.9)
         elif e.kind == "region":
-            self.emit(
-                i,
-                j,
-                iso3="",
-                sector="",
-                actor_id=f"REGION:{e.ident}",
-                actor_kind="region",
-                role="actor",
-                method="region",
-                confidence=0.8,
-            )
-        elif e.kind == "country" and self.prev_word(i) in self.k.rules["origin_markers"]:
-            self.emit(
-                i,
-                j,
-                iso3=e.iso3,
-                sector="CVL",
-                actor_id=f"{e.iso3}_CVL",
-                actor_kind="state_organ",
-                role="actor",
-                method="origin",
-                confidence=0.8,
-            )
-        elif e.kind in ("country", "capital") and (end := self.sports_name_end(i, j)) is not None:
+            self.emit(m.i, m.j, iso3="", sector="", actor_id=f"REGION:{e.ident}", actor_kind="region",
+                      role="actor", method="region", confidence=0.8)
+        elif e.kind == "both":
+            # "kedua negara": resolved later from the article's states (coref)
+            self.emit(m.i, m.j, iso3="", sector="", actor_id="", actor_kind="unknown", role="actor",
+                      method="both_states_pending", confidence=0.0)
+        return m.j
+
+    def simple_person(self, m: Match, e: Entry) -> int:
+        """A known person, with the longer name run when it still names the same person."""
+        end = self.name_run(m.i)
+        end = end if end >= m.j and self.person_id_for(m.i, end) == e.ident else m.j
+        self.emit(m.i, end, **self.resolve_person(e.ident))
+        return end
+
+    def simple_place(self, m: Match, e: Entry) -> int:
+        """A country or capital name: a citizen origin, a name of something else, the state, or a venue."""
+        i, j = m.i, m.j
+        if e.kind == "country" and self.prev_word(i) in self.k.rules["origin_markers"]:
+            self.emit(i, j, iso3=e.iso3, sector="CVL", actor_id=f"{e.iso3}_CVL", actor_kind="state_organ",
+                      role="actor", method="origin", confidence=0.8)
+            return j
+        if (end := self.sports_name_end(i, j)) is not None:
             # "China Open", "Australia Terbuka", "AS Roma": a tournament or club named after a place
             self.emit_place_name(i, end, method="sports_name", role="unknown")
             return end
-        elif e.kind in ("country", "capital") and self.names_a_body(i):
+        if self.names_a_body(i):
             # "Universitas Indonesia", "University College London": an organisation named after a place, of a
             # kind that is no state body
             self.emit_place_name(i, j, method="org_name", role="actor")
-        elif e.kind == "country":
-            role = self.place_role(i, j, e)
-            self.emit(
-                i,
-                j,
-                iso3=e.iso3,
-                sector="",
-                actor_id=e.iso3,
-                actor_kind="state",
-                role=role,
-                method="country_name",
-                confidence=0.95 if role == "actor" else 0.8,
-            )
-        elif e.kind == "capital":
-            role = self.place_role(i, j, e)
-            if role == "actor":
-                self.emit(
-                    i,
-                    j,
-                    iso3=e.iso3,
-                    sector="GOV",
-                    actor_id=e.iso3,
-                    actor_kind="state",
-                    role="actor",
-                    method="capital_metonym",
-                    confidence=0.85,
-                )
-            else:
-                self.emit(
-                    i,
-                    j,
-                    iso3=e.iso3,
-                    sector="",
-                    actor_id=f"PLACE:{e.ident}",
-                    actor_kind="location",
-                    role=role,
-                    method="capital_venue" if e.metonym else "place",
-                    confidence=0.8,
-                )
-        elif e.kind == "both":
-            self.emit(
-                i,
-                j,
-                iso3="",
-                sector="",
-                actor_id="",
-                actor_kind="unknown",
-                role="actor",
-                method="both_states_pending",
-                confidence=0.0,
-            )
+            return j
+        role = self.place_role(i, j, e)
+        if e.kind == "country":
+            self.emit(i, j, iso3=e.iso3, sector="", actor_id=e.iso3, actor_kind="state", role=role,
+                      method="country_name", confidence=0.95 if role == "actor" else 0.8)
+        elif role == "actor":
+            self.emit(i, j, iso3=e.iso3, sector="GOV", actor_id=e.iso3, actor_kind="state", role="actor",
+                      method="capital_metonym", confidence=0.85)
+        else:
+            self.emit(i, j, iso3=e.iso3, sector="", actor_id=f"PLACE:{e.ident}", actor_kind="location",
+                      role=role, method="capital_venue" if e.metonym else "place", confidence=0.8)
         return j
 
 
