@@ -73,6 +73,14 @@ def test_capital_metonym_vs_venue(k):
     assert (venue.iso3, venue.role, venue.actor_kind) == ("TKM", "venue", "location")
 
 
+def test_jerusalem_is_a_place_not_the_israeli_government(k):
+    # the contested city is the topic of the news, not a metonym: "Tel Aviv" stands for Israel
+    ms = resolve("dalam voting terkait Yerusalem , AS kalah telak .", k=k)
+    city = find(ms, "Yerusalem")[0]
+    assert (city.actor_kind, city.method) == ("location", "place")
+    assert find(resolve("Tel Aviv menolak resolusi itu .", k=k), "Tel Aviv")[0].method == "capital_metonym"
+
+
 def test_capital_after_antara_is_actor(k):
     ms = resolve("kerja sama antara Teheran dan Islamabad", k=k)
     assert [m.role for m in ms] == ["actor", "actor"]
