@@ -110,6 +110,10 @@ class NlpResource(dg.ConfigurableResource):
     workers: int = 0
     threads: int = 0
     docs_per_batch: int = 32
+    # words per parser batch: Stanza's 1,500 made the parser's score tensors the largest allocation of a
+    # worker (about 270 MB above its models); 200 gives the same parses (batch composition does not change
+    # them) at the same speed
+    depparse_batch_size: int = 200
     chunk_articles: int = 200
     max_line_chars: int = 2000
 
@@ -132,6 +136,7 @@ class NlpResource(dg.ConfigurableResource):
             # slower than one (benchmarks/nlp_cores.py); processes are how this uses more cores
             threads=self.threads or 1,
             docs_per_batch=self.docs_per_batch,
+            depparse_batch_size=self.depparse_batch_size or None,
             max_line_chars=self.max_line_chars,
         )
 

@@ -206,3 +206,19 @@ def test_the_same_models_in_another_directory_give_the_same_signature(tmp_path: 
     a, b = (annotation_signature(x) for x in settings)
     assert a == b
     assert not any(str(tmp_path) in v for v in a.values())
+
+
+def test_the_parser_batch_size_changes_no_parse() -> None:
+    # the resource parses in batches of 200 words to bound a worker's memory; Stanza's default is 1,500
+    texts = [
+        "Menteri Luar Negeri Iran bertemu dengan Duta Besar Rusia di Teheran untuk membahas kerja sama "
+        "pertahanan kedua negara, termasuk pasokan sistem rudal dan latihan militer gabungan di Laut Kaspia.",
+        "Pakistan mengecam serangan itu.\nAzerbaijan dan Israel menandatangani perjanjian dagang baru.",
+        SENTENCE,
+    ] * 4
+
+    def parses(batch_size: int | None) -> list:
+        docs = annotate(texts, NlpSettings(threads=1, depparse_batch_size=batch_size))
+        return [[(w.head, w.deprel) for w in s.words] for d in docs for s in d.sentences]
+
+    assert parses(None) == parses(30)
