@@ -14,7 +14,7 @@ from assets.gating import GateDecision, decide, publish_or_fail, quarantine_fail
 from checks import entities as entity_checks
 from peristiwa.actors import load_knowledge
 from peristiwa.actors.batch import knowledge_version, resolve_frame
-from peristiwa.annotation.batch import AnnotationPool, annotation_signature_json
+from peristiwa.annotation.batch import AnnotationConfig, AnnotationPool, annotation_signature_json
 from pipelines.partitions import SHARD_KEYS, nlp_shards, shard_of
 from pipelines.resources import (
     WRITER_POOL,
@@ -25,8 +25,14 @@ from pipelines.resources import (
     WarehouseResource,
 )
 from warehouse.batches import article_chunks
-from warehouse.publish import append_staging, clear_staging, publish_chunks, write_staging
-from warehouse.spool import list_chunks, spooled_ledger, write_chunk
+from warehouse.publish import (
+    append_staging,
+    clear_staging,
+    publish_chunks,
+    release_arrow_memory,
+    write_staging,
+)
+from warehouse.spool import StagedInput, list_chunks, spooled_ledger, stage_input, write_chunk
 
 # Articles never annotated, whose title/text changed since (e.g. re-cleaned under new rules), or annotated
 # by other models, tokenizer repairs or parse scope than the ones configured now (the ledger's `models`).
@@ -107,25 +113,39 @@ def sentences_parquet(
         reused = _spooled(list_chunks(spool), todo, models)
         todo = todo.join(reused.select("article_id"), on="article_id", how="anti")
         con.register("_todo", todo.select("article_id", "text_sha256").to_arrow())
-        articles = con.sql(_ARTICLES_SQL).pl()
+        # staged, not held: every article's text in this process would grow with the corpus
+        staged = stage_input(con.sql(_ARTICLES_SQL), spool, context.run.run_id)
         con.unregister("_todo")
+    release_arrow_memory()
+    try:
+        return _annotate_staged(context, nlp, config, staged, todo, reused, n_total, len(shards))
+    finally:
+        staged.remove()
+
+
+def _annotate_staged(
+    context: dg.AssetExecutionContext, nlp: NlpResource, config: AnnotationConfig, staged: StagedInput,
+    todo: pl.DataFrame, reused: pl.DataFrame, n_total: int, n_shards: int,
+) -> dg.MaterializeResult:
+    """Annotate the staged articles chunk by chunk in the worker pool and spool each chunk."""
+    spool = staged.path.parent.parent
+    n_articles = staged.count()
     n_models = int(todo["only_models_changed"].sum()) if todo.height else 0
     size = max(1, nlp.chunk_articles)
-    n_chunks = -(-articles.height // size)
-    workers = min(nlp.worker_count(), max(1, articles.height))
+    n_chunks = -(-n_articles // size)
+    workers = min(nlp.worker_count(), max(1, n_articles))
     context.log.info(
-        f"{articles.height + reused.height} of {n_total} cleaned articles in {len(shards)} shard(s) need "
+        f"{n_articles + reused.height} of {n_total} cleaned articles in {n_shards} shard(s) need "
         f"annotation ({n_models} because the NLP models, tokenizer repairs or parse scope changed); "
-        f"{reused.height} already annotated in the spool, annotating {articles.height} in {n_chunks} "
+        f"{reused.height} already annotated in the spool, annotating {n_articles} in {n_chunks} "
         f"chunk(s) of {size} with {workers} worker(s), parse scope {config.parse_scope}"
     )
     shard_frame = todo.select("article_id", "shard")
     started = time.perf_counter()
     n_tokens = n_sentences = n_parsed = 0
-    rows = articles.to_dicts()
     with AnnotationPool(config, workers) as pool:
-        for k, offset in enumerate(range(0, len(rows), size), 1):
-            frame, ledger = pool.annotate(rows[offset:offset + size])
+        for k, offset in enumerate(range(0, n_articles, size), 1):
+            frame, ledger = pool.annotate(staged.rows(offset, size))
             frame = frame.with_columns(pl.lit(context.run.run_id).alias("run_id"))
             ledger = ledger.join(shard_frame, on="article_id").with_columns(
                 pl.lit(context.run.run_id).alias("run_id"), pl.lit(_now()).alias("annotated_at"))
@@ -137,7 +157,7 @@ def sentences_parquet(
                              f"{frame.height} sentences ({int(ledger['n_parsed'].sum())} parsed)")
     seconds = time.perf_counter() - started
     return dg.MaterializeResult(metadata={
-        "annotated": articles.height,
+        "annotated": n_articles,
         "reused_from_spool": reused.height,
         "reannotated_for_models": n_models,
         "chunks": n_chunks,
@@ -148,7 +168,7 @@ def sentences_parquet(
         "tokens": n_tokens,
         "seconds": round(seconds, 1),
         "tokens_per_second": round(n_tokens / seconds, 1) if seconds and n_tokens else 0.0,
-        "no_new_input": articles.height + reused.height == 0,
+        "no_new_input": n_articles + reused.height == 0,
     })
 
 

@@ -6,6 +6,9 @@ article, with its shard). Each file is written under a temporary name and rename
 so a chunk whose ledger exists is complete; a kill leaves at most one incomplete chunk, which is ignored.
 Files stay until none of their articles still needs publishing, so a rerun after a crash finds finished work
 in the spool instead of redoing it.
+
+A computing run also stages its input there (``inputs/<run_id>.parquet``: the articles to annotate) and reads
+it one chunk at a time, so that its memory does not grow with the number of articles.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import duckdb
 import polars as pl
 
 LEDGER_SUFFIX = ".annotations.parquet"
@@ -89,3 +93,36 @@ def spooled_ledger(chunks: Iterable[SpoolChunk]) -> pl.DataFrame:
     """Every chunk's ledger rows, with the chunk name (``chunk``), oldest chunk first."""
     frames = [c.ledger().with_columns(pl.lit(c.name).alias("chunk")) for c in chunks]
     return pl.concat(frames, how="vertical_relaxed") if frames else pl.DataFrame()
+
+
+@dataclass(frozen=True)
+class StagedInput:
+    """A run's input rows in a Parquet file, read back a slice at a time."""
+
+    path: Path
+
+    def count(self) -> int:
+        return int(pl.scan_parquet(self.path).select(pl.len()).collect().item())
+
+    def rows(self, offset: int, size: int) -> list[dict]:
+        return pl.scan_parquet(self.path).slice(offset, size).collect().to_dicts()
+
+    def remove(self) -> None:
+        self.path.unlink(missing_ok=True)
+
+
+def stage_input(relation: duckdb.DuckDBPyRelation, directory: Path, run_id: str) -> StagedInput:
+    """Write a query's rows, in its order, to ``inputs/<run_id>.parquet`` under the spool; inputs of killed
+    runs that are older than a day are deleted."""
+    folder = directory / "inputs"
+    folder.mkdir(parents=True, exist_ok=True)
+    now = time.time()
+    for leftover in folder.glob("*.parquet"):
+        try:
+            if now - leftover.stat().st_mtime > STALE_TMP_S:
+                leftover.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
+    staged = StagedInput(folder / f"{run_id}.parquet")
+    relation.write_parquet(str(staged.path))
+    return staged

@@ -90,4 +90,6 @@ def test_kill_while_publishing_then_rerun_publishes_the_rest(uninterrupted, tmp_
     republished = sum(int(m.group(3)) for m in PUBLISHED_RE.finditer(_log(rerun)))
     assert republished == total - CHUNK_ARTICLES
     assert _snapshot(warehouse) == expected
-    assert not list((warehouse.parent / "warehouse.spool" / "sentences").glob("*.parquet"))
+    spool = warehouse.parent / "warehouse.spool" / "sentences"
+    assert not list(spool.glob("*.parquet"))
+    assert not list((spool / "inputs").glob("*"))  # each run deletes the articles it staged

@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import time
 
+import duckdb
 import polars as pl
 
-from warehouse.spool import STALE_TMP_S, list_chunks, spooled_ledger, write_chunk
+from warehouse.spool import STALE_TMP_S, list_chunks, spooled_ledger, stage_input, write_chunk
 
 
 def _frames(*ids: str) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -46,3 +47,26 @@ def test_a_chunk_is_complete_only_with_its_ledger_and_writes_in_progress_are_lef
 def test_missing_spool_is_empty(tmp_path):
     assert list_chunks(tmp_path / "nope") == []
     assert spooled_ledger([]).height == 0
+
+
+def test_a_staged_input_is_read_back_in_its_order_one_slice_at_a_time(tmp_path):
+    rows = duckdb.sql("SELECT 'a' || i::VARCHAR AS article_id, i AS n FROM range(7) t(i) ORDER BY i DESC")
+    staged = stage_input(rows, tmp_path, "run-1")
+    assert staged.path == tmp_path / "inputs" / "run-1.parquet"
+    assert staged.count() == 7
+    assert [r["n"] for r in staged.rows(0, 3)] == [6, 5, 4]
+    assert [r["n"] for r in staged.rows(6, 3)] == [0]
+    staged.remove()
+    assert not staged.path.exists()
+
+
+def test_inputs_left_by_killed_runs_are_deleted_after_a_day(tmp_path):
+    stale = tmp_path / "inputs" / "killed-long-ago.parquet"
+    recent = tmp_path / "inputs" / "maybe-still-running.parquet"
+    stale.parent.mkdir(parents=True)
+    stale.write_bytes(b"x")
+    recent.write_bytes(b"x")
+    old = time.time() - STALE_TMP_S - 60
+    os.utime(stale, (old, old))
+    stage_input(duckdb.sql("SELECT 1 AS n"), tmp_path, "run-2")
+    assert recent.exists() and not stale.exists()
