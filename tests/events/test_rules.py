@@ -190,3 +190,61 @@ def test_goldstein_and_quad_from_the_table(cameo, dictionary):
             info.plover_category,
         )
         assert e.dictionary_version == dictionary.version
+
+
+
+GOVERNED_COOPERATION = """
+# text = Iran dan Rusia menjalin kerja sama di bidang energi .
+1  Iran  Iran  PROPN  _  _  4  nsubj  _  _
+2  dan  dan  CCONJ  _  _  3  cc  _  _
+3  Rusia  Rusia  PROPN  _  _  1  conj  _  _
+4  menjalin  jalin  VERB  _  _  0  root  _  _
+5  kerja  kerja  NOUN  _  _  4  obj  _  _
+6  sama  sama  ADJ  _  _  5  amod  _  _
+7  di  di  ADP  _  _  8  case  _  _
+8  bidang  bidang  NOUN  _  _  4  obl  _  _
+9  energi  energi  NOUN  _  _  8  nmod  _  _
+10  .  .  PUNCT  _  _  4  punct  _  _
+"""
+
+# Stanza's parses of two sentences where "kerja sama" names a relationship, no act
+COOPERATION_PROJECT = """
+# text = Para mahasiswa bisa terlibat dalam proyek kerja sama Cina - Iran .
+1  Para  para  DET  _  _  2  det  _  _
+2  mahasiswa  mahasiswa  NOUN  _  _  4  nsubj:pass  _  _
+3  bisa  bisa  AUX  _  _  4  aux  _  _
+4  terlibat  libat  VERB  _  _  0  root  _  _
+5  dalam  dalam  ADP  _  _  6  case  _  _
+6  proyek  proyek  NOUN  _  _  4  obl  _  _
+7  kerja  kerja  NOUN  _  _  6  compound  _  _
+8  sama  sama  ADJ  _  _  7  amod  _  _
+9  Cina  cina  PROPN  _  _  7  nmod  _  _
+10  -  -  PUNCT  _  _  11  punct  _  _
+11  Iran  iran  PROPN  _  _  9  flat:name  _  _
+12  .  .  PUNCT  _  _  4  punct  _  _
+"""
+
+COOPERATION_PROSPECT = """
+# text = Kerja sama Iran dan Pakistan diyakini berpotensi mensejahterakan umat .
+1  Kerja  kerja  NOUN  _  _  6  nsubj:pass  _  _
+2  sama  sama  ADJ  _  _  1  amod  _  _
+3  Iran  iran  PROPN  _  _  1  nmod  _  _
+4  dan  dan  CCONJ  _  _  5  cc  _  _
+5  Pakistan  pakistan  PROPN  _  _  3  conj  _  _
+6  diyakini  yakin  VERB  _  _  0  root  _  _
+7  berpotensi  potensi  VERB  _  _  6  xcomp  _  _
+8  mensejahterakan  sejah  VERB  _  _  7  xcomp  _  _
+9  umat  umat  NOUN  _  _  8  obj  _  _
+10  .  .  PUNCT  _  _  6  punct  _  _
+"""
+
+
+def test_a_relationship_noun_is_an_act_only_under_a_verb(cameo, dictionary):
+    # "kerja sama" names a relationship: an existing project or a prospect is no act ...
+    for conllu in (COOPERATION_PROJECT, COOPERATION_PROSPECT):
+        assert code(parse_conllu(conllu), cameo, dictionary) == [], conllu
+    # ... a verb that governs it makes one, and the verb "bekerja sama" is one
+    governed = code(parse_conllu(GOVERNED_COOPERATION), cameo, dictionary)
+    assert dyads(governed) == {("IRN", "RUS", "050"), ("RUS", "IRN", "050")}
+    verb = code(plain("Iran dan Azerbaijan bekerja sama memberantas pencurian ikan ."), cameo, dictionary)
+    assert dyads(verb) == {("IRN", "AZE", "050"), ("AZE", "IRN", "050")}

@@ -611,6 +611,23 @@ def event_subject_is_cause(state: SentenceState) -> None:
             c.drop("event_subject_is_cause")
 
 
+@rule("relationship_noun_needs_a_verb", "frames", "frames")
+def relationship_noun_needs_a_verb(state: SentenceState) -> None:
+    """A relationship noun (`noun_needs_verb`: "kerja sama") that is no verb's object or complement is no act:
+    "proyek kerja sama China - Indonesia", "kerja sama Tehran dan Moskow telah memainkan peran", and as the
+    subject of a passive "Kerja sama Indonesia dan Yordania diyakini berpotensi". Governed, it is: "menjalin
+    kerja sama", "sepakat meningkatkan kerja sama". Parsed sentences only: without a parse the governor is
+    known only after a light verb, and "melalui kerja sama antara A dan B, kami ..." would be lost."""
+    v = state.view
+    if not v.parsed:
+        return
+    for c in state.candidates:
+        if c.dropped is not None or not c.trigger.noun_needs_verb or c.category not in ("noun", "bare"):
+            continue
+        if c.governor is None or base_rel(v.tokens[c.head]) == "nsubj:pass":
+            c.drop("relationship_noun_needs_a_verb")
+
+
 @rule("object_of_verb_entry", "frames", "frames")
 def object_of_verb_entry(state: SentenceState) -> None:
     """The object word a verb + object entry needs is not an act of its own: "membatalkan kunjungan" (161)
@@ -638,6 +655,7 @@ def resolve_frames(state: SentenceState) -> None:
         "setting_is_no_event",
         "time_reference_is_no_event",
         "event_subject_is_cause",
+        "relationship_noun_needs_a_verb",
         "object_of_verb_entry",
         "frame_complement",
         "reported_claim",
@@ -654,6 +672,7 @@ FRAME_RULES = {
     "setting_is_no_event": setting_is_no_event,
     "time_reference_is_no_event": time_reference_is_no_event,
     "event_subject_is_cause": event_subject_is_cause,
+    "relationship_noun_needs_a_verb": relationship_noun_needs_a_verb,
     "object_of_verb_entry": object_of_verb_entry,
     "wish_appeal": wish_appeal,
     "frame_complement": frame_complement,
