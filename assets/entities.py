@@ -143,7 +143,7 @@ def _annotate_staged(
     shard_frame = todo.select("article_id", "shard")
     started = time.perf_counter()
     n_tokens = n_sentences = n_parsed = 0
-    with AnnotationPool(config, workers) as pool:
+    with AnnotationPool(config, workers, nlp.chunks_per_worker) as pool:
         for k, offset in enumerate(range(0, n_articles, size), 1):
             frame, ledger = pool.annotate(staged.rows(offset, size))
             frame = frame.with_columns(pl.lit(context.run.run_id).alias("run_id"))

@@ -115,6 +115,8 @@ class NlpResource(dg.ConfigurableResource):
     # them) at the same speed
     depparse_batch_size: int = 200
     chunk_articles: int = 200
+    # a worker process is replaced after this many chunks, which bounds its growth over a long run (0 = never)
+    chunks_per_worker: int = 25
     max_line_chars: int = 2000
 
     def but(self, **changes: object) -> NlpResource:

@@ -1,0 +1,37 @@
+"""The annotation pool: worker processes give what one process gives, and are replaced after
+`chunks_per_worker` chunks so that a long run's workers do not keep growing."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+
+from peristiwa.annotation.batch import AnnotationConfig, AnnotationPool, annotate_rows
+from peristiwa.nlp.pipeline import NlpSettings
+
+TEXTS = [
+    "Menteri Luar Negeri Iran bertemu Duta Besar Rusia di Teheran.\nKedua negara membahas kerja sama.",
+    "Pakistan mengecam serangan udara itu dan memanggil duta besar Iran.",
+    "Hujan deras turun di Bandung sejak pagi.",
+    "Azerbaijan dan Israel menandatangani perjanjian pasokan senjata.",
+]
+
+
+def _rows() -> list[dict]:
+    return [{"article_id": f"a{i}", "title": "", "text": t, "spans_json": "[]",
+             "text_sha256": hashlib.sha256(t.encode()).hexdigest()} for i, t in enumerate(TEXTS)]
+
+
+def test_workers_are_replaced_after_their_chunks_and_give_what_one_process_gives():
+    config = AnnotationConfig(settings=NlpSettings(threads=1), parse_scope="all")
+    rows = _rows()
+    expected, _ = annotate_rows(rows, config)
+    with AnnotationPool(config, workers=2, chunks_per_worker=1) as pool:
+        first, _ = pool.annotate(rows[:2])
+        assert multiprocessing.active_children() == []  # ended after their one chunk
+        second, _ = pool.annotate(rows[2:])
+    got = first.to_dicts() + second.to_dicts()
+    assert [r["conllu"] for r in got] == [r["conllu"] for r in expected]
+    with AnnotationPool(config, workers=2) as pool:
+        pool.annotate(rows[:2])
+        assert len(multiprocessing.active_children()) == 2  # kept for the next chunk
