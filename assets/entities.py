@@ -118,17 +118,16 @@ def sentences_parquet(
         con.unregister("_todo")
     release_arrow_memory()
     try:
-        return _annotate_staged(context, nlp, config, staged, todo, reused, n_total, len(shards))
+        return _annotate_staged(context, nlp, config, spool, staged, todo, reused, n_total, len(shards))
     finally:
         staged.remove()
 
 
 def _annotate_staged(
-    context: dg.AssetExecutionContext, nlp: NlpResource, config: AnnotationConfig, staged: StagedInput,
-    todo: pl.DataFrame, reused: pl.DataFrame, n_total: int, n_shards: int,
+    context: dg.AssetExecutionContext, nlp: NlpResource, config: AnnotationConfig, spool: Path,
+    staged: StagedInput, todo: pl.DataFrame, reused: pl.DataFrame, n_total: int, n_shards: int,
 ) -> dg.MaterializeResult:
     """Annotate the staged articles chunk by chunk in the worker pool and spool each chunk."""
-    spool = staged.path.parent.parent
     n_articles = staged.count()
     n_models = int(todo["only_models_changed"].sum()) if todo.height else 0
     size = max(1, nlp.chunk_articles)

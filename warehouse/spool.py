@@ -73,18 +73,23 @@ def write_chunk(directory: Path, sentences: pl.DataFrame, ledger: pl.DataFrame) 
 STALE_TMP_S = 24 * 3600
 
 
+def _delete_stale(paths: Iterable[Path]) -> None:
+    """Delete the files older than a day (another process may still be writing a younger one)."""
+    now = time.time()
+    for path in paths:
+        try:
+            if now - path.stat().st_mtime > STALE_TMP_S:
+                path.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
+
+
 def list_chunks(directory: Path) -> list[SpoolChunk]:
     """Complete chunks, oldest first. Temporary files are another process's write in progress, or the leftover
     of a killed one: those older than a day are deleted."""
     if not directory.is_dir():
         return []
-    now = time.time()
-    for leftover in directory.glob(".*.tmp"):
-        try:
-            if now - leftover.stat().st_mtime > STALE_TMP_S:
-                leftover.unlink(missing_ok=True)
-        except FileNotFoundError:
-            pass
+    _delete_stale(directory.glob(".*.tmp"))
     names = sorted(p.name[: -len(LEDGER_SUFFIX)] for p in directory.glob(f"*{LEDGER_SUFFIX}"))
     return [SpoolChunk(directory, n) for n in names if (directory / f"{n}{SENTENCES_SUFFIX}").exists()]
 
@@ -116,13 +121,7 @@ def stage_input(relation: duckdb.DuckDBPyRelation, directory: Path, run_id: str)
     runs that are older than a day are deleted."""
     folder = directory / "inputs"
     folder.mkdir(parents=True, exist_ok=True)
-    now = time.time()
-    for leftover in folder.glob("*.parquet"):
-        try:
-            if now - leftover.stat().st_mtime > STALE_TMP_S:
-                leftover.unlink(missing_ok=True)
-        except FileNotFoundError:
-            pass
+    _delete_stale(folder.glob("*.parquet"))
     staged = StagedInput(folder / f"{run_id}.parquet")
     relation.write_parquet(str(staged.path))
     return staged

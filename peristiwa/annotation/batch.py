@@ -11,9 +11,8 @@ import json
 import multiprocessing
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -191,14 +190,12 @@ class AnnotationPool:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._executor is not None:
-            self._executor.shutdown(wait=True, cancel_futures=True)
-            self._executor = None
+        self._end_workers(cancel_futures=True)
 
-    def _recycle(self) -> None:
-        """End the workers; the next chunk starts fresh ones."""
+    def _end_workers(self, cancel_futures: bool = False) -> None:
+        """Shut the workers down; the next chunk, if any, starts fresh ones."""
         if self._executor is not None:
-            self._executor.shutdown(wait=True)
+            self._executor.shutdown(wait=True, cancel_futures=cancel_futures)
             self._executor = None
 
     def _pool(self) -> ProcessPoolExecutor:
@@ -221,18 +218,12 @@ class AnnotationPool:
         results = [f.result() for f in futures]
         self._chunks_done += 1
         if self.chunks_per_worker and self._chunks_done % self.chunks_per_worker == 0:
-            self._recycle()
+            self._end_workers()
         order = {row["article_id"]: n for n, row in enumerate(rows)}
         sentence_rows = sorted((r for s, _ in results for r in s),
                                key=lambda r: (order[r["article_id"]], r["sentence_index"]))
         ledger_rows = sorted((r for _, led in results for r in led), key=lambda r: order[r["article_id"]])
         return frames(sentence_rows, ledger_rows)
-
-
-@contextmanager
-def annotation_pool(config: AnnotationConfig, workers: int = 1) -> Iterator[AnnotationPool]:
-    with AnnotationPool(config, workers) as pool:
-        yield pool
 
 
 def annotate_articles(
