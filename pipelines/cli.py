@@ -64,7 +64,7 @@ def _copy_samples(inbox: Path) -> int:
 @click.option("--parse-scope", type=click.Choice(["selective", "all"]), default=None,
               help="Which sentences get a dependency parse (default: the nlp resource's, selective). "
               "A change of scope re-annotates every article.")
-@click.option("--workers", type=int, default=None,
+@click.option("--workers", type=click.IntRange(min=1), default=None,
               help="NLP worker processes (default: the nlp resource's, one per CPU core up to 4).")
 def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all: bool, job_name: str,
         accept: tuple[str, ...], retry_quarantined: bool, parse_scope: str | None,

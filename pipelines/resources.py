@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Annotated, Literal
 
 import dagster as dg
+from pydantic import Field
 
 from peristiwa.annotation.batch import AnnotationConfig, cpu_count
 from peristiwa.ingest import IngestLimits
@@ -13,12 +15,20 @@ from warehouse.connection import WRITER_MEMORY_LIMIT, Warehouse
 
 WRITER_POOL = "duckdb_writer"
 
+# Constrained field types: a value outside them (a negative worker count, a share above 1) fails when the
+# resource is built, naming the field, instead of surfacing later as a hang, an empty chunk or a gate that
+# can never pass.
+Count = Annotated[int, Field(ge=0)]
+PositiveCount = Annotated[int, Field(ge=1)]
+Share = Annotated[float, Field(ge=0.0, le=1.0)]
+Seconds = Annotated[float, Field(gt=0.0)]
+
 
 class WarehouseResource(dg.ConfigurableResource):
     """The DuckDB warehouse. `path` is the served file users query; the writer works beside it."""
 
     path: str
-    lock_timeout_s: float = 600.0
+    lock_timeout_s: Seconds = 600.0
     # DuckDB memory cap of the writer connection: its block cache would otherwise grow with the warehouse
     # ('' = DuckDB's default, 80% of RAM)
     duckdb_memory_limit: str = WRITER_MEMORY_LIMIT
@@ -43,8 +53,8 @@ class InboxResource(dg.ConfigurableResource):
     purpose, e.g. a corpus); any other link is quarantined `outside_inbox` without being opened."""
 
     path: str
-    max_article_bytes: int = 2_000_000
-    min_text_chars: int = 200
+    max_article_bytes: PositiveCount = 2_000_000
+    min_text_chars: Count = 200
     symlink_roots: list[str] = []
 
     def limits(self) -> IngestLimits:
@@ -65,19 +75,19 @@ class QualityGates(dg.ConfigurableResource):
     (which stops the chain) fails only for systemic problems, judged on at least `min_systemic_items`
     items of one delivery or source, so a handful of files never looks systemic."""
 
-    min_systemic_items: int = 20
-    max_html_share: float = 0.5
-    max_self_duplicate_share: float = 0.5
-    max_quarantine_share: float = 0.5
-    min_indonesian_share: float = 1.0
-    min_clean_chars: int = 100
-    max_clean_chars: int = 1_000_000
-    max_residue_share: float = 0.2
-    max_date_share_drop: float = 0.5
-    source_history_articles: int = 500
-    min_state_share_foreign_affairs: float = 0.9
-    event_date_window_days: int = 3650
-    min_event_date_in_window_share: float = 0.85
+    min_systemic_items: PositiveCount = 20
+    max_html_share: Share = 0.5
+    max_self_duplicate_share: Share = 0.5
+    max_quarantine_share: Share = 0.5
+    min_indonesian_share: Share = 1.0
+    min_clean_chars: Count = 100
+    max_clean_chars: PositiveCount = 1_000_000
+    max_residue_share: Share = 0.2
+    max_date_share_drop: Share = 0.5
+    source_history_articles: PositiveCount = 500
+    min_state_share_foreign_affairs: Share = 0.9
+    event_date_window_days: PositiveCount = 3650
+    min_event_date_in_window_share: Share = 0.85
 
 
 class ActorsResource(dg.ConfigurableResource):
@@ -91,7 +101,7 @@ class EventCodingResource(dg.ConfigurableResource):
 
     dictionary_path: str = ""
     cameo_path: str = ""
-    dedup_window_days: int = 1
+    dedup_window_days: Count = 1
 
 
 class NlpResource(dg.ConfigurableResource):
@@ -106,18 +116,18 @@ class NlpResource(dg.ConfigurableResource):
 
     model_paths: dict[str, str] = {}
     stanza_resources_dir: str = ""
-    parse_scope: str = "selective"
-    workers: int = 0
-    threads: int = 0
-    docs_per_batch: int = 32
+    parse_scope: Literal["selective", "all"] = "selective"
+    workers: Count = 0
+    threads: Count = 0
+    docs_per_batch: PositiveCount = 32
     # words per parser batch: Stanza's 1,500 made the parser's score tensors the largest allocation of a
     # worker (about 270 MB above its models); 200 gives the same parses (batch composition does not change
     # them) at the same speed
-    depparse_batch_size: int = 200
-    chunk_articles: int = 200
+    depparse_batch_size: Count = 200
+    chunk_articles: PositiveCount = 200
     # a worker process is replaced after this many chunks, which bounds its growth over a long run (0 = never)
-    chunks_per_worker: int = 25
-    max_line_chars: int = 2000
+    chunks_per_worker: Count = 25
+    max_line_chars: PositiveCount = 2000
 
     def but(self, **changes: object) -> NlpResource:
         """A copy with some fields changed (built anew: Dagster configures a resource from its constructor
@@ -156,6 +166,6 @@ class NlpResource(dg.ConfigurableResource):
 class AggregatesResource(dg.ConfigurableResource):
     """Dyad panels: what the charts in the asset metadata show, and whether to rebuild every month."""
 
-    chart_top_pairs: int = 15
-    chart_last_months: int = 24
+    chart_top_pairs: PositiveCount = 15
+    chart_last_months: PositiveCount = 24
     full_refresh: bool = False
