@@ -211,8 +211,10 @@ class AnnotationPool:
         rows = list(rows)
         if not rows:
             return frames([], [])
-        if self.workers == 1 or len(rows) == 1:
+        if self.workers == 1:
             return frames(*annotate_rows(rows, self.config))
+        # a chunk of one article goes to a worker too: annotated here, it would load a second set of models
+        # (about 0.5 GB) into this process for the rest of the run
         groups = _split_evenly(rows, self.workers)
         futures = [self._pool().submit(_worker_annotate, [rows[i] for i in g], self.config) for g in groups]
         results = [f.result() for f in futures]

@@ -20,12 +20,17 @@ import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import stanza
-from stanza.models.common.doc import Document
+from typing import TYPE_CHECKING
 
 from peristiwa.nlp import tree_decoding
 from peristiwa.nlp.tokenizer_repair import default_repair, tokenizing
+
+# Stanza (and torch beneath it, about 180 MB) is imported where a pipeline is built or a document made, not
+# when this module is: a run's main process reads the settings and signatures here but hands the annotation
+# to worker processes, and carried torch through the whole run for nothing.
+if TYPE_CHECKING:
+    import stanza
+    from stanza.models.common.doc import Document
 
 log = logging.getLogger(__name__)
 
@@ -237,6 +242,8 @@ def _load(settings: NlpSettings) -> stanza.Pipeline:
 
         # process-wide: torch has one intra-op pool; set before the first forward pass
         torch.set_num_threads(settings.threads)
+    import stanza
+
     kwargs = _pipeline_kwargs(settings)
     tree_decoding.install()
     return stanza.Pipeline(
@@ -326,6 +333,8 @@ def _tokenize_together(nlp: stanza.Pipeline, texts: list[str]) -> list[Document]
     splits it back with each text's own offsets, filling its batches across documents (about 1.6x faster than
     one call per text, with identical tokens, words and offsets). The repair is told the joined text, so
     none of its joins crosses the blank line between two documents."""
+    from stanza.models.common.doc import Document
+
     if not texts:
         return []
     with tokenizing("\n\n".join(texts)):
@@ -340,6 +349,8 @@ def tokenize_and_tag(texts: list[str], settings: NlpSettings | None = None) -> l
     otherwise become the subject of the next paragraph's first sentence. Lines longer than
     ``settings.max_line_chars`` are broken at whitespace first (bounded cost per sentence).
     """
+    from stanza.models.common.doc import Document
+
     settings = settings or NlpSettings()
     nlp = load_pipeline(settings)
     out: list[Document] = []
@@ -368,6 +379,8 @@ def parse(sentences: list, settings: NlpSettings | None = None) -> None:
     procs = [p for p in PARSE_PROCESSORS if p in settings.processor_list]
     if not sentences or not procs:
         return
+    from stanza.models.common.doc import Document
+
     nlp = load_pipeline(settings)
     combined = Document([])
     combined.sentences = list(sentences)

@@ -35,3 +35,15 @@ def test_workers_are_replaced_after_their_chunks_and_give_what_one_process_gives
     with AnnotationPool(config, workers=2) as pool:
         pool.annotate(rows[:2])
         assert len(multiprocessing.active_children()) == 2  # kept for the next chunk
+
+
+def test_a_one_article_chunk_goes_to_a_worker_not_into_this_process():
+    from peristiwa.nlp.pipeline import _load
+
+    config = AnnotationConfig(settings=NlpSettings(threads=1), parse_scope="all")
+    loaded_here = _load.cache_info().currsize
+    with AnnotationPool(config, workers=2) as pool:
+        sentences, _ = pool.annotate(_rows()[:1])
+        assert len(multiprocessing.active_children()) >= 1
+    assert sentences.height == 2
+    assert _load.cache_info().currsize == loaded_here  # no Stanza pipeline built in the calling process

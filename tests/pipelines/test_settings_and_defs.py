@@ -48,3 +48,11 @@ def test_dagster_validates_the_workspace():
     proc = subprocess.run([str(dagster), "definitions", "validate", "-w", "workspace.yaml"], cwd=REPO_ROOT,
                           capture_output=True, text=True, timeout=180)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_loading_the_definitions_imports_no_torch_or_stanza():
+    # the run's main process only dispatches annotation to workers; torch would cost it about 180 MB
+    code = "import sys, pipelines.definitions; print(sorted({'torch', 'stanza'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO_ROOT, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "[]"
