@@ -446,6 +446,8 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "non_actor_prefixes",
         "both_states",
         "both_states_window",
+        "both_states_generic_before",
+        "both_states_generic_after",
         "name_particles",
         "foreign_affairs_cues",
         "posting_prepositions",

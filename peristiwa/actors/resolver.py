@@ -666,11 +666,24 @@ class _Builder:
         elif e.kind == "region":
             self.emit(m.i, m.j, iso3="", sector="", actor_id=f"REGION:{e.ident}", actor_kind="region",
                       role="actor", method="region", confidence=0.8)
+        elif e.kind == "both" and self.names_no_pair(m):
+            # a party of its own, like an unresolved name: it takes part, and it is no state named before
+            self.emit(m.i, m.j, iso3="", sector="", actor_id="", actor_kind="unknown", role="actor",
+                      method="both_states_generic", confidence=0.0)
         elif e.kind == "both":
             # "kedua negara": resolved later from the article's states (coref)
             self.emit(m.i, m.j, iso3="", sector="", actor_id="", actor_kind="unknown", role="actor",
                       method="both_states_pending", confidence=0.0)
         return m.j
+
+    def names_no_pair(self, m: Match) -> bool:
+        """"dua negara" that refers to no two states named before: a policy's name ("solusi (damai) dua
+        negara", the two-state solution) or new states ("dua negara lain", "di dua negara berbeda")."""
+        before = {self.prev_word(m.i), self.prev_word(m.i - 1) if m.i > 0 else ""}
+        after = norm(self.units[m.j].text) if m.j < len(self.units) else ""
+        return bool(before & self.k.rules["both_states_generic_before"]) or (
+            after in self.k.rules["both_states_generic_after"]
+        )
 
     def simple_person(self, m: Match, e: Entry) -> int:
         """A known person, with the longer name run when it still names the same person."""

@@ -269,6 +269,27 @@ def test_kedua_negara_skips_observer_in_same_sentence(k):
     assert sorted(m.iso3 for m in ms if m.method == "coref_both_states") == ["IRN", "RUS"]
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Qatar mendukung solusi dua negara .",
+        "Qatar mendukung solusi damai dua negara .",
+        "Selain itu terdapat dua negara lain yang mengecam .",
+        "Warganya tinggal di dua negara berbeda .",
+    ],
+)
+def test_dua_negara_that_names_a_policy_or_new_states_refers_to_no_pair(k, second):
+    ms = resolve(["Hubungan Israel dan Palestina memburuk .", second], k=k)
+    generic = [m for m in ms if m.text.lower() == "dua negara"]
+    assert [(m.method, m.iso3) for m in generic] == [("both_states_generic", "")]
+    assert not [m for m in ms if m.method == "coref_both_states"]
+
+
+def test_dua_negara_on_its_own_still_refers_to_the_pair(k):
+    ms = resolve(["Hubungan Israel dan Palestina memburuk .", "Ketegangan dua negara memanas ."], k=k)
+    assert sorted(m.iso3 for m in ms if m.method == "coref_both_states") == ["ISR", "PSE"]
+
+
 def test_demonym_like_hyphen_compounds(k):
     ms = resolve("kemitraan Rusia-Iran dan kampanye anti-Azerbaijan", k=k)
     assert [(m.text, m.iso3, m.role) for m in ms] == [
