@@ -248,3 +248,43 @@ def test_a_relationship_noun_is_an_act_only_under_a_verb(cameo, dictionary):
     assert dyads(governed) == {("IRN", "RUS", "050"), ("RUS", "IRN", "050")}
     verb = code(plain("Iran dan Azerbaijan bekerja sama memberantas pencurian ikan ."), cameo, dictionary)
     assert dyads(verb) == {("IRN", "AZE", "050"), ("AZE", "IRN", "050")}
+
+
+# Stanza's parse: the meeting is serial to the planned visit, with no subordinator of its own
+PLANNED_VISIT_AND_MEETING = """
+# text = Menlu Iran akan berkunjung ke Rusia pekan depan , bertemu dengan Menlu Rusia .
+1  Menlu  menlu  PROPN  _  _  4  nsubj  _  _
+2  Iran  iran  PROPN  _  _  1  flat:name  _  _
+3  akan  akan  AUX  _  _  4  aux  _  _
+4  berkunjung  kunjung  VERB  _  _  0  root  _  _
+5  ke  ke  ADP  _  _  6  case  _  _
+6  Rusia  rusia  PROPN  _  _  4  obl  _  _
+7  pekan  pekan  NOUN  _  _  4  obl:tmod  _  _
+8  depan  depan  NOUN  _  _  7  compound  _  _
+9  ,  ,  PUNCT  _  _  10  punct  _  _
+10  bertemu  temu  VERB  _  _  4  advcl  _  _
+11  dengan  dengan  ADP  _  _  12  case  _  _
+12  Menlu  menlu  PROPN  _  _  10  obl  _  _
+13  Rusia  rusia  PROPN  _  _  12  flat:name  _  _
+14  .  .  PUNCT  _  _  4  punct  _  _
+"""
+
+
+def test_a_verb_serial_to_a_planned_visit_is_part_of_the_plan(cameo, dictionary):
+    events = code(parse_conllu(PLANNED_VISIT_AND_MEETING), cameo, dictionary,
+                  extra={"Menlu Iran": ("IRN", "GOV"), "Menlu Rusia": ("RUS", "GOV")})
+    meetings = [e for e in events if e.trigger_text == "bertemu"]
+    assert meetings and all(e.modality != "asserted" for e in meetings)
+    # the same sentence without "akan" is a visit that happened, and so is its meeting
+    asserted = PLANNED_VISIT_AND_MEETING.replace("akan berkunjung", "juga berkunjung").replace(
+        "3  akan  akan  AUX  _  _  4  aux  _  _\n", "3  juga  juga  ADV  _  _  4  advmod  _  _\n"
+    )
+    met = [e for e in code(parse_conllu(asserted), cameo, dictionary,
+                           extra={"Menlu Iran": ("IRN", "GOV"), "Menlu Rusia": ("RUS", "GOV")})
+           if e.trigger_text == "bertemu"]
+    assert met and all(e.modality == "asserted" for e in met)
+
+
+def test_a_cancelled_plan_is_no_act(cameo, dictionary):
+    cancelled = code(plain("Iran membatalkan rencana nya untuk bertemu Pakistan ."), cameo, dictionary)
+    assert cancelled and all(e.polarity == "negative" for e in cancelled if e.trigger_text == "bertemu")

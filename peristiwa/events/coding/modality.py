@@ -290,6 +290,24 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
         c.modality, c.polarity = classify(v.tokens, c.head, governors, neg_governors)
 
 
+@rule("shared_future", "modality", "modality")
+def shared_future(c: Candidate, state: SentenceState) -> None:
+    """A verb coordinated with a planned verb of the same subject, or serial to it without a subordinator, is
+    part of the plan: "Pihak UEA akan berkunjung ke Indonesia bulan depan, bertemu dengan Kementerian
+    Keuangan" is one future visit, its meeting no more asserted than the visit (the future word stays behind
+    the comma)."""
+    v = state.view
+    if c.modality != "asserted" or not v.parsed or v.rel(c.head) not in ("conj", "parataxis", "advcl"):
+        return
+    first = v.head_pos(c.head)
+    if first is None or v.tokens[first].upos != "VERB" or v.kids(c.head, "nsubj", "nsubj:pass", "mark"):
+        return  # its own subject, or a subordinator ("setelah bertemu") that places it in time itself
+    modality, polarity = classify(v.tokens, first)
+    if polarity == "positive" and modality in ("future", "hypothetical"):
+        c.modality = modality
+        c.fired("shared-future")
+
+
 @rule("durative_state", "modality", "modality")
 def durative_state(c: Candidate, state: SentenceState) -> None:
     """"Kedua negara telah menjalin hubungan yang baik selama 62 tahun": what has lasted for years is a state
@@ -383,7 +401,8 @@ def failed_act(c: Candidate, state: SentenceState) -> None:
     j = c.start - 1
     while j >= 0 and c.start - j <= 3 and v.texts[j] in FAILED_BRIDGE:
         j -= 1
-    failed = j >= 0 and c.start - j <= 3 and v.texts[j] in FAILED_BEFORE
+    # up to three bridge words: "membatalkan rencana|nya untuk bertemu" (the clitic is a token of its own)
+    failed = j >= 0 and c.start - j <= 4 and v.texts[j] in FAILED_BEFORE
     # a noun's phrase may coordinate its parties ("Negosiasi Korea Utara dan AS mengalami kebuntuan")
     breaks = PHRASE_BREAK if c.category in ("noun", "bare") else CLAUSE_BREAK
     for k in range(c.end, min(len(v), c.end + 10)):
@@ -690,6 +709,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
     run_rules(
         (
             "clause_modality",
+            "shared_future",
             "durative_state",
             "possession_is_state",
             "wish_for_another",
