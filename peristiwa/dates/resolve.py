@@ -38,6 +38,10 @@ MONTH_PARTS = {"awal": (1, 10), "pertengahan": (11, 20), "akhir": (21, 31)}
 # to
 # publication; older dates ("pada 1950", "sejak tahun 1967") are background the story returns from.
 INHERIT_WINDOW_DAYS = 45
+# No event is dated after the report that tells it: a later date ("pada November 2019" in a September
+# article, "hingga 16 September 2020") is the time of a planned act or the end of a period, and an announced
+# act is coded when it is announced. One day of slack: a metadata date can be a day early.
+REPORT_SLACK_DAYS = 1
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: patterns are cached per loaded calendar
@@ -448,6 +452,13 @@ def _unresolved(m: re.Match[str]) -> DateResolution:
     return DateResolution(m.group(0), None, None, None, "unknown", "none", m.start(), m.end())
 
 
+def _after_report(r: DateResolution, published: dt.date | None) -> bool:
+    """The whole interval lies after the publication date (plus the slack)."""
+    if published is None or r.event_date is None:
+        return False
+    return (r.date_min or r.event_date) > published + dt.timedelta(days=REPORT_SLACK_DAYS)
+
+
 def resolve_dates(
     sentence_text: str,
     article_context: ArticleDates,
@@ -494,7 +505,7 @@ def resolve_dates(
     cands = [
         r
         for r in explicit + ([rel] if rel else [])
-        if not any(a <= (r.start or 0) < b for a, b in foreign_spans)
+        if not any(a <= (r.start or 0) < b for a, b in foreign_spans) and not _after_report(r, ctx.published)
     ]
     if cands:
         if trigger_offset is None:
@@ -510,6 +521,7 @@ def resolve_dates(
             ctx.published is None
             or anchor.event_date >= ctx.published - dt.timedelta(days=INHERIT_WINDOW_DAYS)
         )
+        and not _after_report(anchor, ctx.published)
     )
     if anchor and anchor.event_date and recent:
         lo = anchor.date_min
