@@ -288,3 +288,10 @@ def test_a_verb_serial_to_a_planned_visit_is_part_of_the_plan(cameo, dictionary)
 def test_a_cancelled_plan_is_no_act(cameo, dictionary):
     cancelled = code(plain("Iran membatalkan rencana nya untuk bertemu Pakistan ."), cameo, dictionary)
     assert cancelled and all(e.polarity == "negative" for e in cancelled if e.trigger_text == "bertemu")
+
+
+def test_a_plan_noun_right_before_the_act_makes_it_a_plan(cameo, dictionary):
+    planned = code(plain("Iran memiliki rencana menyerang Azerbaijan ."), cameo, dictionary)
+    assert dyads(planned) == {("IRN", "AZE", "138")}  # an announced strike is a threat (future_codes)
+    done = code(plain("Iran kembali menyerang Azerbaijan ."), cameo, dictionary)
+    assert dyads(done) == {("IRN", "AZE", "190")}
