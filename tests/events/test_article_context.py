@@ -90,3 +90,41 @@ def test_transnational_armed_groups_are_no_state():
     k = load_knowledge(None)
     entries = [e for key, es in k.lexicon.items() if key == (norm("ISIS"),) for e in es]
     assert entries and all(e.sector == "REB" and not e.iso3 for e in entries)
+
+
+KOMAN_SPEAKS = """
+# text = Veronica Koman mengatakan bahwa kampanye itu menekan dirinya .
+1  Veronica  Veronica  PROPN  _  _  3  nsubj  _  _
+2  Koman  Koman  PROPN  _  _  1  flat:name  _  _
+3  mengatakan  kata  VERB  _  _  0  root  _  _
+4  bahwa  bahwa  SCONJ  _  _  7  mark  _  _
+5  kampanye  kampanye  NOUN  _  _  7  nsubj  _  _
+6  itu  itu  DET  _  _  5  det  _  _
+7  menekan  tekan  VERB  _  _  3  ccomp  _  _
+8  dirinya  diri  PRON  _  _  7  obj  _  _
+9  .  .  PUNCT  _  _  3  punct  _  _
+"""
+
+
+def test_katanya_after_a_named_non_state_speaker_is_that_speaker_not_the_earlier_state(dictionary, cameo):
+    from .ud import parse_conllu
+
+    spec = {"Menlu Australia": ("AUS", "GOV"), "Indonesia": ("IDN", "")}
+    first = "Menlu Australia mengatakan masalah itu wewenang polisi."
+    third = '" Pemerintah Indonesia mengobarkan perang propaganda di Papua , " katanya .'
+
+    def coded(middle):
+        sents = [plain(first, article_id="a", index=0)]
+        sents.append(middle(len(first) + 1))
+        start = sents[1].end_char + 1
+        sents.append(plain(third, article_id="a", index=2, offset=start))
+        ments = [m for s in sents for m in actors(s, spec)]
+        text = " ".join(s.text for s in sents)
+        return _dyads(code_article(sents, ments, DAY, dictionary, cameo, text=text))
+
+    named = coded(lambda off: parse_conllu(KOMAN_SPEAKS, article_id="a", index=1, offset=off))
+    assert not any(d.startswith("AUS->IDN") for d in named)
+    # without a new speaker in between, "katanya" is still the Australian minister
+    quiet = "Polisi sedang menyelidiki kasus itu ."
+    unnamed = coded(lambda off: plain(quiet, article_id="a", index=1, offset=off))
+    assert any(d.startswith("AUS->IDN 11") for d in unnamed)

@@ -270,6 +270,26 @@ def _statement_subject(v: SentenceView, i: int) -> bool:
     return any(a in STATEMENT_NOUNS and b in ANAPHORS for a, b in zip(window, window[1:], strict=False))
 
 
+switch(
+    "unresolved_speaker",
+    "frames",
+    "core",
+    "A reporting verb whose subject is a name no actor resolves (an activist, a private person: \"Veronica "
+    "Koman dalam sebuah pernyataan mengatakan\") makes that name the article's speaker: a \"katanya\" after "
+    "it no longer reaches back to the state spokesperson quoted before.",
+)
+
+
+def _names_unresolved_speaker(v: SentenceView, i: int) -> bool:
+    """The parse subject of the reporting verb at i is a proper name with no actor in its phrase."""
+    if not v.parsed:
+        return False
+    return any(
+        v.tokens[k].upos == "PROPN" and not v.actors_in(v.subtree(k))
+        for k in v.kids(i, "nsubj")
+    )
+
+
 @rule("reported_speaker", "frames", "core")
 def reported_speaker(state: SentenceState) -> None:
     """The speaker of reported speech: "kata X", "X mengatakan bahwa", "menurut X"; "ujarnya", "kata dia"
@@ -280,6 +300,9 @@ def reported_speaker(state: SentenceState) -> None:
             continue
         if (who := speaker_at(v, i)) is not None:
             state.speaker = who
+            return
+        if state.on("unresolved_speaker") and _names_unresolved_speaker(v, i):
+            state.ctx.speaker = None  # "katanya" in the next sentences is this speaker, not an earlier one
             return
         if (pronoun_speaker(v, i) or _statement_subject(v, i)) and state.ctx.speaker is not None:
             state.speaker = state.ctx.speaker
