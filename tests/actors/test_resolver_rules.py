@@ -378,6 +378,9 @@ def test_a_body_word_before_a_known_name_does_not_swallow_it(k):
         ("pengusaha muda Korea Selatan bertemu presiden", "pengusaha muda Korea Selatan", "BUS"),
         ("perusahaan teknologi asal China menandatangani kontrak", "perusahaan teknologi asal China", "BUS"),
         ("pakar senior AS menilai", "pakar senior AS", "EDU"),
+        ("antara industri pariwisata Filipina dan Provinsi Sulut", "industri pariwisata Filipina", "BUS"),
+        ("asosiasi pertekstilan Indonesia menolak", "asosiasi pertekstilan Indonesia", "BUS"),
+        ("Kamar Dagang Amerika Serikat mengecam", "Kamar Dagang Amerika Serikat", "BUS"),
     ],
 )
 def test_a_non_state_prefix_keeps_its_country_across_modifiers(k, text, span, sector):
