@@ -448,6 +448,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "both_states_window",
         "both_states_generic_before",
         "both_states_generic_after",
+        "geographic_feature_words",
         "name_particles",
         "foreign_affairs_cues",
         "posting_prepositions",

@@ -20,6 +20,8 @@ from peristiwa.annotation.records import Sentence
 from .knowledge import IGO_SECTORS, Entry, Knowledge, norm
 from .mention import EntityMention
 
+# the compass word that can end a geographic name ("Laut China Selatan")
+COMPASS = frozenset({"selatan", "utara", "timur", "barat", "tengah"})
 PLACE_KINDS = ("country", "capital")
 KIND_PRIORITY = (
     "person",
@@ -548,6 +550,15 @@ class _Builder:
                 return True
         return False
 
+    def geographic_name_start(self, i: int) -> int | None:
+        """Where a geographic name ending in the country at unit i starts: a capitalised feature word right
+        before it (rules.yaml `geographic_feature_words`), not the "Laut" of "Angkatan Laut"."""
+        if i == 0 or not self.units[i - 1].capitalised:
+            return None
+        if norm(self.units[i - 1].text) not in self.k.rules["geographic_feature_words"]:
+            return None
+        return None if self.prev_word(i - 1) == "angkatan" else i - 1
+
     def emit_place_name(self, i: int, end: int, *, method: str, role: str) -> None:
         """A name that starts or ends with a place but names no state body: no iso3, an ORG id of its text."""
         self.emit(
@@ -702,6 +713,12 @@ class _Builder:
         if (end := self.sports_name_end(i, j)) is not None:
             # "China Open", "Australia Terbuka", "AS Roma": a tournament or club named after a place
             self.emit_place_name(i, end, method="sports_name", role="unknown")
+            return end
+        if (start := self.geographic_name_start(i)) is not None:
+            # "Laut China Selatan", "Selat Taiwan", "Lembah Yordania": a sea, strait or valley named after a
+            # country is a place, not the state
+            end = j + 1 if j < len(self.units) and norm(self.units[j].text) in COMPASS else j
+            self.emit_place_name(start, end, method="geographic_name", role="venue")
             return end
         if self.names_a_body(i):
             # "Universitas Indonesia", "University College London": an organisation named after a place, of a

@@ -446,3 +446,22 @@ def test_a_state_open_to_something_stays_a_state(k):
     assert {m.iso3 for m in ms if m.role == "actor"} == {"IRN", "USA"}
     headline = resolve("Iran Terbuka untuk Dialog dengan AS", k=k, flags=frozenset({"headline"}))
     assert {m.iso3 for m in headline if m.role == "actor"} == {"IRN", "USA"}
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("kapal perang AS melintasi Selat Taiwan", "Selat Taiwan"),
+        ("latihan di Laut China Selatan", "Laut China Selatan"),
+        ("Israel akan mencaplok Lembah Yordania", "Lembah Yordania"),
+        ("tanker diserang di Teluk Oman", "Teluk Oman"),
+    ],
+)
+def test_a_sea_strait_or_valley_named_after_a_country_is_a_place_not_the_state(k, text, name):
+    got = {m.text: (m.iso3, m.role, m.method) for m in resolve(text, k=k)}
+    assert got[name] == ("", "venue", "geographic_name")
+
+
+def test_the_navy_is_no_sea(k):
+    ms = resolve("Angkatan Laut China berlatih di dekat Taiwan", k=k)
+    assert ("Angkatan Laut China", "CHN") in {(m.text, m.iso3) for m in ms}
