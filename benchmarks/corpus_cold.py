@@ -62,6 +62,7 @@ def run(job, instance, label: str, n_articles: int) -> float:
           f"{wall:.1f}s, peak RSS {rss.peak_bytes / 1e9:.2f} GB (PSS {rss.peak_pss_bytes / 1e9:.2f} GB), "
           f"GX {GX_SECONDS[0]:.1f}s = "
           f"{100 * GX_SECONDS[0] / wall:.1f}% (load {load:.2f} -> {os.getloadavg()[0]:.2f})", flush=True)
+    print(f"   at the PSS peak: {rss.peak_pss_breakdown()}", flush=True)
     for step, seconds in steps.items():
         print(f"   {step:22s} {seconds:8.1f}s  {100 * seconds / wall:5.1f}%", flush=True)
     for event in result.all_events:
