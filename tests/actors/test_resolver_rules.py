@@ -465,3 +465,11 @@ def test_a_sea_strait_or_valley_named_after_a_country_is_a_place_not_the_state(k
 def test_the_navy_is_no_sea(k):
     ms = resolve("Angkatan Laut China berlatih di dekat Taiwan", k=k)
     assert ("Angkatan Laut China", "CHN") in {(m.text, m.iso3) for m in ms}
+
+
+@pytest.mark.parametrize(
+    "name, iso3",
+    [("Perancis", "FRA"), ("Prancis", "FRA"), ("Brazil", "BRA"), ("Lithuania", "LTU"), ("Srilanka", "LKA")],
+)
+def test_older_and_english_spellings_of_country_names_resolve(k, name, iso3):
+    assert [m.iso3 for m in resolve(f"Menteri itu mengunjungi {name} kemarin", k=k) if m.iso3] == [iso3]
