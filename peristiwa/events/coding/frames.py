@@ -194,9 +194,13 @@ def _promised_harm_is_a_threat(state: SentenceState, inner: Candidate, outer: Ca
 
 
 def _aimed_at_a_thing(v: SentenceView, c: Candidate) -> bool:
-    """The hostile act's object, right after it, is a common noun that is no actor (kebakaran, narkoba)."""
+    """The hostile act's object, right after it, is a common noun that is no actor (kebakaran, narkoba), and
+    no actor follows within two words: "mencaplok sebagian Tepi Barat", "menyerang wilayah Israel" are aimed
+    at a state's land."""
     k = c.end
-    return k < len(v) and k not in v.actor_at and v.tokens[k].upos == "NOUN"
+    if k >= len(v) or k in v.actor_at or v.tokens[k].upos != "NOUN":
+        return False
+    return not any(j in v.actor_at for j in range(k + 1, min(len(v), k + 3)))
 
 
 # -- the speaker
