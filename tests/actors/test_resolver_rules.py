@@ -473,3 +473,7 @@ def test_the_navy_is_no_sea(k):
 )
 def test_older_and_english_spellings_of_country_names_resolve(k, name, iso3):
     assert [m.iso3 for m in resolve(f"Menteri itu mengunjungi {name} kemarin", k=k) if m.iso3] == [iso3]
+
+
+def test_a_neighbourhood_unit_and_new_jersey_are_no_states(k):
+    assert not [m for m in resolve("Warga RT 05 RW 03 dan Gubernur New Jersey", k=k) if m.iso3 in ("RUS", "JEY")]
