@@ -476,4 +476,5 @@ def test_older_and_english_spellings_of_country_names_resolve(k, name, iso3):
 
 
 def test_a_neighbourhood_unit_and_new_jersey_are_no_states(k):
-    assert not [m for m in resolve("Warga RT 05 RW 03 dan Gubernur New Jersey", k=k) if m.iso3 in ("RUS", "JEY")]
+    ms = resolve("Warga RT 05 RW 03 dan Gubernur New Jersey", k=k)
+    assert not [m for m in ms if m.iso3 in ("RUS", "JEY")]

@@ -295,3 +295,11 @@ def test_a_plan_noun_right_before_the_act_makes_it_a_plan(cameo, dictionary):
     assert dyads(planned) == {("IRN", "AZE", "138")}  # an announced strike is a threat (future_codes)
     done = code(plain("Iran kembali menyerang Azerbaijan ."), cameo, dictionary)
     assert dyads(done) == {("IRN", "AZE", "190")}
+
+
+def test_deciding_is_no_cut_off(cameo, dictionary):
+    sentence = "Iran memutuskan untuk menghentikan kerja sama dengan Azerbaijan ."
+    decided = code(plain(sentence), cameo, dictionary)
+    assert [e.trigger_text for e in decided if e.cameo_code.startswith("16")] == ["menghentikan"]
+    cut = code(plain("Iran memutuskan hubungan diplomatik dengan Azerbaijan ."), cameo, dictionary)
+    assert dyads(cut) == {("IRN", "AZE", "161")}
