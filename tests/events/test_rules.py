@@ -303,3 +303,30 @@ def test_deciding_is_no_cut_off(cameo, dictionary):
     assert [e.trigger_text for e in decided if e.cameo_code.startswith("16")] == ["menghentikan"]
     cut = code(plain("Iran memutuskan hubungan diplomatik dengan Azerbaijan ."), cameo, dictionary)
     assert dyads(cut) == {("IRN", "AZE", "161")}
+
+
+# Stanza's parse: the meeting is the complement of "bersiap" behind "untuk"
+READY_TO_MEET = """
+# text = Trump bersiap untuk bertemu dengan Iran .
+1  Trump  Trump  PROPN  _  _  2  nsubj  _  _
+2  bersiap  siap  VERB  _  _  0  root  _  _
+3  untuk  untuk  SCONJ  _  _  4  mark  _  _
+4  bertemu  temu  VERB  _  _  2  xcomp  _  _
+5  dengan  dengan  ADP  _  _  6  case  _  _
+6  Iran  Iran  PROPN  _  _  4  obl  _  _
+7  .  .  PUNCT  _  _  2  punct  _  _
+"""
+
+
+def test_a_governor_that_is_a_plan_makes_its_complement_a_plan(cameo, dictionary):
+    events = code(parse_conllu(READY_TO_MEET), cameo, dictionary, extra={"Trump": ("USA", "GOV")})
+    meetings = [e for e in events if e.trigger_text == "bertemu"]
+    assert meetings and all(e.modality != "asserted" for e in meetings)
+    assert not [e for e in events if e.cameo_code.startswith("04")]
+
+
+def test_a_scheduled_meeting_is_still_to_come(cameo, dictionary):
+    scheduled = code(plain("Iran sudah jadwal pertemuan dengan Azerbaijan ."), cameo, dictionary)
+    assert dyads(scheduled) == {("IRN", "AZE", "036")}
+    held = code(plain("Iran menggelar pertemuan dengan Azerbaijan ."), cameo, dictionary)
+    assert dyads(held) == {("IRN", "AZE", "040"), ("AZE", "IRN", "040")}
