@@ -449,6 +449,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "both_states_generic_before",
         "both_states_generic_after",
         "geographic_feature_words",
+        "posting_titles",
         "name_particles",
         "foreign_affairs_cues",
         "posting_prepositions",

@@ -593,6 +593,8 @@ class _Builder:
 
     def place_role(self, i: int, j: int, entry: Entry) -> str:
         rules = self.k.rules
+        if self.names_a_posting(i, entry):
+            return "venue"
         deprel = next((u.deprel for u in self.units[i:j] if u.deprel), "")
         if deprel in rules["actor_deprels"]:
             return "actor"
@@ -619,6 +621,20 @@ class _Builder:
                 return "actor"
             return "venue" if prev in rules["venue_prepositions"] else "actor"
         return "venue" if prev in rules["country_venue_prepositions"] else "actor"
+
+    def names_a_posting(self, i: int, entry: Entry) -> bool:
+        """ "Kedutaan Besar Denmark untuk Indonesia", "Duta Besar Jepang untuk RI": a country after a mission
+        or envoy of another country and "untuk" is where it serves, not a party (rules.yaml
+        `posting_titles`)."""
+        if i < 2 or self.prev_word(i) != "untuk" or not self.out:
+            return False
+        mission = self.out[-1]
+        words = norm(mission.text).split()
+        return (
+            mission.end_char == self.units[i - 2].end
+            and bool(words) and words[0] in self.k.rules["posting_titles"]
+            and bool(mission.iso3) and mission.iso3 != entry.iso3
+        )
 
     def emit_igo(self, i: int) -> int:
         m = self.slots[i]

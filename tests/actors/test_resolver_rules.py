@@ -478,3 +478,20 @@ def test_older_and_english_spellings_of_country_names_resolve(k, name, iso3):
 def test_a_neighbourhood_unit_and_new_jersey_are_no_states(k):
     ms = resolve("Warga RT 05 RW 03 dan Gubernur New Jersey", k=k)
     assert not [m for m in ms if m.iso3 in ("RUS", "JEY")]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("bekerja sama dengan Kedutaan Besar Denmark untuk Indonesia", "Indonesia"),
+        ("Duta Besar Jepang untuk RI bertemu menteri", "RI"),
+    ],
+)
+def test_the_country_a_mission_serves_in_is_its_posting_not_a_party(k, text, place):
+    got = {m.text: (m.iso3, m.role) for m in resolve(text, k=k)}
+    assert got[place][1] == "venue"
+
+
+def test_a_country_after_untuk_without_a_mission_stays_a_party(k):
+    ms = resolve("Indonesia mengirim bantuan untuk Myanmar", k=k)
+    assert {m.text: m.role for m in ms}["Myanmar"] == "actor"
