@@ -330,3 +330,14 @@ def test_a_scheduled_meeting_is_still_to_come(cameo, dictionary):
     assert dyads(scheduled) == {("IRN", "AZE", "036")}
     held = code(plain("Iran menggelar pertemuan dengan Azerbaijan ."), cameo, dictionary)
     assert dyads(held) == {("IRN", "AZE", "040"), ("AZE", "IRN", "040")}
+
+
+def test_a_foreign_firm_undergoes_a_states_sanctions_but_makes_no_pair_with_it(cameo, dictionary):
+    firms = {"perusahaan China": ("CHN", "BUS"), "perusahaan Rusia": ("RUS", "BUS")}
+    sentence = "Amerika Serikat menjatuhkan sanksi kepada perusahaan China ."
+    sanctioned = code(plain(sentence), cameo, dictionary, extra=firms)
+    assert [(e.source_iso3, e.target_iso3, e.target_actor_type) for e in sanctioned if e.counted] == [
+        ("USA", "CHN", "nationals")
+    ]
+    partnered = code(plain("Iran bekerja sama dengan perusahaan Rusia ."), cameo, dictionary, extra=firms)
+    assert not [e for e in partnered if e.counted]

@@ -46,7 +46,7 @@ NONSTATE_SECTORS = frozenset(
         "UAF",
     }
 )
-NATIONALS_SECTORS = frozenset({"CVL"})
+NATIONALS_SECTORS = frozenset({"CVL", "BUS"})
 # IGO codes (dev gold convention): UN and its organs UNO, EU EUR, ASEAN ASN, NATO, OIC, Arab League ARL, GCC,
 # African Union AFU; any other IGO is IGO.
 IGO_CODES = frozenset({"UNO", "EUR", "ASN", "NATO", "OIC", "ARL", "GCC", "AFU", "IGO"})
