@@ -42,18 +42,22 @@ def read_sentences(paths: list[Path]) -> set[str]:
 
 def sample(warehouse: str, n: int, seed: int, part: tuple[int, int] = (0, 1),
            exclude: set[str] = frozenset()) -> list[str]:
-    """``exclude``: sentences read before; an event whose first mention comes from one is left out, so that a
-    new draw from the same warehouse shows only events nobody has judged."""
+    """``exclude``: sentences read before; an event with a mention in one of them is left out (the sample
+    prints one mention's sentence, not always the first's), so that a new draw from the same warehouse shows
+    only events nobody has judged."""
     with duckdb.connect(warehouse, read_only=True) as con:
         rows = con.execute(
             """SELECT e.event_id, coalesce(e.source_iso3, e.source_sector),
                       coalesce(e.target_iso3, e.target_sector), e.cameo_code, e.modality, e.event_date,
-                      e.mention_ids, m.article_id, m.sentence_text
-               FROM events e JOIN event_mentions m ON m.mention_id = e.mention_ids[1]
+                      e.mention_ids, first.article_id,
+                      (SELECT list(m.sentence_text) FROM event_mentions m
+                       WHERE list_contains(e.mention_ids, m.mention_id))
+               FROM events e JOIN event_mentions first ON first.mention_id = e.mention_ids[1]
                WHERE e.counted_in_aggregates ORDER BY e.event_id"""
         ).fetchall()
         events = [row[:-2] for row in rows if in_part(row[-2], part)]
-        fresh = [row[:-2] for row in rows if in_part(row[-2], part) and row[-1].strip() not in exclude]
+        fresh = [row[:-2] for row in rows
+                 if in_part(row[-2], part) and not any(t.strip() in exclude for t in row[-1])]
         random.Random(seed).shuffle(fresh)
         lines = [f"{len(events)} counted events; sample of {min(n, len(fresh))} (seed {seed})"
                  + (f" from the {len(fresh)} whose sentence no earlier sample showed" if exclude else "")]
