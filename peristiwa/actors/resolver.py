@@ -555,7 +555,7 @@ class _Builder:
         before it (rules.yaml `geographic_feature_words`), not the "Laut" of "Angkatan Laut"."""
         if i == 0 or not self.units[i - 1].capitalised:
             return None
-        if norm(self.units[i - 1].text) not in self.k.rules["geographic_feature_words"]:
+        if self.prev_word(i) not in self.k.rules["geographic_feature_words"]:
             return None
         return None if self.prev_word(i - 1) == "angkatan" else i - 1
 
@@ -706,7 +706,7 @@ class _Builder:
     def names_no_pair(self, m: Match) -> bool:
         """"dua negara" that refers to no two states named before: a policy's name ("solusi (damai) dua
         negara", the two-state solution) or new states ("dua negara lain", "di dua negara berbeda")."""
-        before = {self.prev_word(m.i), self.prev_word(m.i - 1) if m.i > 0 else ""}
+        before = {self.prev_word(m.i), self.prev_word(m.i - 1)}  # prev_word is "" before the start
         after = norm(self.units[m.j].text) if m.j < len(self.units) else ""
         return bool(before & self.k.rules["both_states_generic_before"]) or (
             after in self.k.rules["both_states_generic_after"]

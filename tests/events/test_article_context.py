@@ -8,7 +8,7 @@ import datetime as dt
 
 from peristiwa.events import code_article
 
-from .ud import actors, plain
+from .ud import actors, parse_conllu, plain
 
 DAY = dt.date(2017, 9, 6)
 
@@ -107,8 +107,6 @@ KOMAN_SPEAKS = """
 
 
 def test_katanya_after_a_named_non_state_speaker_is_that_speaker_not_the_earlier_state(dictionary, cameo):
-    from .ud import parse_conllu
-
     spec = {"Menlu Australia": ("AUS", "GOV"), "Indonesia": ("IDN", "")}
     first = "Menlu Australia mengatakan masalah itu wewenang polisi."
     third = '" Pemerintah Indonesia mengobarkan perang propaganda di Papua , " katanya .'
