@@ -58,6 +58,22 @@ def _wait_loaded(port: int, server: subprocess.Popen, timeout_s: float = 120) ->
     raise AssertionError("code location did not load in time")
 
 
+def _check_statuses(port: int, timeout_s: float = 30) -> dict[str, tuple[bool, str | None]]:
+    """{check name: (blocking, status of its latest execution)}. A check's execution record can trail the
+    run's SUCCESS by a moment (one fresh-clone run read None), so poll until every check has one."""
+    query = """{ assetNodes { assetKey { path }
+        assetChecksOrError { ... on AssetChecks { checks { name blocking
+          executionForLatestMaterialization { status } } } } } }"""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        nodes = _graphql(port, query)["assetNodes"]
+        statuses = {c["name"]: (c["blocking"], (c["executionForLatestMaterialization"] or {}).get("status"))
+                    for n in nodes for c in n["assetChecksOrError"].get("checks", [])}
+        if all(status for _, status in statuses.values()) or time.monotonic() > deadline:
+            return statuses
+        time.sleep(1)
+
+
 LAUNCH = """
 mutation($p: ExecutionParams!) { launchRun(executionParams: $p) {
   __typename ... on LaunchRunSuccess { run { runId status } } ... on PythonError { message }
@@ -100,11 +116,7 @@ def test_ui_graph_launch_screenshot_and_clean_stop(tmp_path):
                 break
             time.sleep(2)
         assert status == "SUCCESS"
-        checks = _graphql(port, """{ assetNodes { assetKey { path }
-            assetChecksOrError { ... on AssetChecks { checks { name blocking
-              executionForLatestMaterialization { status } } } } } }""")["assetNodes"]
-        statuses = {c["name"]: (c["blocking"], c["executionForLatestMaterialization"]["status"])
-                    for n in checks for c in n["assetChecksOrError"]["checks"]}
+        statuses = _check_statuses(port)
         assert statuses["raw_articles_valid"] == (True, "SUCCEEDED")
         assert statuses["articles_clean_valid"] == (True, "SUCCEEDED")
 
