@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 import dagster as dg
 import polars as pl
@@ -26,7 +27,8 @@ MENTION_SPECS = [
     dg.AssetCheckSpec(
         MENTIONS_CHECK, asset="entity_mentions", blocking=True,
         description="Mention offsets match the text, every iso3 is valid, no person outside their role's "
-        "dates, and foreign-affairs articles resolve at least one state.",
+        "dates, and foreign-affairs articles resolve at least one state (share judged from "
+        "gates.min_systemic_items such articles).",
     ),
 ]
 
@@ -145,16 +147,22 @@ class MentionGate:
         if self.n_articles == 0:
             return skipped(MENTIONS_CHECK, "no new or re-annotated articles to resolve")
         outcomes = [merge_chunks(self._rows)] if self._rows else []
-        if self._has_state:
-            coverage = pl.concat(self._has_state).to_frame()
+        coverage = pl.concat(self._has_state).to_frame() if self._has_state else pl.DataFrame()
+        # The share is a systemic signal (broken dictionaries or NER), so like the other blocking shares it
+        # is judged only on enough articles: in a small batch one stray cue word would stop the chain.
+        share_judged = coverage.height >= self.gates.min_systemic_items
+        if share_judged:
             outcomes.append(run_suite(MENTIONS_CHECK, coverage, lambda gxe: [
                 gxe.ExpectColumnMeanToBeBetween(
                     column="has_state", min_value=self.gates.min_state_share_foreign_affairs, max_value=1.0
                 ),
             ]))
+        unjudged = (f"state share not judged: {coverage.height} foreign-affairs articles, fewer than "
+                    f"gates.min_systemic_items ({self.gates.min_systemic_items})")
         if not outcomes:
-            return skipped(MENTIONS_CHECK, "no mentions and no foreign-affairs articles in this batch")
-        return combine(MENTIONS_CHECK, outcomes)
+            return skipped(MENTIONS_CHECK, f"no mentions; {unjudged}")
+        combined = combine(MENTIONS_CHECK, outcomes)
+        return combined if share_judged else replace(combined, note=unjudged)
 
 
 def validate_mentions(mentions: pl.DataFrame, summary: pl.DataFrame, articles: pl.DataFrame,

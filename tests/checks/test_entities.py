@@ -27,6 +27,22 @@ def test_contracts_and_scripture_are_not_foreign_affairs():
     assert coverage["article_id"].to_list() == ["envoy"]
 
 
+def test_pbb_alone_is_not_foreign_affairs():
+    # "PBB" is also property tax, a party and a football club's company (all seen on CLICK-ID)
+    articles = pl.DataFrame({
+        "article_id": ["tax", "party", "club", "council"],
+        "text": [
+            "Warga diminta melunasi pembayaran PBB-P2 sebelum akhir bulan.",
+            "Ketua Umum Partai Bulan Bintang (PBB) Yusril Ihza Mahendra hadir.",
+            "Direktur PT Persib Bandung Bermartabat (PBB) Teddy Tjahyono menjelaskan.",
+            "Dewan Keamanan PBB menggelar sidang darurat.",
+        ],
+    })
+    summary = pl.DataFrame({"article_id": ["tax", "party", "club", "council"], "n_states": [0, 0, 0, 0]})
+    coverage = _foreign_affairs_coverage(summary, articles, load_knowledge())
+    assert coverage["article_id"].to_list() == ["council"]
+
+
 # --- a batch validated in chunks (issue 12: memory bounded by the chunk, not the batch) ---
 
 ENVOY = "Duta besar Jepang dipanggil Kementerian Luar Negeri."  # foreign affairs; 'Jepang' at 11..17
@@ -64,7 +80,7 @@ def _verdicts(outcome):
 
 
 def test_a_batch_validated_in_chunks_gets_the_verdict_and_counts_of_the_whole_batch():
-    gates = QualityGates(min_state_share_foreign_affairs=0.5)
+    gates = QualityGates(min_state_share_foreign_affairs=0.5, min_systemic_items=10)
     # 12 foreign-affairs articles, 9 resolving a state (share 0.75), two mentions with an unknown iso3
     parts = [_article(i, with_state=i % 4 != 0, bad_iso3=i in (3, 9)) for i in range(12)]
     whole = validate_mentions(*_frames(parts), load_knowledge(), gates)
@@ -77,7 +93,7 @@ def test_a_batch_validated_in_chunks_gets_the_verdict_and_counts_of_the_whole_ba
 
 
 def test_the_state_share_is_judged_over_the_batch_not_per_chunk():
-    gates = QualityGates(min_state_share_foreign_affairs=0.6)
+    gates = QualityGates(min_state_share_foreign_affairs=0.6, min_systemic_items=5)
     # the first chunk alone has a share of 0.2 (below the gate); the batch has 0.6 (at the gate)
     parts = [_article(i, with_state=i >= 4) for i in range(10)]
     assert _in_chunks(parts, 5, gates).passed
@@ -86,3 +102,14 @@ def test_the_state_share_is_judged_over_the_batch_not_per_chunk():
     # and a batch below the gate fails however it is chunked
     low = [_article(i, with_state=i >= 5) for i in range(10)]
     assert not _in_chunks(low, 3, gates).passed
+
+
+def test_the_state_share_is_not_judged_on_fewer_articles_than_a_systemic_problem_needs():
+    # 4 foreign-affairs articles of 6 without a state: one stray cue word each, not broken dictionaries
+    few = [_article(i, with_state=i < 2) for i in range(6)]
+    outcome = validate_mentions(*_frames(few), load_knowledge(), QualityGates(min_systemic_items=20))
+    assert outcome.passed and "state share not judged: 6 foreign-affairs articles" in outcome.note
+    assert not any(e.column == "has_state" for e in outcome.expectations)
+    # the same share over enough articles is systemic and stops the chain
+    many = [_article(i, with_state=i % 3 == 0) for i in range(21)]
+    assert not validate_mentions(*_frames(many), load_knowledge(), QualityGates(min_systemic_items=20)).passed
