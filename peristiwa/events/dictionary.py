@@ -17,7 +17,7 @@ from .morphology import CLITICS, MorphologyError, family, guess_category, with_c
 
 # The coder's rules (peristiwa/events/coding/) decide what the same entries code, so their version is part of
 # the version stored on every mention: bump it with any rule change, and the next run re-codes every article.
-CODER_RULES_VERSION = "2026.12.30"
+CODER_RULES_VERSION = "2026.12.31"
 
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
 _ENTRY_KEYS = {
@@ -107,6 +107,8 @@ class TriggerDictionary:
     reporting_verbs: frozenset[str]
     future_codes: dict[str, str]
     non_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words trigger nothing ("konferensi pers")
+    # addressees that are no state ("meminta semua negara untuk ..."): an appeal to them has no state target
+    generic_addressees: tuple[tuple[str, ...], ...] = ()
     speech_acts: Any = None  # coding.speech.SpeechActs from speech_acts.yaml beside the triggers file
     # sports_report / entertainment_report: (name, words, min_distinct) of the domains whose articles use bare
     # country names for teams, tours and markets, not states
@@ -350,6 +352,9 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
         reporting_verbs=frozenset(_words(path, "reporting_verbs", raw.get("reporting_verbs"))),
         future_codes=future_codes,
         non_events=tuple(tuple(p.split()) for p in _words(path, "non_events", raw.get("non_events"))),
+        generic_addressees=tuple(
+            tuple(p.split()) for p in _words(path, "generic_addressees", raw.get("generic_addressees"))
+        ),
     )
 
 

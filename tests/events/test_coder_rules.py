@@ -71,6 +71,22 @@ CASES = [
         expect=("TUR->RUS 04", "TUR->UKR 04"),  # the mediator's parties are its targets
     ),
     case(
+        "parties_between",
+        "Presiden Turki menjadi tuan rumah pertemuan antara Presiden Rusia dan Presiden Iran di Ankara.",
+        expect=("TUR->RUS 04", "TUR->IRN 04"),  # the host's guests are its targets
+        forbid=("IRN->RUS 04", "RUS->IRN 04"),  # not visits of one guest to the other
+    ),
+    case(
+        "appeal_to_group",
+        "Amerika Serikat meminta semua negara untuk mengutuk serangan Iran tersebut.",
+        forbid=("USA->IRN 02",),  # all states are asked; Iran is what they are asked to condemn
+    ),
+    case(
+        "stated_goal",
+        "Fokus utama kunjungan Menlu Retno ke Polandia adalah meningkatkan kerja sama ekonomi bilateral.",
+        forbid=("IDN->POL 06", "POL->IDN 06"),  # the aim of the visit, not cooperation done
+    ),
+    case(
         "target_not_in_another_subjects_clause",
         "Presiden Prancis menyambangi rumah seorang pengusaha, Perdana Menteri Inggris bertemu dengan "
         "Presiden Indonesia di Bogor.",

@@ -73,3 +73,14 @@ def test_generic_habitual(cameo, dictionary):
 def test_historical_from_date(cameo, dictionary):
     (e,) = code(plain("Pada April 2023, Azerbaijan mengusir empat diplomat Iran."), cameo, dictionary)
     assert e.modality == "historical" and e.counted
+
+
+def test_a_stated_goal_is_an_intent_not_an_act(cameo, dictionary):
+    # the aim of a visit or mission ("tujuan ... adalah", "misi ... yaitu") is not an act done
+    for text in ("Tujuan Iran adalah menandatangani perjanjian perdagangan dengan Pakistan.",
+                 "Misi Iran di Lahore yaitu memperkuat kerja sama ekonomi dengan Pakistan."):
+        evs = code(plain(text), cameo, dictionary)
+        assert evs and all(e.modality == "intent" and e.cameo_code.startswith("03") for e in evs), text
+    done = code(plain("Iran memperkuat kerja sama ekonomi dengan Pakistan."), cameo, dictionary)
+    assert dyads(done) == {("IRN", "PAK", "061"), ("PAK", "IRN", "061")}
+    assert all(e.modality == "asserted" for e in done)

@@ -1242,6 +1242,21 @@ def frame_targets_stop_at_content(c: Candidate, state: SentenceState) -> None:
             c.fired("content_target")
 
 
+@rule("appeal_to_group", "arguments", "core")
+def appeal_to_group(c: Candidate, state: SentenceState) -> None:
+    """ "AS meminta semua negara untuk mengutuk serangan Iran": an appeal addressed, right after its verb, to
+    a group that is no state (the dictionary's generic_addressees) has no state target; the state named in
+    what is asked is not the one asked."""
+    if c.code[:2] != "02" or not c.targets:
+        return
+    words = [w.casefold() for w in state.view.texts[c.end : c.end + 5]]
+    if words[:1] == ["kepada"]:
+        words = words[1:]
+    if any(tuple(words[: len(p)]) == p for p in state.dictionary.generic_addressees):
+        c.targets.clear()
+        c.fired("group_addressee")
+
+
 def _shares_content_target(c: Candidate) -> bool:
     """Appeals, offers, promises, threats and considering an option are about what they name: the
     complement's counterpart is theirs ("menawarkan bantuan kepada Sudan", "mempertimbangkan sanksi terhadap
@@ -1570,6 +1585,7 @@ COMPLETION = (
     "object_possessor_target",
     "host_by_oleh",
     "time_clause_noun",
+    "appeal_to_group",
 )
 
 

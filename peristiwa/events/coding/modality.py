@@ -671,6 +671,39 @@ def prospect(c: Candidate, state: SentenceState) -> None:
         c.fired("prospect")
 
 
+# A goal named as what a visit or programme is for: "Fokus utama kunjungan Menlu Retno ke Polandia adalah
+# meningkatkan kerja sama ekonomi", "tujuan pertemuan itu untuk memperkuat kemitraan". The act is the aim, not
+# done (about 45 goal noun + adalah/yaitu/untuk + verb in the shared corpora). Not "agenda": a meeting's
+# agenda is what it discussed.
+GOAL_NOUNS = frozenset({"tujuan", "tujuannya", "fokus", "fokusnya", "sasaran", "misi", "target", "maksud"})
+GOAL_COPULAS = frozenset({"adalah", "ialah", "yakni", "yaitu", "untuk", "agar", "supaya"})
+
+
+def _stated_goal(texts: Sequence[str], start: int) -> bool:
+    """The words before `start` are "<goal noun> ... <copula> [untuk] [one verb]" within one clause."""
+    for j in range(start - 1, max(-1, start - 4), -1):
+        if texts[j] in (",", ";", ".", ":"):
+            return False
+        if texts[j].lower() not in GOAL_COPULAS:
+            continue
+        for k in range(j - 1, max(-1, j - 11), -1):
+            w = texts[k].lower()
+            if w in (",", ";", ".", ":", '"', "“", "”"):
+                return False
+            if w in GOAL_NOUNS:
+                return True
+        return False
+    return False
+
+
+@rule("stated_goal", "modality", "modality")
+def stated_goal(c: Candidate, state: SentenceState) -> None:
+    """An act named as the goal of a visit, meeting or programme is an intent (future), not an act."""
+    if c.modality == "asserted" and _stated_goal(state.view.texts, c.start):
+        c.modality = "future"
+        c.fired("goal")
+
+
 @rule("prohibited_act", "modality", "modality")
 def prohibited_act(c: Candidate, state: SentenceState) -> None:
     """What is forbidden is not done: a trigger right after a prohibition ("larangan berkunjung", "dilarang
@@ -724,6 +757,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "negated_act",
             "failed_act",
             "prospect",
+            "stated_goal",
             "prohibited_act",
             "conditional_threat",
             "plan_noun",
