@@ -715,3 +715,16 @@ def test_urgent_is_no_demand(coded_texts):
         "Menteri Luar Negeri Indonesia mengatakan kebutuhan mendesak Filipina adalah bantuan.",
     )
     assert not {d for d in urgent | need if d.endswith(" 10")}, (urgent, need)  # "mendesak" means urgent
+
+
+def test_a_struck_country_is_searched_in_the_strikes_own_clause_and_not_where_it_came_from(coded_texts):
+    concession, origin, struck = coded_texts(
+        "Serangan udara Rusia terus berlanjut di wilayah itu meskipun ada gencatan senjata antara Ankara "
+        "dan Moskow.",
+        "Penyelidik memeriksa sisa drone setelah serangan terhadap fasilitas minyak itu untuk menentukan "
+        "apakah drone itu berasal dari Iran.",
+        "Pada Agustus lalu, militer Israel menyerang sasaran di dekat ibu kota Suriah, Damaskus.",
+    )
+    assert not any(d.endswith(" 19") and "->TUR" in d for d in concession), concession
+    assert not any(d.endswith("->IRN 19") for d in origin), origin
+    assert "ISR->SYR 19" in struck

@@ -1299,6 +1299,16 @@ def nonstate_opponent(c: Candidate, state: SentenceState) -> bool:
     return bool(phrase) and not any(k in v.actor_at or k in v.venue_at for k in phrase)
 
 
+# Where the search for a struck country ends: the sentence or a quote, and a clause that opens a contrast,
+# a concession or a question ("Serangan udara Rusia terus berlanjut meskipun ada gencatan senjata antara
+# Ankara dan Moskow", "... untuk menentukan apakah drone itu berasal dari Iran": the strike was not on Turkey
+# or on Iran).
+TERRITORY_SCAN_ENDS = frozenset(
+    {";", ".", "“", "”", '"', "namun", "tetapi", "sedangkan", "meskipun", "walaupun", "meski", "padahal",
+     "apakah"}
+)
+
+
 @rule("territory_target", "arguments", "core")
 def territory_target(c: Candidate, state: SentenceState) -> None:
     """Cross-border strikes: with no target, the first country after the trigger (as an actor or a place) is
@@ -1313,11 +1323,13 @@ def territory_target(c: Candidate, state: SentenceState) -> None:
         return  # "perang Yaman" is a war in Yemen, not against the next country named
     v = state.view
     for j in range(c.end, min(len(v), c.end + 18)):
-        if v.texts[j] in (";", ".", "“", "”", '"', "namun", "tetapi", "sedangkan"):  # a quote ends its clause
+        if v.texts[j] in TERRITORY_SCAN_ENDS:
             return
         cand = v.actor_at.get(j) or v.venue_at.get(j)
-        if cand is not None and v.texts[j - 1] == "oleh":
-            continue  # "serangan ini dilakukan oleh Iran": the agent, not where the strike landed
+        if cand is not None and v.texts[j - 1] in ("oleh", "dari"):
+            # "serangan ini dilakukan oleh Iran": the agent; "drone itu berasal dari Iran": where it came
+            # from. Neither is where the strike landed.
+            continue
         if cand is not None and cand.iso3 and all(cand.iso3 != x.iso3 for x in c.sources):
             c.targets.append(cand)
             c.fired("territory")
