@@ -84,3 +84,10 @@ def test_a_stated_goal_is_an_intent_not_an_act(cameo, dictionary):
     done = code(plain("Iran memperkuat kerja sama ekonomi dengan Pakistan."), cameo, dictionary)
     assert dyads(done) == {("IRN", "PAK", "061"), ("PAK", "IRN", "061")}
     assert all(e.modality == "asserted" for e in done)
+
+
+def test_the_idea_of_a_visit_is_no_visit(cameo, dictionary):
+    idea = code(plain("Presiden Iran menyukai ide untuk berkunjung ke Pakistan."), cameo, dictionary)
+    assert idea and all(e.modality == "intent" and e.cameo_code == "036" for e in idea)
+    visit = code(plain("Presiden Iran berkunjung ke Pakistan."), cameo, dictionary)
+    assert visit and all(e.modality == "asserted" for e in visit)

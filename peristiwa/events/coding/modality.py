@@ -626,9 +626,11 @@ def one_sided_intent(c: Candidate, state: SentenceState) -> None:
 
 # What could happen: "terbuka peluang untuk menjalin hubungan", "harapan bahwa ... akan meningkatkan
 # hubungan", "daerah rawan bentrok" name a prospect, not an act; so does an act said to be "(masih) terbuka
-# (lebar)".
+# (lebar)", and an idea of one ("menyukai ide untuk berkunjung ke AS"; ide/gagasan before a verb or an act
+# noun about 125 times in the shared corpora).
 PROSPECT_NOUNS = frozenset(
-    {"peluang", "kesempatan", "potensi", "prospek", "harapan", "rawan", "pertanda", "berpotensi", "impian"}
+    {"peluang", "kesempatan", "potensi", "prospek", "harapan", "rawan", "pertanda", "berpotensi", "impian",
+     "ide", "gagasan"}
 )
 PROSPECT_BRIDGE = frozenset({"untuk", "bagi", "bahwa", "agar", "akan", "bakal", "bisa", "dapat", "terjadinya",
                              "adanya", "menjadi", "besar", "baru", "juga"})
