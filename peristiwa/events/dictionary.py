@@ -109,6 +109,8 @@ class TriggerDictionary:
     non_events: tuple[tuple[str, ...], ...] = ()  # phrases whose words trigger nothing ("konferensi pers")
     # addressees that are no state ("meminta semua negara untuk ..."): an appeal to them has no state target
     generic_addressees: tuple[tuple[str, ...], ...] = ()
+    # headline verb -> the entries whose meN- verb it is without its prefix ("Jokowi Minta China ...")
+    headline_verbs: dict[str, tuple[Trigger, ...]] = field(default_factory=dict)
     speech_acts: Any = None  # coding.speech.SpeechActs from speech_acts.yaml beside the triggers file
     # sports_report / entertainment_report: (name, words, min_distinct) of the domains whose articles use bare
     # country names for teams, tours and markets, not states
@@ -355,7 +357,32 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
         generic_addressees=tuple(
             tuple(p.split()) for p in _words(path, "generic_addressees", raw.get("generic_addressees"))
         ),
+        headline_verbs=_headline_verbs(
+            path, _words(path, "headline_verbs", raw.get("headline_verbs")), triggers
+        ),
     )
+
+
+# The meN- patterns whose verb a headline writes without its prefix: memint|a -> "Minta", mendesakkan ->
+# "Desakkan", menemui -> "Temui".
+_HEADLINE_SUFFIX = {"meN": "", "meN-kan": "kan", "meN-i": "i"}
+
+
+def _headline_verbs(path: Path, words: list[str], triggers: list[Trigger]) -> dict[str, tuple[Trigger, ...]]:
+    """Each listed headline verb with the entries it is the bare verb of (a root under a meN- pattern)."""
+    out: dict[str, tuple[Trigger, ...]] = {}
+    for word in words:
+        w = word.casefold()
+        owners = tuple(
+            t for t in triggers
+            if any(r + _HEADLINE_SUFFIX[f] == w for r in t.roots for f in t.forms if f in _HEADLINE_SUFFIX)
+        )
+        if not owners:
+            raise DictionaryError(
+                f"{path}: headline_verbs: {word!r} is no entry's root under meN, meN-kan or meN-i"
+            )
+        out[w] = owners
+    return out
 
 
 if __name__ == "__main__":  # pragma: no cover - a quick coverage report

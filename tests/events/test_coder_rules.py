@@ -728,3 +728,24 @@ def test_a_struck_country_is_searched_in_the_strikes_own_clause_and_not_where_it
     assert not any(d.endswith(" 19") and "->TUR" in d for d in concession), concession
     assert not any(d.endswith("->IRN 19") for d in origin), origin
     assert "ISR->SYR 19" in struck
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Iran Minta Pakistan Tangkap Pelaku Serangan", {"IRN->PAK 02"}),
+    ("Presiden Iran Temui Presiden Rusia di Teheran", {"IRN->RUS 04", "RUS->IRN 04"}),
+    ("Israel Tembak Pesawat Iran", {"ISR->IRN 19"}),
+])
+def test_a_headline_verb_without_its_prefix_is_coded_in_headlines_only(cameo, dictionary, text, expected):
+    def coded(sentence, config=None):
+        names = {"Presiden Iran": "IRN", "Presiden Rusia": "RUS", "Iran": "IRN", "Pakistan": "PAK",
+                 "Israel": "ISR", "Rusia": "RUS"}
+        found = actors(sentence, {k: (v, "GOV") for k, v in names.items() if k in text})
+        # the longer name wins over the one it contains ("Presiden Iran" over "Iran")
+        ments = [m for m in found if not any(
+            o is not m and o.start_char <= m.start_char and m.end_char <= o.end_char for o in found)]
+        return _dyads(code_article([sentence], ments, EXAMPLE_DATE, dictionary, cameo, config=config))
+
+    headline = plain(text, index=-1, flags=frozenset({"headline"}))
+    assert coded(headline) == expected
+    assert not coded(plain(text)), "a bare verb in body text is no trigger"
+    assert not coded(headline, CoderConfig(disabled=frozenset({"headline_verbs"})))

@@ -253,3 +253,17 @@ def test_shipped_cues_include_every_trigger(dictionary):
         assert all(p in phrases or (len(p) == 1 and p[0] in cues) for p in trigger.phrases), trigger.id
     assert dictionary.light_verbs <= cues and dictionary.reporting_verbs <= cues
     assert all(w == w.casefold() and " " not in w for w in cues)
+
+
+def test_headline_verbs_are_the_bare_meN_verbs_of_entries(tmp_path):
+    path = tmp_path / "t.yaml"
+    entries = ('  - {id: meet, code: "040", root: temu, forms: [ber, meN-i]}\n'
+               '  - {id: ask, code: "020", root: minta, forms: [meN, di]}\n')
+    path.write_text(f'version: "t"\nheadline_verbs: [temui, Minta]\ntriggers:\n{entries}')
+    d = load_dictionary(path, load_cameo())
+    owners = {w: [t.id for t in ts] for w, ts in d.headline_verbs.items()}
+    assert owners == {"temui": ["meet"], "minta": ["ask"]}
+    # "temu" is the root, but no meN- verb of the entry drops its prefix to it
+    path.write_text(f'version: "t"\nheadline_verbs: [temu]\ntriggers:\n{entries}')
+    with pytest.raises(DictionaryError, match="headline_verbs: 'temu' is no entry's root"):
+        load_dictionary(path, load_cameo())

@@ -182,14 +182,33 @@ def _reduplicated(v: SentenceView, i: int) -> bool:
     return i >= 2 and v.texts[i - 1] in ("-", "–") and v.texts[i - 2] == v.texts[i]
 
 
+def _headline_verbs(state: SentenceState) -> dict[str, tuple[Trigger, ...]]:
+    """In a headline or subheading, the dictionary's bare headline verbs ("Jokowi Minta China ...")."""
+    flags = set(state.sentence.flags or ())
+    if not flags & {"headline", "subheading"} or not state.on("headline_verbs"):
+        return {}
+    return state.dictionary.headline_verbs
+
+
+switch(
+    "headline_verbs",
+    "triggers",
+    "breadth",
+    """A headline writes a meN- verb without its prefix ("Jokowi Minta China Beli ...", "Iran Desak
+       Pakistan ...", "Presiden Iran Temui Putin"); the dictionary's `headline_verbs` match there, and only
+       there (in body text "tolak" is also "tolak ukur").""",
+)
+
+
 def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidate]) -> list[Candidate]:
     v = state.view
     by_word = state.dictionary.by_word()
+    headline = _headline_verbs(state)
     either = state.on("object_either_side")
     for i in range(len(v)):
         if i in taken or i in v.actor_at or _reduplicated(v, i):
             continue
-        surface = by_word.get(v.texts[i], [])
+        surface = by_word.get(v.texts[i], []) or list(headline.get(v.texts[i], ()))
         by_lemma = [
             t
             for t in by_word.get(v.lemmas[i], [])
@@ -199,9 +218,8 @@ def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidat
         for trig in sorted(surface + by_lemma, key=lambda t: not t.requires_object):
             if trig.pos and (v.tokens[i].upos or "") not in trig.pos:
                 continue
-            cand = Candidate(
-                trig, i, i + 1, i, _category(v, i, trig, trig in surface), trig.code, trig.symmetric
-            )
+            category = "active" if v.texts[i] in headline else _category(v, i, trig, trig in surface)
+            cand = Candidate(trig, i, i + 1, i, category, trig.code, trig.symmetric)
             words = _object_words(v, i, i + 1, i, either or trig.predicative)
             if trig.requires_object and not (words & trig.requires_object):
                 antecedent = next((o for o in reversed(found) if o.trigger.id == trig.id), None)
