@@ -139,10 +139,11 @@ class TriggerDictionary:
 
     def cue_words(self) -> frozenset[str]:
         """Every lower-cased single word that is a trigger by itself: trigger words, one-word phrases, light
-        verbs, reporting verbs and speech-act frames (forms and lemmas as listed). With `cue_phrases()` it
-        tells which sentences can yield an event mention; selective parsing relies on that. The words of a
-        longer phrase are not cues alone: "sama", "hari", "menjadi" would select half of all sentences."""
-        words = set(self.light_verbs) | set(self.reporting_verbs)
+        verbs, reporting verbs, headline verbs and speech-act frames (forms and lemmas as listed). With
+        `cue_phrases()` it tells which sentences can yield an event mention; selective parsing relies on that.
+        The words of a longer phrase are not cues alone: "sama", "hari", "menjadi" would select half of all
+        sentences."""
+        words = set(self.light_verbs) | set(self.reporting_verbs) | set(self.headline_verbs)
         for trigger in self.triggers:
             words.update(trigger.words)
             words.update(p[0] for p in trigger.phrases if len(p) == 1)
