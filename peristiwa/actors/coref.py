@@ -20,6 +20,10 @@ def _name_keys(text: str, k: Knowledge) -> set[str]:
         # two-letter family names count too ("Xi", "Li", "Ja"): they are capitalised and no lexicon word
         if len(w) >= 2:
             keys.add(norm(w))
+        # "al-Sisi" is later "Sisi": a name after an Arabic article particle is a key of its own
+        particle, _, rest = w.partition("-")
+        if rest and particle.casefold() in k.rules["name_particles"] and len(rest) >= 2:
+            keys.add(norm(rest))
     return keys
 
 

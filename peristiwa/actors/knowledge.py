@@ -451,6 +451,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "geographic_feature_words",
         "posting_titles",
         "name_particles",
+        "calendar_words",
         "foreign_affairs_cues",
         "posting_prepositions",
         "origin_markers",

@@ -591,6 +591,25 @@ class _Builder:
                 return after.j
         return None
 
+    def capital_name_end(self, i: int, j: int, entry: Entry) -> int | None:
+        """Where the longer name that a capital starts ends, or None: "Paris Saint-Germain", "Santiago
+        Bernabeu", "Tehran Times", "Istanbul Basaksehir", "Astana Giribangun" (a cemetery in Java) name a
+        club, a paper, a stadium or another place, not the state. The capital must be directly followed (no
+        comma) by capitalised words that no gazetteer knows and that are no compass point ("Yerusalem Timur"),
+        weekday or month (a dateline); not in a headline, whose words are all capitalised."""
+        if entry.kind != "capital" or self.s.is_headline:
+            return None
+        end = j
+        while end < len(self.units):
+            u, before = self.units[end], self.units[end - 1]
+            word = norm(u.text)
+            name_like = u.capitalised and u.text[1:2].islower() and u.start == before.end + 1
+            known = self.slots[end] is not None or word in COMPASS or word in self.k.rules["calendar_words"]
+            if not name_like or known:
+                break
+            end += 1
+        return end if end > j else None
+
     def place_role(self, i: int, j: int, entry: Entry) -> str:
         rules = self.k.rules
         if self.names_a_posting(i, entry):
@@ -729,6 +748,9 @@ class _Builder:
         if (end := self.sports_name_end(i, j)) is not None:
             # "China Open", "Australia Terbuka", "AS Roma": a tournament or club named after a place
             self.emit_place_name(i, end, method="sports_name", role="unknown")
+            return end
+        if (end := self.capital_name_end(i, j, e)) is not None:
+            self.emit_place_name(i, end, method="capital_in_name", role="unknown")
             return end
         if (start := self.geographic_name_start(i)) is not None:
             # "Laut China Selatan", "Selat Taiwan", "Lembah Yordania": a sea, strait or valley named after a

@@ -245,6 +245,30 @@ def test_coref_cuts_a_name_out_of_a_run_joined_by_punctuation():
     assert [(m.text, m.start_char, m.iso3) for m in later] == [("Wiranto", 105, "PAK")]
 
 
+def test_a_name_that_is_also_a_common_word_resolves_only_after_the_full_name(k):
+    # "sisi" (side) is 1,960 times lower-case in the shared corpora; "Sisi lain ..." opens a sentence
+    assert not [m for m in resolve("Sisi lain dari kebijakan itu adalah dampaknya .", k=k) if m.iso3]
+    ms = resolve(["Presiden Mesir Abdel Fattah al-Sisi tiba .", "Sisi bertemu warga ."], k=k)
+    later = [(m.text, m.iso3, m.method) for m in ms if m.sentence_index == 1]
+    assert later == [("Sisi", "EGY", "coref_name")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Paris Saint-Germain mengalahkan Lyon .", "Paris Saint-Germain"),
+    ("Menurut Tehran Times , Arab Saudi mendanai teroris .", "Tehran Times"),
+    ("Ibu Tien dimakamkan di Astana Giribangun , Karanganyar .", "Astana Giribangun"),
+])
+def test_a_capital_that_starts_a_longer_name_is_not_the_state(k, text, name):
+    (m,) = find(resolve(text, k=k), name)
+    assert (m.iso3, m.method) == ("", "capital_in_name")
+
+
+def test_a_capital_before_a_compass_point_or_a_weekday_stays_a_place(k):
+    ms = resolve("Teheran Senin mengecam Israel atas serangan di Yerusalem Timur .", k=k)
+    assert (find(ms, "Teheran")[0].iso3, find(ms, "Teheran")[0].role) == ("IRN", "actor")
+    assert find(ms, "Yerusalem")[0].iso3 == "ISR"
+
+
 def test_coref_title_plus_surname(k):
     ms = resolve(
         ["Kepala Staf Iran , Mayor Jenderal Mohammad Bagheri tiba .", "Mayjen Bagheri disambut ."], k=k
