@@ -204,6 +204,130 @@ def _infer_year(
     return year, cons
 
 
+def _month_interval(text: str, d: dt.date, basis: str, start: int, end: int) -> DateResolution:
+    """The whole calendar month of `d`, dated to its first day."""
+    first = dt.date(d.year, d.month, 1)
+    return DateResolution(text, first, first, _month_end(d.year, d.month), "month", basis, start, end)
+
+
+def _year_interval(text: str, year: int, basis: str, start: int, end: int) -> DateResolution:
+    """The whole calendar year, dated to its middle."""
+    return DateResolution(
+        text, dt.date(year, 7, 1), dt.date(year, 1, 1), dt.date(year, 12, 31), "range", basis, start, end
+    )
+
+
+def _explicit_day(
+    m: re.Match[str], published: dt.date | None, years: tuple[int, ...], cal: Calendar
+) -> DateResolution | None:
+    """A day and month, with or without a year ("Senin (29/1/2024)", "(4/11)", "17 Januari")."""
+    g = m.groupdict()
+    weekday = g.get("weekday")
+    month = int(g["month"]) if g["month"].isdigit() else cal.months[g["month"].casefold()]
+    day = int(g["day"])
+    basis = "explicit"
+    if g.get("year"):
+        year = int(g["year"])
+        year += 2000 if year < 100 else 0
+        cons = weekday_consistent(d, weekday, cal) if weekday and (d := _safe(year, month, day)) else None
+    else:
+        year, cons = _infer_year(month, day, weekday, published, years, cal)
+        basis = "explicit-year-inferred"
+    d = _safe(year, month, day) if year else None
+    if d is None:
+        return None
+    if cons is False:
+        basis += ";weekday-mismatch"
+    return DateResolution(m.group(0).strip(), d, d, d, "day", basis, m.start(), m.end(), cons)
+
+
+def _month_part(m: re.Match[str], year: int, month: int, part: str, basis: str) -> DateResolution:
+    """ "akhir Juli": the last third of the month, "awal Juli" the first, "pertengahan" the middle."""
+    first, last = MONTH_PARTS[part]
+    last = min(last, _month_end(year, month).day)
+    return DateResolution(
+        m.group(0).strip(),
+        dt.date(year, month, (first + last) // 2),
+        dt.date(year, month, first),
+        dt.date(year, month, last),
+        "range",
+        basis,
+        m.start(),
+        m.end(),
+    )
+
+
+def _explicit_month(
+    m: re.Match[str],
+    published: dt.date | None,
+    years: tuple[int, ...],
+    cal: Calendar,
+    anchor: DateResolution | None,
+) -> DateResolution | None:
+    """A month with or without a year ("April 2023", "pada bulan Juli", "akhir Juli")."""
+    g = m.groupdict()
+    month = cal.months[g["month"].casefold()]
+    if g.get("year"):
+        year, basis = int(g["year"]), "explicit"
+        lo = dt.date(year, month, 1)
+    else:
+        # Year-less month: news leaves out the current year, but narrative order may point to the previous
+        # one, so the interval covers both readings and the estimate uses publication.
+        year, _ = _infer_year(month, None, None, published, years, cal)
+        if year is None:
+            return None
+        basis = "explicit-year-inferred"
+        lo = dt.date(year, month, 1)
+        if anchor and anchor.event_date and anchor.event_date.year < year:
+            lo = dt.date(anchor.event_date.year, month, 1)
+    part = (g.get("part") or "").casefold()
+    if part in MONTH_PARTS and lo.year == year:  # a part of one month, not of a two-year interval
+        return _month_part(m, year, month, part, basis)
+    return DateResolution(
+        m.group(0).strip(),
+        dt.date(year, month, 1),
+        lo,
+        _month_end(year, month),
+        "month",
+        basis,
+        m.start(),
+        m.end(),
+    )
+
+
+def _explicit_weekday(
+    m: re.Match[str], published: dt.date | None, cal: Calendar, anchor: DateResolution | None
+) -> DateResolution | None:
+    """ "Pada Senin": the latest such weekday on/before the narrative anchor or the publication date."""
+    ref = (anchor.event_date if anchor and anchor.date_precision == "day" else None) or published
+    if ref is None:
+        return None
+    weekday = m["weekday"]
+    wd = cal.weekdays[weekday.casefold()] if weekday else None
+    if wd is None:
+        return None
+    d = ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7)
+    return DateResolution(m.group(0).strip(), d, d, d, "day", "weekday-anchored", m.start(), m.end(), True)
+
+
+def _explicit_one(
+    kind: str,
+    m: re.Match[str],
+    published: dt.date | None,
+    years: tuple[int, ...],
+    cal: Calendar,
+    anchor: DateResolution | None,
+) -> DateResolution | None:
+    """Resolve one match of the pattern `kind`."""
+    if kind in ("dmy", "dm", "d_month_y"):
+        return _explicit_day(m, published, years, cal)
+    if kind in ("month_y", "month"):
+        return _explicit_month(m, published, years, cal, anchor)
+    if kind == "year":
+        return _year_interval(m.group(0).strip(), int(m["year"]), "explicit", m.start(), m.end())
+    return _explicit_weekday(m, published, cal, anchor)
+
+
 def _explicit_in(
     text: str,
     published: dt.date | None,
@@ -216,97 +340,11 @@ def _explicit_in(
     pats = _patterns(cal)
     found: list[DateResolution] = []
     taken: list[tuple[int, int]] = []
-
-    def free(m: re.Match[str]) -> bool:
-        return all(m.end() <= a or m.start() >= b for a, b in taken)
-
     for kind in ("dmy", "dm", "d_month_y", "month_y", "month", "year", "weekday_only"):
         for m in pats[kind].finditer(text):
-            if not free(m):
+            if any(m.start() < b and m.end() > a for a, b in taken):
                 continue
-            g = m.groupdict()
-            weekday = g.get("weekday")
-            res: DateResolution | None = None
-            if kind in ("dmy", "dm", "d_month_y"):
-                month = int(g["month"]) if g["month"].isdigit() else cal.months[g["month"].casefold()]
-                day = int(g["day"])
-                basis = "explicit"
-                if g.get("year"):
-                    year = int(g["year"])
-                    year += 2000 if year < 100 else 0
-                    cons = (
-                        weekday_consistent(d, weekday, cal)
-                        if weekday and (d := _safe(year, month, day))
-                        else None
-                    )
-                else:
-                    year, cons = _infer_year(month, day, weekday, published, years, cal)
-                    basis = "explicit-year-inferred"
-                d = _safe(year, month, day) if year else None
-                if d is None:
-                    continue
-                if cons is False:
-                    basis += ";weekday-mismatch"
-                res = DateResolution(m.group(0).strip(), d, d, d, "day", basis, m.start(), m.end(), cons)
-            elif kind in ("month_y", "month"):
-                month = cal.months[g["month"].casefold()]
-                if g.get("year"):
-                    year, basis = int(g["year"]), "explicit"
-                    lo, hi = dt.date(year, month, 1), _month_end(year, month)
-                else:
-                    # Year-less month: news leaves out the current year, but narrative order may point to the
-                    # previous one, so the interval covers both readings and the estimate uses publication.
-                    year, _ = _infer_year(month, None, None, published, years, cal)
-                    if year is None:
-                        continue
-                    basis = "explicit-year-inferred"
-                    lo, hi = dt.date(year, month, 1), _month_end(year, month)
-                    if anchor and anchor.event_date and anchor.event_date.year < year:
-                        lo = dt.date(anchor.event_date.year, month, 1)
-                res = DateResolution(
-                    m.group(0).strip(), dt.date(year, month, 1), lo, hi, "month", basis, m.start(), m.end()
-                )
-                part = (g.get("part") or "").casefold()
-                if part in MONTH_PARTS and lo.year == hi.year and lo.month == hi.month:
-                    # "akhir Juli": the last third of the month, "awal Juli" the first, "pertengahan" the
-                    # middle
-                    first, last = MONTH_PARTS[part]
-                    last = min(last, hi.day)
-                    res = DateResolution(
-                        m.group(0).strip(),
-                        dt.date(year, month, (first + last) // 2),
-                        dt.date(year, month, first),
-                        dt.date(year, month, last),
-                        "range",
-                        basis,
-                        m.start(),
-                        m.end(),
-                    )
-            elif kind == "year":
-                y = int(g["year"])
-                res = DateResolution(
-                    m.group(0).strip(),
-                    dt.date(y, 7, 1),
-                    dt.date(y, 1, 1),
-                    dt.date(y, 12, 31),
-                    "range",
-                    "explicit",
-                    m.start(),
-                    m.end(),
-                )
-            elif kind == "weekday_only":
-                # "Pada Senin": the latest such weekday on/before the narrative anchor or the publication
-                # date.
-                ref = (anchor.event_date if anchor and anchor.date_precision == "day" else None) or published
-                if ref is None:
-                    continue
-                wd = cal.weekdays[weekday.casefold()] if weekday else None
-                if wd is None:
-                    continue
-                d = ref - dt.timedelta(days=(ref.isoweekday() - wd) % 7)
-                res = DateResolution(
-                    m.group(0).strip(), d, d, d, "day", "weekday-anchored", m.start(), m.end(), True
-                )
+            res = _explicit_one(kind, m, published, years, cal, anchor)
             if res is not None:
                 found.append(res)
                 taken.append((m.start(), m.end()))
@@ -341,106 +379,86 @@ def article_dates(text: str, published: dt.date | None, cal: Calendar | None = N
     return ArticleDates(published, tuple(explicit), years)
 
 
-def _relative(text: str, offset: int, ctx: ArticleDates, cal: Calendar) -> DateResolution | None:
-    pats = _patterns(cal)
-    m = pats["relative"].search(text)
-    if m:
-        g = m.groupdict()
-        if g["seunit"]:
-            n, unit = 1, g["seunit"].casefold()
-        else:
-            raw = g["num"].casefold()
-            n, unit = (int(raw) if raw.isdigit() else cal.numbers[raw]), g["unit"].casefold()
-        sign = cal.directions[g["dir"].casefold()]
-        spec = cal.units[unit]
-        if sign > 0:
-            anchor = ctx.anchor_before(offset + m.start())
-            base, basis = (
-                (anchor.event_date, "relative-narrative")
-                if anchor and anchor.event_date
-                else (ctx.published, "relative-publication")
-            )
-            prec_anchor = anchor.date_precision if anchor else "day"
-        else:
-            base, basis, prec_anchor = ctx.published, "relative-publication", "day"
-        if base is None:
-            return _unresolved(m)
-        if "months" in spec:
-            d = _add_months(base, sign * n * spec["months"])
-        else:
-            d = base + dt.timedelta(days=sign * n * spec["days"])
-        precision = spec["precision"]
-        if prec_anchor == "month" or precision == "month":
-            return DateResolution(
-                m.group(0),
-                dt.date(d.year, d.month, 1),
-                dt.date(d.year, d.month, 1),
-                _month_end(d.year, d.month),
-                "month",
-                basis,
-                m.start(),
-                m.end(),
-            )
-        if precision == "range":
-            span = dt.timedelta(days=spec.get("days", 30 * spec.get("months", 1)))
-            return DateResolution(
-                m.group(0), d, d - span / 2, d + span / 2, "range", basis, m.start(), m.end()
-            )
-        return DateResolution(m.group(0), d, d, d, "day", basis, m.start(), m.end())
-    m = pats["unit_lalu"].search(text)
-    if m and ctx.published is None:
+def _count(m: re.Match[str], cal: Calendar) -> tuple[int, str]:
+    """(n, unit) of "<n> <unit>" or "se<unit>" ("dua hari", "sebulan")."""
+    if m["seunit"]:
+        return 1, m["seunit"].casefold()
+    raw = m["num"].casefold()
+    return (int(raw) if raw.isdigit() else cal.numbers[raw]), m["unit"].casefold()
+
+
+def _count_base(sign: int, at: int, ctx: ArticleDates) -> tuple[dt.date | None, str, str]:
+    """(date counted from, basis, precision of that date): forward from the narrative anchor before article
+    offset `at`, else publication; back from publication."""
+    if sign <= 0:
+        return ctx.published, "relative-publication", "day"
+    anchor = ctx.anchor_before(at)
+    if anchor and anchor.event_date:
+        return anchor.event_date, "relative-narrative", anchor.date_precision
+    return ctx.published, "relative-publication", anchor.date_precision if anchor else "day"
+
+
+def _counted(m: re.Match[str], offset: int, ctx: ArticleDates, cal: Calendar) -> DateResolution:
+    """ "dua hari kemudian", "sebulan kemudian", "tiga hari lalu": n units from the base date, at the unit's
+    precision (month precision when counted from a month)."""
+    n, unit = _count(m, cal)
+    sign = cal.directions[m["dir"].casefold()]
+    spec = cal.units[unit]
+    base, basis, prec_anchor = _count_base(sign, offset + m.start(), ctx)
+    if base is None:
         return _unresolved(m)
-    if m:
-        unit = m["unit"].casefold()
-        p = ctx.published
-        if unit == "bulan":
-            d = _add_months(p, -1)
-            return DateResolution(
-                m.group(0),
-                dt.date(d.year, d.month, 1),
-                dt.date(d.year, d.month, 1),
-                _month_end(d.year, d.month),
-                "month",
-                "relative-publication",
-                m.start(),
-                m.end(),
-            )
-        if unit == "tahun":
-            y = p.year - 1
-            return DateResolution(
-                m.group(0),
-                dt.date(y, 7, 1),
-                dt.date(y, 1, 1),
-                dt.date(y, 12, 31),
-                "range",
-                "relative-publication",
-                m.start(),
-                m.end(),
-            )
-        if unit in ("pekan", "minggu"):
-            return DateResolution(
-                m.group(0),
-                p - dt.timedelta(days=7),
-                p - dt.timedelta(days=13),
-                p - dt.timedelta(days=1),
-                "range",
-                "relative-publication",
-                m.start(),
-                m.end(),
-            )
-        if unit == "hari":
-            return None
-    m = pats["deictic"].search(text)
-    if m:
-        if ctx.published is None:
+    if "months" in spec:
+        d = _add_months(base, sign * n * spec["months"])
+    else:
+        d = base + dt.timedelta(days=sign * n * spec["days"])
+    precision = spec["precision"]
+    if prec_anchor == "month" or precision == "month":
+        return _month_interval(m.group(0), d, basis, m.start(), m.end())
+    if precision == "range":
+        span = dt.timedelta(days=spec.get("days", 30 * spec.get("months", 1)))
+        return DateResolution(m.group(0), d, d - span / 2, d + span / 2, "range", basis, m.start(), m.end())
+    return DateResolution(m.group(0), d, d, d, "day", basis, m.start(), m.end())
+
+
+def _last_unit(m: re.Match[str], published: dt.date) -> DateResolution | None:
+    """ "bulan lalu", "tahun lalu", "pekan lalu": the calendar unit before the one of publication ("hari
+    lalu" names none)."""
+    unit, basis = m["unit"].casefold(), "relative-publication"
+    if unit == "bulan":
+        return _month_interval(m.group(0), _add_months(published, -1), basis, m.start(), m.end())
+    if unit == "tahun":
+        return _year_interval(m.group(0), published.year - 1, basis, m.start(), m.end())
+    if unit in ("pekan", "minggu"):
+        return DateResolution(
+            m.group(0),
+            published - dt.timedelta(days=7),
+            published - dt.timedelta(days=13),
+            published - dt.timedelta(days=1),
+            "range",
+            basis,
+            m.start(),
+            m.end(),
+        )
+    return None
+
+
+def _relative(text: str, offset: int, ctx: ArticleDates, cal: Calendar) -> DateResolution | None:
+    """The first relative date expression in `text`, by kind: counted units, the last unit, a fixed relative
+    word, vague recency. Undated articles: those counted from the time of writing are unresolved."""
+    pats = _patterns(cal)
+    p = ctx.published
+    if m := pats["relative"].search(text):
+        return _counted(m, offset, ctx, cal)
+    if m := pats["unit_lalu"].search(text):
+        return _unresolved(m) if p is None else _last_unit(m, p)
+    if m := pats["deictic"].search(text):
+        if p is None:
             return _unresolved(m)
-        d = ctx.published + dt.timedelta(days=cal.deictic[m["word"].casefold()])
+        d = p + dt.timedelta(days=cal.deictic[m["word"].casefold()])
         return DateResolution(m.group(0), d, d, d, "day", "relative-publication", m.start(), m.end())
-    m = pats["vague"].search(text)
-    if m:
-        if ctx.published is None:
+    if m := pats["vague"].search(text):
+        if p is None:
             return _unresolved(m)
-        p = ctx.published
         lo = p - dt.timedelta(days=cal.vague[m["word"].casefold()])
         return DateResolution(m.group(0), p, lo, p, "approx", "relative-publication", m.start(), m.end())
     return None
