@@ -398,19 +398,29 @@ def _count_base(sign: int, at: int, ctx: ArticleDates) -> tuple[dt.date | None, 
     return ctx.published, "relative-publication", anchor.date_precision if anchor else "day"
 
 
+# A number of four digits before a unit is no count: "Nokia 3310 tahun lalu" (a model), "2019 pekan lalu" (a
+# year); read as counts they put events centuries back or crashed the date arithmetic (year -1291).
+MAX_COUNT = 1000
+
+
 def _counted(m: re.Match[str], offset: int, ctx: ArticleDates, cal: Calendar) -> DateResolution:
     """ "dua hari kemudian", "sebulan kemudian", "tiga hari lalu": n units from the base date, at the unit's
     precision (month precision when counted from a month)."""
     n, unit = _count(m, cal)
+    if n >= MAX_COUNT:
+        return _unresolved(m)
     sign = cal.directions[m["dir"].casefold()]
     spec = cal.units[unit]
     base, basis, prec_anchor = _count_base(sign, offset + m.start(), ctx)
     if base is None:
         return _unresolved(m)
-    if "months" in spec:
-        d = _add_months(base, sign * n * spec["months"])
-    else:
-        d = base + dt.timedelta(days=sign * n * spec["days"])
+    try:
+        if "months" in spec:
+            d = _add_months(base, sign * n * spec["months"])
+        else:
+            d = base + dt.timedelta(days=sign * n * spec["days"])
+    except (OverflowError, ValueError):  # before year 1 or after 9999: no calendar date
+        return _unresolved(m)
     precision = spec["precision"]
     if prec_anchor == "month" or precision == "month":
         return _month_interval(m.group(0), d, basis, m.start(), m.end())

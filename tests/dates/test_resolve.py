@@ -232,3 +232,12 @@ def test_the_end_of_a_future_period_is_not_inherited_by_the_next_sentences():
     r = _resolve(art, "Washington dan Beijing telah memberlakukan tarif terhadap produk satu sama lain.",
                  D(2019, 9, 11))
     assert r.event_date == D(2019, 9, 11) and r.event_date <= D(2019, 9, 11)
+
+
+def test_a_four_digit_number_before_a_unit_is_no_count():
+    # a phone model and a year, not 3,310 years or 2,019 weeks back (the first crashed: year -1291)
+    for sentence in ("Ponsel Nokia 3310 tahun lalu sangat populer.", "Serangan itu terjadi 2019 pekan lalu."):
+        r = _resolve(sentence, sentence, D(2019, 9, 16))
+        assert (r.event_date, r.date_precision) == (None, "unknown")
+    counted = "Serangan itu terjadi tiga hari lalu."
+    assert _resolve(counted, counted, D(2019, 9, 16)).event_date == D(2019, 9, 13)
