@@ -597,7 +597,7 @@ class _Builder:
         club, a paper, a stadium or another place, not the state. The capital must be directly followed (no
         comma) by capitalised words that no gazetteer knows and that are no compass point ("Yerusalem Timur"),
         weekday or month (a dateline); not in a headline, whose words are all capitalised."""
-        if entry.kind != "capital" or self.s.is_headline:
+        if entry.kind != "capital" or self.s.is_headline or self.after_posting(i):
             return None
         end = j
         while end < len(self.units):
@@ -605,10 +605,23 @@ class _Builder:
             word = norm(u.text)
             name_like = u.capitalised and u.text[1:2].islower() and u.start == before.end + 1
             known = self.slots[end] is not None or word in COMPASS or word in self.k.rules["calendar_words"]
-            if not name_like or known:
+            # the NER starts another entity there: "di Moskow Jose Tavares" is a place, then a person
+            new_entity = u.ner.startswith(("B-", "S-"))
+            if not name_like or known or new_entity:
                 break
             end += 1
         return end if end > j else None
+
+    def after_posting(self, i: int) -> bool:
+        """The place at unit i is where the mission or envoy named just before serves ("Konsul Jenderal
+        Republik Indonesia di Jeddah", "Duta Besar RI untuk Rusia")."""
+        if i < 2 or self.prev_word(i) not in self.k.rules["posting_prepositions"] or not self.out:
+            return False
+        mission = self.out[-1]
+        words = norm(mission.text).split()
+        return mission.end_char == self.units[i - 2].end and bool(words) and (
+            words[0] in self.k.rules["posting_titles"]
+        )
 
     def place_role(self, i: int, j: int, entry: Entry) -> str:
         rules = self.k.rules

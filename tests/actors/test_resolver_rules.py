@@ -263,6 +263,17 @@ def test_a_capital_that_starts_a_longer_name_is_not_the_state(k, text, name):
     assert (m.iso3, m.method) == ("", "capital_in_name")
 
 
+@pytest.mark.parametrize("text", [
+    # the NER starts a person right after the capital
+    "Duta Besar RI di [Moskow]LOC [Jose Tavares]PER bertemu Menteri Luar Negeri Rusia .",
+    # the capital is where the mission named before it serves (the NER ran the name into it)
+    "Konsul Jenderal Republik Indonesia di [Jeddah Mohamad]LOC [Hery Saripudin]PER hadir .",
+])
+def test_a_capital_followed_by_a_name_of_someone_else_stays_a_place(k, text):
+    capital = next(m for m in resolve(text, k=k) if m.text in ("Moskow", "Jeddah"))
+    assert (capital.role, capital.actor_kind) == ("venue", "location")
+
+
 def test_a_capital_before_a_compass_point_or_a_weekday_stays_a_place(k):
     ms = resolve("Teheran Senin mengecam Israel atas serangan di Yerusalem Timur .", k=k)
     assert (find(ms, "Teheran")[0].iso3, find(ms, "Teheran")[0].role) == ("IRN", "actor")
