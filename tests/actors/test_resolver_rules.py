@@ -61,6 +61,12 @@ def test_aliases(k, text, iso3):
     assert [m.iso3 for m in find(ms, text)] == [iso3]
 
 
+def test_dpr_followed_by_the_us_is_the_us_house(k):
+    ms = resolve("Pasalnya DPR AS sepakat menyelidiki Trump , kata DPR .", k=k)
+    assert [(m.text, m.iso3, m.sector) for m in ms if m.text.startswith("DPR")] == [
+        ("DPR AS", "USA", "LEG"), ("DPR", "IDN", "LEG")]
+
+
 def test_lowercase_as_is_not_usa(k):
     assert not [m for m in resolve("Dia bekerja as usual .", k=k) if m.iso3 == "USA"]
 
