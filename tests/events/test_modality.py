@@ -91,3 +91,14 @@ def test_the_idea_of_a_visit_is_no_visit(cameo, dictionary):
     assert idea and all(e.modality == "intent" and e.cameo_code == "036" for e in idea)
     visit = code(plain("Presiden Iran berkunjung ke Pakistan."), cameo, dictionary)
     assert visit and all(e.modality == "asserted" for e in visit)
+
+
+def test_talks_declared_dead_and_agreements_not_reached_are_negated(cameo, dictionary):
+    for text in ('Pembicaraan Iran dengan Pakistan telah "mati".',
+                 "Iran dan Pakistan masih jauh dari kesepakatan.",
+                 "Iran dan Pakistan berada di ambang kesepakatan."):
+        evs = code(plain(text), cameo, dictionary)
+        assert evs and all(e.modality == "negated" and not e.counted for e in evs), text
+    # the dead of an attack are no failure of it
+    (attack,) = code(plain("Serangan Israel ke Iran menyebabkan lima orang mati."), cameo, dictionary)
+    assert attack.modality == "asserted" and attack.counted

@@ -380,6 +380,8 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
 # bantuan masih terganjal".
 FAILED_BEFORE = frozenset(
     {"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan", "hampir", "nyaris",
+     # not reached: "di ambang kesepakatan", "masih jauh dari kata sepakat"
+     "ambang", "jauh",
      # stalled, named before the act: "di tengah macet|nya dialog antar-Korea" (the clitic is split off)
      "macet", "mandek", "buntu", "terhenti", "kebuntuan",
      # collapsed: "di tengah kolapsnya pembicaraan denuklirisasi"
@@ -392,8 +394,17 @@ FAILED_AFTER = frozenset(
 )
 UNSUCCESSFUL = frozenset({"berhasil", "sukses"})
 FAILED_BRIDGE = frozenset(
-    {"upaya", "usaha", "rencana", "untuk", "dalam", "masih", "juga", "sempat", "mencapai", "rahasia", "nya"}
+    {"upaya", "usaha", "rencana", "untuk", "dalam", "masih", "juga", "sempat", "mencapai", "rahasia", "nya",
+     "dari", "kata"}
 )
+# Talks or an agreement declared dead ("Pembicaraan Damai dengan Taliban Telah 'Mati'"): said of talks only,
+# as "mati" after an attack counts the dead.
+DEAD_TALKS = frozenset({"mati"})
+QUOTE_MARKS = frozenset({'"', "“", "”", "'"})
+
+
+def _fails_at(word: str, talks: bool) -> bool:
+    return word in FAILED_AFTER or (talks and word in DEAD_TALKS)
 
 
 @rule("failed_act", "modality", "modality")
@@ -410,10 +421,13 @@ def failed_act(c: Candidate, state: SentenceState) -> None:
     failed = j >= 0 and c.start - j <= 4 and v.texts[j] in FAILED_BEFORE
     # a noun's phrase may coordinate its parties ("Negosiasi Korea Utara dan AS mengalami kebuntuan")
     breaks = PHRASE_BREAK if c.category in ("noun", "bare") else CLAUSE_BREAK
+    talks = c.code[:2] in ("03", "04")
     for k in range(c.end, min(len(v), c.end + 10)):
-        if failed or v.texts[k] in breaks or v.texts[k] in (",", ".", ";"):
+        # a quote mark right before the failure word is the writer's ("telah 'mati'"), not a clause end
+        quoted = v.texts[k] in QUOTE_MARKS and k + 1 < len(v) and _fails_at(v.texts[k + 1], talks)
+        if failed or (v.texts[k] in breaks and not quoted) or v.texts[k] in (",", ".", ";"):
             break
-        failed = v.texts[k] in FAILED_AFTER or (
+        failed = _fails_at(v.texts[k], talks) or (
             v.texts[k] in UNSUCCESSFUL and v.texts[k - 1] in NEGATION
         )
     if failed:
