@@ -28,12 +28,16 @@ ORDER BY r.article_id
 """
 
 
-# Every mention belongs to exactly one event: equal digests mean the events are up to date.
-_DIGESTS_SQL = """
-SELECT (SELECT md5(coalesce(string_agg(mention_id, ',' ORDER BY mention_id), '')) FROM main.event_mentions),
-       (SELECT md5(coalesce(string_agg(m, ',' ORDER BY m), ''))
-        FROM (SELECT unnest(mention_ids) AS m FROM main.events))
+# The events are up to date when they were built from the mentions there are now, in content and not only
+# in ids: a coder release may change a mention's modality, dyad or date and keep its id (a talk declared dead
+# becomes negated), and the events it belongs to must follow. The run that coded a mention is no content; one
+# md5 per mention keeps the aggregated string at 33 bytes a mention, whatever the sentences' length.
+_MENTIONS_DIGEST_SQL = """
+SELECT md5(coalesce(string_agg(md5(CAST(m AS VARCHAR)), ',' ORDER BY m.mention_id), ''))
+FROM (SELECT * EXCLUDE (run_id) FROM main.event_mentions) m
 """
+_BUILT_FROM_SQL = "SELECT count(*), min(mentions_digest) FROM main.events"
+_N_MENTIONS_SQL = "SELECT count(*) FROM main.event_mentions"
 
 
 def _now() -> datetime:
@@ -132,9 +136,10 @@ def events(
 ) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
     run_id = context.run.run_id
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
-        current = con.execute(_DIGESTS_SQL).fetchall()[0]
-        if current[0] == current[1]:
-            n_events = con.execute("SELECT count(*) FROM main.events").fetchall()[0][0]
+        digest = con.execute(_MENTIONS_DIGEST_SQL).fetchall()[0][0]
+        n_events, built_from = con.execute(_BUILT_FROM_SQL).fetchall()[0]
+        n_mentions = con.execute(_N_MENTIONS_SQL).fetchall()[0][0]
+        if built_from == digest or n_events == n_mentions == 0:
             yield from GateDecision("events", [skipped(event_checks.EVENTS_CHECK, "mentions unchanged")],
                                     {}).check_results()
             yield dg.MaterializeResult(metadata={"events": n_events, "no_new_input": True})
@@ -144,7 +149,7 @@ def events(
         ).pl()
         # Cross-article dedup needs every mention; it is cheap next to annotation, so rebuild whole.
         clustered = cluster_events(mentions, window_days=coding.dedup_window_days).with_columns(
-            pl.lit(run_id).alias("run_id")
+            pl.lit(run_id).alias("run_id"), pl.lit(digest).alias("mentions_digest")
         )
         write_staging(con, "events", clustered)
         outcomes = [event_checks.validate_events(clustered)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import shutil
 import subprocess
 import sys
@@ -89,6 +90,26 @@ def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_dir, inbox, warehous
     assert stage_metadata(third, "event_mentions")["coded_articles"] == 5
     assert served(warehouse_path, "SELECT DISTINCT dictionary_version FROM event_mentions")[0][0].endswith(
         "+rulestest-next")
+
+    # a release that changes what mentions say and keeps their ids (here: every strike read as denied) must
+    # rebuild the events, or the panels keep counting the strikes
+    from peristiwa.events import batch
+
+    real_code_article = batch.code_article
+
+    def strikes_denied(sentences, mentions, date, dictionary, cameo, text=""):
+        coded = real_code_article(sentences, mentions, date, dictionary, cameo, text=text)
+        return [dataclasses.replace(m, modality="negated", polarity="negative")
+                if m.cameo_code.startswith("19") else m for m in coded]
+
+    strikes = "SELECT count(*) FROM events WHERE cameo_root = '19' AND counted_in_aggregates"
+    assert served(warehouse_path, strikes)[0][0] > 0
+    monkeypatch.setattr(batch, "code_article", strikes_denied)
+    monkeypatch.setattr("peristiwa.events.dictionary.CODER_RULES_VERSION", "test-denied")
+    fourth = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    assert fourth.success
+    assert stage_metadata(fourth, "events")["no_new_input"] is False
+    assert served(warehouse_path, strikes) == [(0,)]
 
 
 def test_an_article_the_coder_raises_on_is_quarantined_and_the_rest_flows(

@@ -428,7 +428,8 @@ CREATE TABLE IF NOT EXISTS events (
     mention_ids            VARCHAR[] NOT NULL,
     counted_in_aggregates  BOOLEAN NOT NULL,
     dedup_method           VARCHAR NOT NULL,
-    run_id                 VARCHAR NOT NULL
+    run_id                 VARCHAR NOT NULL,
+    mentions_digest        VARCHAR
 );
 COMMENT ON TABLE events IS 'Deduplicated real-world events: mentions of the same act (within and across articles) merged on date window, source, target and CAMEO root.';
 COMMENT ON COLUMN events.event_id IS 'Stable hash of the member mention ids.';
@@ -459,6 +460,7 @@ COMMENT ON COLUMN events.mention_ids IS 'event_mentions.mention_id of every memb
 COMMENT ON COLUMN events.counted_in_aggregates IS 'TRUE when the event counts in country-pair aggregates: positive, asserted/historical/intent, two different countries, at least one body-text mention.';
 COMMENT ON COLUMN events.dedup_method IS 'within-article or cross-article.';
 COMMENT ON COLUMN events.run_id IS 'Dagster run that (re)built the events table.';
+COMMENT ON COLUMN events.mentions_digest IS 'Digest of every event mention, in content, the events table was built from (one value for the table): when it differs from the current mentions, the events are rebuilt.';
 
 -- Country-pair (dyad) aggregates of counted events. Built by peristiwa/aggregates/dyads.py.
 -- Date placement (why: an event dated only "in January" must not inflate 1 January, and a loosely dated event is
