@@ -431,6 +431,7 @@ CREATE TABLE IF NOT EXISTS events (
     run_id                 VARCHAR NOT NULL,
     mentions_digest        VARCHAR
 );
+ALTER TABLE events ADD COLUMN IF NOT EXISTS mentions_digest VARCHAR;
 COMMENT ON TABLE events IS 'Deduplicated real-world events: mentions of the same act (within and across articles) merged on date window, source, target and CAMEO root.';
 COMMENT ON COLUMN events.event_id IS 'Stable hash of the member mention ids.';
 COMMENT ON COLUMN events.cameo_code IS 'CAMEO code of the representative mention.';
