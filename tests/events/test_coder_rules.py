@@ -77,6 +77,11 @@ CASES = [
         forbid=("IRN->RUS 04", "RUS->IRN 04"),  # not visits of one guest to the other
     ),
     case(
+        "modifier_noun_no_subject",
+        "Indonesia tidak mengomentari siapa dalang serangan terhadap kilang minyak Arab Saudi tersebut.",
+        forbid=("IDN->SAU 19",),  # the mastermind is what is not commented on; Indonesia attacked nobody
+    ),
+    case(
         "appeal_to_group",
         "Amerika Serikat meminta semua negara untuk mengutuk serangan Iran tersebut.",
         forbid=("USA->IRN 02",),  # all states are asked; Iran is what they are asked to condemn
@@ -158,6 +163,7 @@ CASES = [
         "Pentagon menyiapkan sejumlah pilihan sebagai tanggapan atas serangan terhadap kilang minyak "
         "Arab Saudi.",
         forbid=("USA->SAU 19",),  # who responds to an attack did not make it
+        also_off=("modifier_noun_no_subject",),  # "tanggapan/bukti serangan": a modifier too
     ),
     case(
         "no_context_doer_of_conflict",
@@ -195,6 +201,7 @@ CASES = [
         "topic_noun_no_subject",
         "Semalam, Amerika Serikat merilis bukti serangan terhadap Arab Saudi.",
         forbid=("USA->SAU 19",),  # who shows the evidence of an attack did not attack
+        also_off=("modifier_noun_no_subject",),  # "tanggapan/bukti serangan": a modifier too
     ),
     case(
         "one_sided_intent",

@@ -192,6 +192,20 @@ RECORD_NOUNS = frozenset(
 
 
 # -- parse rules ---------------------------------------------------------------------------------------------
+# Nouns that count or group the act they head ("serangkaian serangan", "gelombang serangan udara"): the act
+# is theirs, and keeps the clause subject.
+QUANTITY_HEADS = frozenset(
+    {"serangkaian", "rangkaian", "sejumlah", "gelombang", "serentetan", "rentetan", "puluhan", "ratusan",
+     "beberapa", "aksi", "operasi", "kampanye"}
+)
+switch(
+    "modifier_noun_no_subject",
+    "arguments",
+    "actors",
+    """A conflict act named by a noun that modifies another noun ("dalang serangan", "korban serangan",
+       "pelaku penembakan") takes no subject from the clause: what the clause says is about the other noun
+       ("Indonesia tidak mengomentari dalang serangan terhadap kilang Arab Saudi": no Indonesian attack).""",
+)
 switch(
     "nonactor_subject",
     "arguments",
@@ -220,6 +234,8 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         and not _lends_subject(state, c, governor)
     ):
         return  # "Presiden Ukraina menghadapi ancaman": the subject of a full verb did not threaten
+    if v.head_pos(subj) != c.head and _modifies_another_noun(state, c):
+        return  # "Indonesia tidak mengomentari dalang serangan ...": the attack modifies another noun
     if (
         c.category in ("noun", "bare")
         and v.head_pos(subj) != c.head
@@ -749,10 +765,26 @@ def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
     return v.lemmas[pos] not in {w[2:] for w in REACTING_VERBS}
 
 
+def _modifies_another_noun(state: SentenceState, c: Candidate) -> bool:
+    """A conflict act named by a noun that modifies another noun ("dalang serangan"), not one that counts it
+    ("serangkaian serangan"): switch `modifier_noun_no_subject`."""
+    v = state.view
+    head = v.head_pos(c.head) if v.parsed else None
+    return (
+        state.on("modifier_noun_no_subject")
+        and c.category in ("noun", "bare")
+        and c.code[:2] in MATERIAL_CONFLICT_ROOTS
+        and head is not None
+        and v.rel(c.head) in ("compound", "nmod")
+        and v.tokens[head].upos == "NOUN"
+        and v.texts[head] not in QUANTITY_HEADS
+    )
+
+
 def _borrows_no_subject(state: SentenceState, c: Candidate) -> bool:
     """The event noun's governor reacts to it or provokes it, or the clause talks about it or shows its
-    record: the clause subject is not its agent."""
-    if _talked_about(state, c):
+    record, or the noun modifies another noun: the clause subject is not its agent."""
+    if _talked_about(state, c) or _modifies_another_noun(state, c):
         return True
     return (
         c.governor is not None
