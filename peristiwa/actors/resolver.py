@@ -395,6 +395,8 @@ class _Builder:
                 break
         place, at = self.place_at(j), self.match_at(j)
         igo = at.first("igo") if at is not None else None
+        if place is not None and self.name_continues(place[0].j):
+            return False  # "Kolonel Turki al-Maliki", "Pangeran Turki al-Faisal": a given name, not Turkey
         if place is not None:
             office.iso3, office.end = place[1].iso3, place[0].j
         elif igo is not None:
@@ -403,6 +405,16 @@ class _Builder:
         else:
             office.end = j
         return True
+
+    def name_continues(self, j: int) -> bool:
+        """A person's name goes on at unit j: a name particle, alone or hyphenated ("al-Maliki", "bin
+        Salman"), so a country name just before it is a given name (Turki, about 20 "Kolonel Turki al-Maliki"
+        in the shared corpora)."""
+        if j >= len(self.units):
+            return False
+        word = norm(self.units[j].text)
+        particle = word.split("-", 1)[0]
+        return particle in self.k.rules["name_particles"] and (word != particle or j + 1 < len(self.units))
 
     def holder_start(self, k: int) -> int:
         """Where the holder's name may start after the office: past modifiers, a comma and a rank ("...Iran,
@@ -758,6 +770,15 @@ class _Builder:
             self.emit(i, j, iso3=e.iso3, sector="CVL", actor_id=f"{e.iso3}_CVL", actor_kind="state_organ",
                       role="actor", method="origin", confidence=0.8)
             return j
+        if self.name_continues(j) and not self.s.is_headline:
+            # "Kolonel Turki al-Maliki": a given name that is also a country; a person of no known state
+            end = j + 1
+            while end < len(self.units) and (self.units[end].capitalised or self.name_continues(end)):
+                end += 1
+            slug = re.sub(r"\W+", "_", norm(self.text(i, end))).strip("_")
+            self.emit(i, end, iso3="", sector="", actor_id=f"PERSON:{slug}", actor_kind="person",
+                      role="actor", method="given_name", confidence=0.4)
+            return end
         if (end := self.sports_name_end(i, j)) is not None:
             # "China Open", "Australia Terbuka", "AS Roma": a tournament or club named after a place
             self.emit_place_name(i, end, method="sports_name", role="unknown")

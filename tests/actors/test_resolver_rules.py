@@ -61,6 +61,19 @@ def test_aliases(k, text, iso3):
     assert [m.iso3 for m in find(ms, text)] == [iso3]
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Juru bicara koalisi Kolonel Turki al-Maliki mengatakan drone diluncurkan .", "Turki al-Maliki"),
+    ("Pangeran Turki al-Faisal mengecam Iran .", "Turki al-Faisal"),
+])
+def test_a_country_name_before_a_name_particle_is_a_given_name(k, text, name):
+    ms = resolve(text, k=k)
+    assert not [m for m in ms if m.iso3 == "TUR"]
+    (person,) = find(ms, name)
+    assert (person.actor_kind, person.iso3) == ("person", "")
+    erdogan = resolve("Presiden Turki Recep Tayyip Erdogan mengecam Israel .", k=k)
+    assert erdogan[0].iso3 == "TUR"
+
+
 def test_dpr_followed_by_the_us_is_the_us_house(k):
     ms = resolve("Pasalnya DPR AS sepakat menyelidiki Trump , kata DPR .", k=k)
     assert [(m.text, m.iso3, m.sector) for m in ms if m.text.startswith("DPR")] == [
