@@ -74,6 +74,12 @@ def test_a_country_name_before_a_name_particle_is_a_given_name(k, text, name):
     assert erdogan[0].iso3 == "TUR"
 
 
+def test_bidara_cina_is_a_jakarta_neighbourhood_not_china(k):
+    ms = resolve("SK itu digugat oleh warga Bidara Cina , Jakarta Timur .", k=k)
+    assert not [m for m in ms if m.iso3 == "CHN"]
+    assert {m.iso3 for m in ms if "Bidara" in m.text} == {"IDN"}
+
+
 def test_dpr_followed_by_the_us_is_the_us_house(k):
     ms = resolve("Pasalnya DPR AS sepakat menyelidiki Trump , kata DPR .", k=k)
     assert [(m.text, m.iso3, m.sector) for m in ms if m.text.startswith("DPR")] == [
