@@ -756,3 +756,13 @@ def test_a_headline_verb_without_its_prefix_is_coded_in_headlines_only(cameo, di
     assert coded(headline) == expected
     assert not coded(plain(text)), "a bare verb in body text is no trigger"
     assert not coded(headline, CoderConfig(disabled=frozenset({"headline_verbs"})))
+
+
+def test_a_pair_inside_what_is_talked_about_does_not_take_part(coded_texts):
+    topic, talks = coded_texts(
+        "Berbicara tentang potensi rekonsiliasi antara AS dan Iran, Netanyahu mengatakan bahwa Israel tidak "
+        "akan dibiarkan sendiri.",
+        "Perundingan antara Sudan dan Sudan Selatan digelar di Juba.",
+    )
+    assert not any(" 04" in d for d in topic), topic
+    assert {"SDN->SSD 04", "SSD->SDN 04"} <= talks

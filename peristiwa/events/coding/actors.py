@@ -349,12 +349,19 @@ def _antara_actors(v, c: Candidate) -> list[MentionLike]:
     return named
 
 
+# Words that open what an act is about: "antara A dan B" after one belongs to the topic, not to the act
+# ("berbicara tentang|soal|mengenai|terkait ...": about 430 in the shared corpora).
+TOPIC_MARKERS = frozenset({"tentang", "mengenai", "soal", "terkait", "perihal"})
+
+
 @rule("antara_closes_pair", "actors", "dyads")
 def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
     """ "kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
     v = state.view
     if not c.symmetric or "antara" not in v.texts[c.end : c.end + 4]:
         return
+    if set(v.texts[c.end : v.texts.index("antara", c.end)]) & TOPIC_MARKERS:
+        return  # "Berbicara tentang potensi rekonsiliasi antara AS dan Iran": the pair is the topic's
     named = _antara_actors(v, c)
     if len(named) >= 2:
         c.sources[:] = named
