@@ -67,8 +67,11 @@ def _units(sentence: Sentence, k: Knowledge) -> list[Unit]:
     merged: list[Unit] = []
     for idx, t in enumerate(toks):
         prev = merged[-1] if merged else None
-        # Re-join "Amir" "-" "Saeed" when the tokenizer split a hyphen word (no spaces between the pieces).
-        if prev is not None and prev.end == t.start_char and (t.text == "-" or prev.text.endswith("-")):
+        # Re-join "Amir" "-" "Saeed" when the tokenizer split a hyphen word (no spaces between the pieces),
+        # also as "Rusia" "-Saudi" (the hyphen on the second piece: "hubungan Rusia-Saudi" lost Saudi).
+        if prev is not None and prev.end == t.start_char and (
+            t.text.startswith("-") or prev.text.endswith("-")
+        ):
             prev.text += t.text
             prev.end = t.end_char
             continue
@@ -598,7 +601,8 @@ class _Builder:
         alias = self.text(i, j)
         if alias.isupper() and norm(alias) in rules["club_prefix_aliases"] and j < len(self.units):
             after = self.slots[j]
-            adjacent = self.units[j].start == self.units[j - 1].end + 1
+            # a space, not a hyphen: "AS Roma" is a club, "AS-China" (27 in the shared corpora) two states
+            adjacent = self.units[j].start == self.units[j - 1].end + 1 and not self.units[j].hyphen_prefix
             if after is not None and after.i == j and adjacent and after.first("country", "capital"):
                 return after.j
         return None

@@ -74,6 +74,24 @@ def test_a_country_name_before_a_name_particle_is_a_given_name(k, text, name):
     assert erdogan[0].iso3 == "TUR"
 
 
+def test_a_hyphenated_pair_of_states_names_both(k):
+    # "AS-China" is no club like "AS Roma" (a space, not a hyphen, joins those)
+    ms = resolve("Perang dagang AS-China berlanjut , kata AS Roma .", k=k)
+    assert [(m.text, m.iso3) for m in ms if m.iso3] == [("AS", "USA"), ("China", "CHN")]
+    assert find(ms, "AS Roma")[0].method == "sports_name"
+
+
+def test_a_hyphen_the_tokenizer_put_on_the_second_state_still_joins_the_pair(k):
+    from peristiwa.annotation.records import Sentence, Token
+
+    text = "Hubungan Rusia-Saudi membaik ."
+    words = [("Hubungan", 0), ("Rusia", 9), ("-Saudi", 14), ("membaik", 21), (".", 29)]
+    tokens = tuple(Token(i + 1, w, w.lower(), "X", "", -1, "", "O", start, start + len(w))
+                   for i, (w, start) in enumerate(words))
+    ms = resolve_article([Sentence("t", 0, 0, len(text), text, tokens)], D2024, k)
+    assert [(m.text, m.iso3) for m in ms] == [("Rusia", "RUS"), ("Saudi", "SAU")]
+
+
 def test_bidara_cina_is_a_jakarta_neighbourhood_not_china(k):
     ms = resolve("SK itu digugat oleh warga Bidara Cina , Jakarta Timur .", k=k)
     assert not [m for m in ms if m.iso3 == "CHN"]
