@@ -102,3 +102,8 @@ def test_talks_declared_dead_and_agreements_not_reached_are_negated(cameo, dicti
     # the dead of an attack are no failure of it
     (attack,) = code(plain("Serangan Israel ke Iran menyebabkan lima orang mati."), cameo, dictionary)
     assert attack.modality == "asserted" and attack.counted
+
+
+def test_an_intended_act_is_an_intent(cameo, dictionary):
+    evs = code(plain("Iran dan Pakistan bermaksud memperluas kerja sama."), cameo, dictionary)
+    assert evs and all(e.modality == "intent" and e.cameo_code.startswith("03") for e in evs)

@@ -27,6 +27,7 @@ FUTURE = frozenset(
         "berencana",
         "rencananya",
         "berniat",
+        "bermaksud",  # "kedua belah pihak bermaksud untuk memperluas kerja sama" (86 before a verb or untuk)
         "merencanakan",
         "nanti",
         "nantinya",
