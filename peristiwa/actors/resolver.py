@@ -440,12 +440,16 @@ class _Builder:
         if office.override == "ELI":
             office.sector = "ELI"
 
+    def name_slug(self, i: int, j: int) -> str:
+        """The id part of a person named by units i..j that no dictionary knows ("turki_al_maliki")."""
+        return re.sub(r"\W+", "_", norm(self.text(i, j))).strip("_")
+
     def title_holder(self, office: _Office, k: int, name_end: int) -> dict[str, object]:
         """The named holder: a known person, or a new one under the office's state or IGO (or neither)."""
         pid = self.person_id_for(k, name_end)
         if pid is not None:
             return self.resolve_person(pid, office.iso3, office.title.office, office.sector, office.override)
-        slug = re.sub(r"\W+", "_", norm(self.text(k, name_end))).strip("_")
+        slug = self.name_slug(k, name_end)
         if office.iso3 or office.org:
             sector = office.org_sector if office.org and not office.iso3 else office.sector
             return dict(iso3=office.iso3, sector=sector, actor_id=f"PERSON:{slug}", actor_kind="person",
@@ -674,15 +678,10 @@ class _Builder:
         """ "Kedutaan Besar Denmark untuk Indonesia", "Duta Besar Jepang untuk RI": a country after a mission
         or envoy of another country and "untuk" is where it serves, not a party (rules.yaml
         `posting_titles`)."""
-        if i < 2 or self.prev_word(i) != "untuk" or not self.out:
+        if self.prev_word(i) != "untuk" or not self.after_posting(i):
             return False
         mission = self.out[-1]
-        words = norm(mission.text).split()
-        return (
-            mission.end_char == self.units[i - 2].end
-            and bool(words) and words[0] in self.k.rules["posting_titles"]
-            and bool(mission.iso3) and mission.iso3 != entry.iso3
-        )
+        return bool(mission.iso3) and mission.iso3 != entry.iso3
 
     def emit_igo(self, i: int) -> int:
         m = self.slots[i]
@@ -779,9 +778,8 @@ class _Builder:
             end = j + 1
             while end < len(self.units) and (self.units[end].capitalised or self.name_continues(end)):
                 end += 1
-            slug = re.sub(r"\W+", "_", norm(self.text(i, end))).strip("_")
-            self.emit(i, end, iso3="", sector="", actor_id=f"PERSON:{slug}", actor_kind="person",
-                      role="actor", method="given_name", confidence=0.4)
+            self.emit(i, end, iso3="", sector="", actor_id=f"PERSON:{self.name_slug(i, end)}",
+                      actor_kind="person", role="actor", method="given_name", confidence=0.4)
             return end
         if (end := self.sports_name_end(i, j)) is not None:
             # "China Open", "Australia Terbuka", "AS Roma": a tournament or club named after a place
