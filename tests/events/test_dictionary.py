@@ -267,3 +267,8 @@ def test_headline_verbs_are_the_bare_meN_verbs_of_entries(tmp_path):
     path.write_text(f'version: "t"\nheadline_verbs: [temu]\ntriggers:\n{entries}')
     with pytest.raises(DictionaryError, match="headline_verbs: 'temu' is no entry's root"):
         load_dictionary(path, load_cameo())
+
+
+def test_headline_verbs_are_cue_words_so_selective_parsing_parses_their_headlines():
+    d = load_dictionary()
+    assert d.headline_verbs and set(d.headline_verbs) <= d.cue_words()
