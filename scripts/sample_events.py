@@ -65,8 +65,10 @@ def sample(warehouse: str, n: int, seed: int, part: tuple[int, int] = (0, 1),
         for i, (_, src, tgt, code, modality, date, mention_ids) in enumerate(events[:n], start=1):
             trigger, source, target, rule, sentence = con.execute(
                 """SELECT trigger_text, source_text, target_text, rule, sentence_text FROM event_mentions
-                   WHERE list_contains(?, mention_id) ORDER BY modality = 'asserted' DESC LIMIT 1""",
-                [mention_ids],
+                   WHERE list_contains(?, mention_id)
+                   ORDER BY (cameo_code = ? AND modality = ?) DESC, modality = 'asserted' DESC, mention_id
+                   LIMIT 1""",
+                [mention_ids, code, modality],
             ).fetchall()[0]
             lines += [
                 f"#{i} {src}->{tgt} {code} {modality} {date}",
