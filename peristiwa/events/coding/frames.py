@@ -185,7 +185,11 @@ HOSTILE_ROOTS = frozenset({"14", "15", "16", "17", "18", "19", "20"})
 
 def _promised_harm_is_a_threat(state: SentenceState, inner: Candidate, outer: Candidate) -> None:
     """Promising, offering or being ready to do harm is threatening it: "menjanjikan akan mencaplok Tepi
-    Barat" is 138 (the future code of the promised act's root), not a pledge of cooperation (03x)."""
+    Barat" is 138 (the future code of the promised act's root), not a pledge of cooperation (03x). The object
+    of a verb entry is no act of its own ("sanksi" in "mempertimbangkan pelonggaran sanksi", an intent to ease
+    them): it promises no harm."""
+    if inner.dropped == "object_of_verb_entry":
+        return
     if outer.code[:2] == "03" and not outer.symmetric and inner.code[:2] in HOSTILE_ROOTS:
         if _aimed_at_a_thing(state.view, inner):
             return  # "menawarkan bantuan untuk memerangi kebakaran hutan": a fire is fought, not a state
