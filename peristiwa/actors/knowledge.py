@@ -450,6 +450,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "both_states_generic_after",
         "geographic_feature_words",
         "posting_titles",
+        "posting_acronyms",
         "name_particles",
         "calendar_words",
         "foreign_affairs_cues",

@@ -634,7 +634,9 @@ class _Builder:
 
     def after_posting(self, i: int) -> bool:
         """The place at unit i is where the mission or envoy named just before serves ("Konsul Jenderal
-        Republik Indonesia di Jeddah", "Duta Besar RI untuk Rusia")."""
+        Republik Indonesia di Jeddah", "Duta Besar RI untuk Rusia", "KBRI Tokyo")."""
+        if self.after_mission_acronym(i):
+            return True
         if i < 2 or self.prev_word(i) not in self.k.rules["posting_prepositions"] or not self.out:
             return False
         mission = self.out[-1]
@@ -643,9 +645,19 @@ class _Builder:
             words[0] in self.k.rules["posting_titles"]
         )
 
+    def after_mission_acronym(self, i: int) -> bool:
+        """The place at unit i directly follows a mission named by an acronym ("KBRI Tokyo", "KJRI Jeddah",
+        "KDEI Taipei": rules.yaml `posting_acronyms`): the mission's posting, with no preposition."""
+        if i < 1 or not self.out:
+            return False
+        mission = self.out[-1]
+        return mission.end_char == self.units[i - 1].end and (
+            norm(mission.text) in self.k.rules["posting_acronyms"]
+        )
+
     def place_role(self, i: int, j: int, entry: Entry) -> str:
         rules = self.k.rules
-        if self.names_a_posting(i, entry):
+        if self.names_a_posting(i, entry) or self.after_mission_acronym(i):
             return "venue"
         deprel = next((u.deprel for u in self.units[i:j] if u.deprel), "")
         if deprel in rules["actor_deprels"]:
