@@ -341,3 +341,30 @@ def test_a_foreign_firm_undergoes_a_states_sanctions_but_makes_no_pair_with_it(c
     ]
     partnered = code(plain("Iran bekerja sama dengan perusahaan Rusia ."), cameo, dictionary, extra=firms)
     assert not [e for e in partnered if e.counted]
+
+
+TOPIC_DRONE_STRIKE = """
+# text = Putin menjawab pertanyaan tentang serangan pesawat tak berawak ke fasilitas minyak Arab Saudi .
+1  Putin  putin  PROPN  _  _  2  nsubj  _  _
+2  menjawab  jawab  VERB  _  _  0  root  _  _
+3  pertanyaan  tanya  NOUN  _  _  2  obj  _  _
+4  tentang  tentang  ADP  _  _  5  case  _  _
+5  serangan  serang  NOUN  _  _  3  nmod  _  _
+6  pesawat  pesawat  NOUN  _  _  5  compound  _  _
+7  tak  tak  PART  _  _  8  advmod  _  _
+8  berawak  awak  VERB  _  _  2  ccomp  _  _
+9  ke  ke  ADP  _  _  10  case  _  _
+10  fasilitas  fasilitas  NOUN  _  _  8  obl  _  _
+11  minyak  minyak  NOUN  _  _  10  compound  _  _
+12  Arab  arab  PROPN  _  _  10  nmod  _  _
+13  Saudi  saudi  PROPN  _  _  12  flat:name  _  _
+14  .  .  PUNCT  _  _  2  punct  _  _
+"""
+
+
+def test_a_phrase_headed_by_a_noun_is_nominal_whatever_its_modifiers_look_like(cameo, dictionary):
+    # our models' parse: "berawak" has a ber- verb's shape; read as a verb phrase, the attack took Putin,
+    # who only answered a question about it, as its subject
+    extra = {"Putin": ("RUS", "GOV"), "Arab Saudi": ("SAU", "")}
+    evs = code(parse_conllu(TOPIC_DRONE_STRIKE), cameo, dictionary, extra=extra)
+    assert not any(e.source_iso3 == "RUS" for e in evs)
