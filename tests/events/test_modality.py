@@ -107,3 +107,9 @@ def test_talks_declared_dead_and_agreements_not_reached_are_negated(cameo, dicti
 def test_an_intended_act_is_an_intent(cameo, dictionary):
     evs = code(plain("Iran dan Pakistan bermaksud memperluas kerja sama."), cameo, dictionary)
     assert evs and all(e.modality == "intent" and e.cameo_code.startswith("03") for e in evs)
+
+
+def test_an_averted_conflict_did_not_happen(cameo, dictionary):
+    text = "Iran dan Pakistan bekerja untuk menghindari bentrokan antara Iran dan Pakistan."
+    wars = [e for e in code(plain(text), cameo, dictionary) if e.cameo_code.startswith("19")]
+    assert wars and all(e.modality == "negated" and not e.counted for e in wars)

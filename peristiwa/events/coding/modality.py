@@ -376,9 +376,9 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
         c.fired("negated-act")
 
 
-# An act that failed, was stopped or nearly happened did not happen: "gagal menyepakati", "hampir mencapai
-# kesepakatan", "menggagalkan upaya pembunuhan", "berusaha menghubungi Filipina belum berhasil", "penyaluran
-# bantuan masih terganjal".
+# An act that failed, was stopped, averted or nearly happened did not happen: "gagal menyepakati", "hampir
+# mencapai kesepakatan", "menggagalkan upaya pembunuhan", "menghindari bentrokan", "berusaha menghubungi
+# Filipina belum berhasil", "penyaluran bantuan masih terganjal".
 FAILED_BEFORE = frozenset(
     {"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan", "hampir", "nyaris",
      # not reached: "di ambang kesepakatan", "masih jauh dari kata sepakat"
@@ -386,7 +386,10 @@ FAILED_BEFORE = frozenset(
      # stalled, named before the act: "di tengah macet|nya dialog antar-Korea" (the clitic is split off)
      "macet", "mandek", "buntu", "terhenti", "kebuntuan",
      # collapsed: "di tengah kolapsnya pembicaraan denuklirisasi"
-     "kolaps", "runtuh", "runtuhnya", "ambruk"}
+     "kolaps", "runtuh", "runtuhnya", "ambruk",
+     # averted: "bekerja untuk menghindari bentrokan", "mencegah terjadinya perang" (about 30 avoided or
+     # prevented conflicts in the shared corpora: menghindari konflik 8, serangan 5, mencegah serangan 4)
+     "menghindari", "mencegah", "menghindarkan", "hindari", "cegah"}
 )
 FAILED_AFTER = frozenset(
     {"gagal", "terganjal", "terhambat", "tertunda", "kandas", "batal", "urung", "digagalkan",
@@ -396,7 +399,7 @@ FAILED_AFTER = frozenset(
 UNSUCCESSFUL = frozenset({"berhasil", "sukses"})
 FAILED_BRIDGE = frozenset(
     {"upaya", "usaha", "rencana", "untuk", "dalam", "masih", "juga", "sempat", "mencapai", "rahasia", "nya",
-     "dari", "kata"}
+     "dari", "kata", "terjadinya", "adanya"}
 )
 # Talks or an agreement declared dead ("Pembicaraan Damai dengan Taliban Telah 'Mati'"): said of talks only,
 # as "mati" after an attack counts the dead.
