@@ -368,3 +368,26 @@ def test_a_phrase_headed_by_a_noun_is_nominal_whatever_its_modifiers_look_like(c
     extra = {"Putin": ("RUS", "GOV"), "Arab Saudi": ("SAU", "")}
     evs = code(parse_conllu(TOPIC_DRONE_STRIKE), cameo, dictionary, extra=extra)
     assert not any(e.source_iso3 == "RUS" for e in evs)
+
+
+ADVERBIAL_AFTER_REPORTER = """
+# text = " Pakistan setuju , " kata Menlu Iran usai bertemu Rusia .
+1  "  "  PUNCT  _  _  3  punct  _  _
+2  Pakistan  Pakistan  PROPN  _  _  3  nsubj  _  _
+3  setuju  setuju  VERB  _  _  0  root  _  _
+4  ,  ,  PUNCT  _  _  3  punct  _  _
+5  "  "  PUNCT  _  _  3  punct  _  _
+6  kata  kata  VERB  _  _  3  parataxis  _  _
+7  Menlu  Menlu  PROPN  _  _  6  nsubj  _  _
+8  Iran  Iran  PROPN  _  _  7  flat:name  _  _
+9  usai  usai  SCONJ  _  _  10  mark  _  _
+10  bertemu  temu  VERB  _  _  3  advcl  _  _
+11  Rusia  Rusia  PROPN  _  _  10  obj  _  _
+12  .  .  PUNCT  _  _  3  punct  _  _
+"""
+
+
+def test_an_adverbial_clause_after_the_reporter_is_the_reporters(cameo, dictionary):
+    # the parse hangs "usai bertemu" on the quote's verb; who met Russia is the Iranian minister speaking
+    evs = code(parse_conllu(ADVERBIAL_AFTER_REPORTER), cameo, dictionary)
+    assert dyads(evs) == {("IRN", "RUS", "040"), ("RUS", "IRN", "040")}
