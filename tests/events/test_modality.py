@@ -113,3 +113,10 @@ def test_an_averted_conflict_did_not_happen(cameo, dictionary):
     text = "Iran dan Pakistan bekerja untuk menghindari bentrokan antara Iran dan Pakistan."
     wars = [e for e in code(plain(text), cameo, dictionary) if e.cameo_code.startswith("19")]
     assert wars and all(e.modality == "negated" and not e.counted for e in wars)
+
+
+def test_a_product_of_cooperation_names_no_act_of_the_day(cameo, dictionary):
+    evs = code(plain("Kilang itu merupakan buah kerja sama antara Iran dan Pakistan."), cameo, dictionary)
+    assert evs and all(e.modality == "generic" and not e.counted for e in evs)
+    done = code(plain("Iran dan Pakistan menjalin kerja sama energi."), cameo, dictionary)
+    assert done and {e.modality for e in done} == {"asserted"}

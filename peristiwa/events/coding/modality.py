@@ -334,6 +334,10 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
 
 
 POSSESSION = frozenset({"memiliki", "mempunyai", "punya", "miliki"})
+# "Kawasan Industri Kendal, buah kerja sama antara Indonesia dan Singapura": a product named by the
+# cooperation that made it is a state of affairs (about 70 "hasil/buah (dari) kerja sama/kolaborasi" in the
+# shared corpora). Not talks: "hasil perundingan" reports what the talks just gave.
+PRODUCT_NOUNS = frozenset({"hasil", "buah"})
 WISH = frozenset(
     {"ingin", "menginginkan", "berharap", "mengharapkan", "menghendaki", "mau", "meminta", "mendesak"}
 )
@@ -341,14 +345,20 @@ WISH = frozenset(
 
 @rule("possession_is_state", "modality", "modality")
 def possession_is_state(c: Candidate, state: SentenceState) -> None:
-    """"Jakarta dan Kuala Lumpur telah memiliki mekanisme kerja sama": cooperation a state has is a state of
-    affairs (generic), not an act of the day."""
+    """"Jakarta dan Kuala Lumpur telah memiliki mekanisme kerja sama": cooperation a state has, or whose
+    product something is ("buah kerja sama antara ..."), is a state of affairs (generic), not an act of the
+    day."""
     v = state.view
     if c.modality != "asserted" or not c.is_noun or c.code[:2] not in ("04", "05", "06", "07"):
         return
     if any(w in POSSESSION for w in v.texts[max(0, c.start - 3) : c.start]):
         c.modality = "generic"
         c.fired("possession")
+        return
+    before = [w.lower() for w in v.texts[max(0, c.start - 2) : c.start] if w != "dari"]
+    if before and before[-1] in PRODUCT_NOUNS and c.code[:2] != "04":
+        c.modality = "generic"
+        c.fired("product_of_cooperation")
 
 
 @rule("wish_for_another", "modality", "modality")
