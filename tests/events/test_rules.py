@@ -391,3 +391,11 @@ def test_an_adverbial_clause_after_the_reporter_is_the_reporters(cameo, dictiona
     # the parse hangs "usai bertemu" on the quote's verb; who met Russia is the Iranian minister speaking
     evs = code(parse_conllu(ADVERBIAL_AFTER_REPORTER), cameo, dictionary)
     assert dyads(evs) == {("IRN", "RUS", "040"), ("RUS", "IRN", "040")}
+
+
+def test_dari_behind_another_predicate_names_a_place_not_the_source(cameo, dictionary):
+    evs = code(plain("Pakistan meminta Iran menarik pasukannya dari Azerbaijan."), cameo, dictionary)
+    assert not any(e.source_iso3 == "AZE" for e in evs)
+    # within the trigger's own phrase, dari still names the source
+    condemned = code(plain("Kecaman dari Iran datang kemarin terhadap Pakistan."), cameo, dictionary)
+    assert {(e.source_iso3, e.target_iso3) for e in condemned} == {("IRN", "PAK")}
