@@ -602,3 +602,11 @@ def test_people_named_by_nationality_are_nationals_not_the_state(k, text, people
     got = {m.text: m for m in resolve(text, k=k)}
     assert got[people].sector == "CVL" and got[people].iso3
 
+
+
+def test_indonesian_ministers_named_without_title_are_indonesia_in_office_only(k):
+    text = "Luhut bertemu menteri itu di Beijing"
+    (luhut,) = find(resolve(text, date=dt.date(2019, 9, 2), k=k), "Luhut")
+    assert (luhut.iso3, luhut.method) == ("IDN", "dated_person")
+    (later,) = find(resolve(text, date=dt.date(2025, 3, 1), k=k), "Luhut")
+    assert later.method == "person_no_role" and later.actor_kind != "state_organ"
