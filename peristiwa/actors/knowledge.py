@@ -457,6 +457,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "posting_prepositions",
         "origin_markers",
         "nonstate_body_words",
+        "state_body_words",
         "modifier_gap_sectors",
         "modifier_gap_stopwords",
         "office_ordinals",

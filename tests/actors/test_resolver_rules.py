@@ -610,3 +610,21 @@ def test_indonesian_ministers_named_without_title_are_indonesia_in_office_only(k
     assert (luhut.iso3, luhut.method) == ("IDN", "dated_person")
     (later,) = find(resolve(text, date=dt.date(2025, 3, 1), k=k), "Luhut")
     assert later.method == "person_no_role" and later.actor_kind != "state_organ"
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        ("[Garuda Indonesia]ORG membuka rute baru ke Jepang", "Indonesia"),
+        ("[Prudential Indonesia]ORG mendukung mahasiswa ke Inggris", "Indonesia"),
+        ("komitmen itu disampaikan [Saudi Aramco]ORG kepada Jepang", "Saudi Aramco"),
+    ],
+)
+def test_a_firms_national_branch_is_no_state(k, text, firm):
+    got = {m.text: m for m in resolve(text, k=k)}
+    assert not got[firm].iso3
+
+
+def test_a_state_body_named_with_its_country_stays_the_state(k):
+    got = {m.text: m for m in resolve("[Komisi Penyiaran Indonesia]ORG menegur televisi Malaysia", k=k)}
+    assert got["Indonesia"].iso3 == "IDN"
