@@ -399,3 +399,22 @@ def test_dari_behind_another_predicate_names_a_place_not_the_source(cameo, dicti
     # within the trigger's own phrase, dari still names the source
     condemned = code(plain("Kecaman dari Iran datang kemarin terhadap Pakistan."), cameo, dictionary)
     assert {(e.source_iso3, e.target_iso3) for e in condemned} == {("IRN", "PAK")}
+
+
+WARDING_OFF = """
+# text = Pakistan membangun koalisi untuk menangkis ancaman terhadap Iran .
+1  Pakistan  pakistan  PROPN  _  _  2  nsubj  _  _
+2  membangun  bangun  VERB  _  _  0  root  _  _
+3  koalisi  koalisi  NOUN  _  _  2  obj  _  _
+4  untuk  untuk  SCONJ  _  _  5  mark  _  _
+5  menangkis  tangkis  VERB  _  _  2  advcl  _  _
+6  ancaman  ancam  NOUN  _  _  5  obj  _  _
+7  terhadap  terhadap  ADP  _  _  8  case  _  _
+8  Iran  iran  PROPN  _  _  6  nmod  _  _
+9  .  .  PUNCT  _  _  2  punct  _  _
+"""
+
+
+def test_who_wards_off_a_threat_does_not_make_it(cameo, dictionary):
+    evs = code(parse_conllu(WARDING_OFF), cameo, dictionary)
+    assert not any(e.source_iso3 == "PAK" for e in evs)

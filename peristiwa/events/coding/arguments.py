@@ -758,6 +758,15 @@ REACTING_VERBS = frozenset(
         "mempertanyakan",
         "mengomentari",
         "menyinggung",
+        # verbs of warding off: "membangun koalisi untuk menangkis ancaman", "melawan agresi AS" (about 35
+        # before a threat or an attack in the shared corpora): the subject defends against the act
+        "menangkis",
+        "menghalau",
+        "menangkal",
+        "membendung",
+        "mencegat",
+        "mengantisipasi",
+        "melawan",
         # verbs of resulting: "Kunjungan itu berujung pada pembatalan penerbangan" names a cause, not an agent
         "berujung",
         "berakhir",
