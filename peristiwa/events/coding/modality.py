@@ -17,6 +17,7 @@ from ..protocols import TokenLike
 from .actors import actor_code
 from .model import COUNTED_MODALITIES, Candidate, SentenceState, rule
 from .triggers import is_light
+from .view import SentenceView
 
 NEGATION = frozenset({"tidak", "tak", "bukan", "belum", "jangan", "tanpa", "enggak", "nggak", "gak", "tiada"})
 FUTURE = frozenset(
@@ -470,7 +471,7 @@ def plan_noun(c: Candidate, state: SentenceState) -> None:
     """"Rencana kunjungan Presiden Mongolia ke Seoul", "pertemuan yang dijadwalkan": a planned act is
     future."""
     v = state.view
-    if c.modality == "asserted" and _planned_act(v.texts, c.start):
+    if c.modality == "asserted" and (_planned_act(v.texts, c.start) or _plan_of_named_owner(v, c.start)):
         c.modality = "future"
         c.fired("plan")
         return
@@ -497,6 +498,17 @@ def _planned_act(texts: Sequence[str], start: int) -> bool:
         if texts[j] in CLAUSE_BREAK:
             return False
     return False
+
+
+def _plan_of_named_owner(v: SentenceView, start: int) -> bool:
+    """ "rencana Perdana Menteri Israel, Benjamin Netanyahu mencaplok sebagian Tepi Barat": a plan noun, the
+    actor who owns it, then the act with no "untuk" (about 30 "rencana/janji/niat + name + meN-/ber- verb" in
+    the shared corpora)."""
+    owner = v.actor_at.get(start - 1) if start >= 1 else None
+    if owner is None:
+        return False
+    first, _ = v.actor_span(owner)
+    return first >= 1 and v.texts[first - 1].lower() in PLAN_NOUNS
 
 
 # An event noun whose own predicate says it is yet to happen or merely possible: "pertemuan AS dan Iran bisa
