@@ -569,6 +569,36 @@ class _Builder:
                 return True
         return False
 
+    def brand_before_place(self, i: int) -> bool:
+        """The place at unit i ends a two-word NER organisation name whose first word is a capitalised name no
+        gazetteer knows and no state body's ("Garuda Indonesia", "Grab Indonesia", "Prudential Indonesia",
+        "Toyota Thailand", "Accor Malaysia": a firm's national branch). Longer names are often state offices
+        the gazetteer lacks ("Penasihat Keamanan Nasional Myanmar"); rules.yaml `state_body_words` keeps
+        "Ombudsman RI" and "Kemendag RI" the state's."""
+        if i < 1 or not self.units[i].ner.startswith(("I-", "E-")) or not self.units[i].ner.endswith("ORG"):
+            return False
+        brand = self.units[i - 1]
+        return (
+            brand.ner.startswith("B-")
+            and brand.capitalised
+            and self.slots[i - 1] is None
+            and norm(brand.text) not in self.k.rules["state_body_words"]
+        )
+
+    def country_name_end(self, i: int, j: int, entry: Entry) -> int | None:
+        """Where a firm's name that a country starts ends, or None: "Saudi Aramco", "Singapore Airlines",
+        "Indonesia Power": the country opens one NER organisation span and capitalised words no gazetteer
+        knows continue it. Not in a headline, whose words are all capitalised."""
+        if entry.kind != "country" or self.s.is_headline or not self.units[i].ner.startswith("B-"):
+            return None
+        end = j
+        while end < len(self.units):
+            u = self.units[end]
+            if not (u.ner.startswith(("I-", "E-")) and u.capitalised and self.slots[end] is None):
+                break
+            end += 1
+        return end if end > j and self.units[i].ner.endswith("ORG") else None
+
     def geographic_name_start(self, i: int) -> int | None:
         """Where a geographic name ending in the country at unit i starts: a capitalised feature word right
         before it (rules.yaml `geographic_feature_words`), not the "Laut" of "Angkatan Laut"."""
@@ -634,7 +664,9 @@ class _Builder:
 
     def after_posting(self, i: int) -> bool:
         """The place at unit i is where the mission or envoy named just before serves ("Konsul Jenderal
-        Republik Indonesia di Jeddah", "Duta Besar RI untuk Rusia")."""
+        Republik Indonesia di Jeddah", "Duta Besar RI untuk Rusia", "KBRI Tokyo")."""
+        if self.after_mission_acronym(i):
+            return True
         if i < 2 or self.prev_word(i) not in self.k.rules["posting_prepositions"] or not self.out:
             return False
         mission = self.out[-1]
@@ -643,9 +675,19 @@ class _Builder:
             words[0] in self.k.rules["posting_titles"]
         )
 
+    def after_mission_acronym(self, i: int) -> bool:
+        """The place at unit i directly follows a mission named by an acronym ("KBRI Tokyo", "KJRI Jeddah",
+        "KDEI Taipei": rules.yaml `posting_acronyms`): the mission's posting, with no preposition."""
+        if i < 1 or not self.out:
+            return False
+        mission = self.out[-1]
+        return mission.end_char == self.units[i - 1].end and (
+            norm(mission.text) in self.k.rules["posting_acronyms"]
+        )
+
     def place_role(self, i: int, j: int, entry: Entry) -> str:
         rules = self.k.rules
-        if self.names_a_posting(i, entry):
+        if self.names_a_posting(i, entry) or self.after_mission_acronym(i):
             return "venue"
         deprel = next((u.deprel for u in self.units[i:j] if u.deprel), "")
         if deprel in rules["actor_deprels"]:
@@ -788,13 +830,16 @@ class _Builder:
         if (end := self.capital_name_end(i, j, e)) is not None:
             self.emit_place_name(i, end, method="capital_in_name", role="unknown")
             return end
+        if (end := self.country_name_end(i, j, e)) is not None:
+            self.emit_place_name(i, end, method="country_in_name", role="unknown")
+            return end
         if (start := self.geographic_name_start(i)) is not None:
             # "Laut China Selatan", "Selat Taiwan", "Lembah Yordania": a sea, strait or valley named after a
             # country is a place, not the state
             end = j + 1 if j < len(self.units) and norm(self.units[j].text) in COMPASS else j
             self.emit_place_name(start, end, method="geographic_name", role="venue")
             return end
-        if self.names_a_body(i):
+        if self.names_a_body(i) or (e.kind == "country" and self.brand_before_place(i)):
             # "Universitas Indonesia", "University College London": an organisation named after a place, of a
             # kind that is no state body
             self.emit_place_name(i, j, method="org_name", role="actor")

@@ -573,3 +573,58 @@ def test_the_country_a_mission_serves_in_is_its_posting_not_a_party(k, text, pla
 def test_a_country_after_untuk_without_a_mission_stays_a_party(k):
     ms = resolve("Indonesia mengirim bantuan untuk Myanmar", k=k)
     assert {m.text: m.role for m in ms}["Myanmar"] == "actor"
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("KBRI Tokyo memberikan bantuan kepada para korban", "Tokyo"),
+        ("KDEI Taipei membantu pekerja yang terluka", "Taipei"),
+        ("KBRI Australia mengeluarkan imbauan", "Australia"),
+    ],
+)
+def test_an_indonesian_mission_named_by_acronym_is_indonesia_and_the_place_its_posting(k, text, place):
+    got = {m.text: m for m in resolve(text, k=k)}
+    assert got[place].role == "venue" and got[place].actor_kind in ("location", "state")
+    mission = got[text.split()[0]]
+    assert (mission.iso3, mission.sector, mission.actor_kind) == ("IDN", "GOV", "state_organ")
+
+
+@pytest.mark.parametrize(
+    "text, people",
+    [
+        ("Banyak orang Indonesia memuji keputusan itu", "orang Indonesia"),
+        ("Remaja Swedia itu mendesak Kongres AS", "Remaja Swedia"),
+        ("Seorang perempuan India melahirkan di usia 70 tahun", "perempuan India"),
+    ],
+)
+def test_people_named_by_nationality_are_nationals_not_the_state(k, text, people):
+    got = {m.text: m for m in resolve(text, k=k)}
+    assert got[people].sector == "CVL" and got[people].iso3
+
+
+
+def test_indonesian_ministers_named_without_title_are_indonesia_in_office_only(k):
+    text = "Luhut bertemu menteri itu di Beijing"
+    (luhut,) = find(resolve(text, date=dt.date(2019, 9, 2), k=k), "Luhut")
+    assert (luhut.iso3, luhut.method) == ("IDN", "dated_person")
+    (later,) = find(resolve(text, date=dt.date(2025, 3, 1), k=k), "Luhut")
+    assert later.method == "person_no_role" and later.actor_kind != "state_organ"
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        ("[Garuda Indonesia]ORG membuka rute baru ke Jepang", "Indonesia"),
+        ("[Prudential Indonesia]ORG mendukung mahasiswa ke Inggris", "Indonesia"),
+        ("komitmen itu disampaikan [Saudi Aramco]ORG kepada Jepang", "Saudi Aramco"),
+    ],
+)
+def test_a_firms_national_branch_is_no_state(k, text, firm):
+    got = {m.text: m for m in resolve(text, k=k)}
+    assert not got[firm].iso3
+
+
+def test_a_state_body_named_with_its_country_stays_the_state(k):
+    got = {m.text: m for m in resolve("[Komisi Penyiaran Indonesia]ORG menegur televisi Malaysia", k=k)}
+    assert got["Indonesia"].iso3 == "IDN"

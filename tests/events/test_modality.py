@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .helpers import code, dyads
-from .ud import plain
+from .ud import parse_conllu, plain
 
 
 def test_asserted(cameo, dictionary):
@@ -107,3 +107,34 @@ def test_talks_declared_dead_and_agreements_not_reached_are_negated(cameo, dicti
 def test_an_intended_act_is_an_intent(cameo, dictionary):
     evs = code(plain("Iran dan Pakistan bermaksud memperluas kerja sama."), cameo, dictionary)
     assert evs and all(e.modality == "intent" and e.cameo_code.startswith("03") for e in evs)
+
+
+def test_an_averted_conflict_did_not_happen(cameo, dictionary):
+    text = "Iran dan Pakistan bekerja untuk menghindari bentrokan antara Iran dan Pakistan."
+    wars = [e for e in code(plain(text), cameo, dictionary) if e.cameo_code.startswith("19")]
+    assert wars and all(e.modality == "negated" and not e.counted for e in wars)
+
+
+def test_a_product_of_cooperation_names_no_act_of_the_day(cameo, dictionary):
+    evs = code(plain("Kilang itu merupakan buah kerja sama antara Iran dan Pakistan."), cameo, dictionary)
+    assert evs and all(e.modality == "generic" and not e.counted for e in evs)
+    done = code(plain("Iran dan Pakistan menjalin kerja sama energi."), cameo, dictionary)
+    assert done and {e.modality for e in done} == {"asserted"}
+
+
+PLAN_WITH_OWNER = """
+# text = Rencana Israel menyerang Iran ditentang Rusia .
+1  Rencana  rencana  NOUN  _  _  3  nsubj  _  _
+2  Israel  israel  PROPN  _  _  1  nmod  _  _
+3  menyerang  serang  VERB  _  _  0  root  _  _
+4  Iran  iran  PROPN  _  _  5  nsubj:pass  _  _
+5  ditentang  tentang  VERB  _  _  3  xcomp  _  _
+6  Rusia  rusia  PROPN  _  _  5  obl  _  _
+7  .  .  PUNCT  _  _  3  punct  _  _
+"""
+
+
+def test_a_plan_named_with_its_owner_is_no_act_yet(cameo, dictionary):
+    evs = code(parse_conllu(PLAN_WITH_OWNER), cameo, dictionary)
+    attacks = [e for e in evs if e.source_iso3 == "ISR"]
+    assert attacks and all(e.modality == "intent" and e.cameo_code == "138" for e in attacks)

@@ -58,9 +58,13 @@ def _lemma_form_fits(state: SentenceState, word: str, trigger: Trigger) -> bool:
     return guess_category(word) in verbal and bool(set(trigger.categories.values()) & verbal)
 
 
-def _phrase_category(v: SentenceView, start: int, end: int) -> str:
+def _phrase_category(v: SentenceView, start: int, end: int, head: int) -> str:
     """A multi-word trigger is verbal when one of its words has a verb's affixes ("bekerja sama", "menolak
-    berkomentar", "tidak boleh menginjakkan kaki"), else nominal ("kerja sama", "gencatan senjata")."""
+    berkomentar", "tidak boleh menginjakkan kaki"), else nominal ("kerja sama", "gencatan senjata"). A phrase
+    the parser heads with a noun is nominal whatever its modifiers look like: "serangan pesawat tak berawak"
+    (11 in the shared corpora) is an attack, though "berawak" has the shape of a ber- verb."""
+    if v.parsed and v.tokens[head].upos == "NOUN":
+        return "noun"
     shapes = [guess_category(w) for w in v.texts[start:end]]
     return next((s for s in shapes if s in ("active", "passive")), "noun")
 
@@ -171,7 +175,7 @@ def _phrase_candidates(state: SentenceState, taken: set[int]) -> list[Candidate]
         head = _phrase_head(v, i, i + n)
         if trig.requires_object and not (_object_words(v, i, i + n, head, True) & trig.requires_object):
             continue
-        cat = _phrase_category(v, i, i + n) if n > 1 else _category(v, i, trig, True)
+        cat = _phrase_category(v, i, i + n, head) if n > 1 else _category(v, i, trig, True)
         found.append(Candidate(trig, i, i + n, head, cat, trig.code, trig.symmetric))
         taken.update(range(i, i + n))
     return found
