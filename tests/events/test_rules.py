@@ -418,3 +418,9 @@ WARDING_OFF = """
 def test_who_wards_off_a_threat_does_not_make_it(cameo, dictionary):
     evs = code(parse_conllu(WARDING_OFF), cameo, dictionary)
     assert not any(e.source_iso3 == "PAK" for e in evs)
+
+
+def test_a_war_of_words_fires_no_shot(cameo, dictionary):
+    assert code(plain("Perang komentar antara Iran dan Pakistan memanas."), cameo, dictionary) == []
+    war = code(plain("Perang antara Iran dan Pakistan memanas."), cameo, dictionary)
+    assert {e.cameo_code[:2] for e in war} == {"19"}
