@@ -677,12 +677,13 @@ class _Builder:
 
     def after_mission_acronym(self, i: int) -> bool:
         """The place at unit i directly follows a mission named by an acronym ("KBRI Tokyo", "KJRI Jeddah",
-        "KDEI Taipei": rules.yaml `posting_acronyms`): the mission's posting, with no preposition."""
+        "KDEI Taipei": rules.yaml `posting_acronyms`) or an international organisation ("UNESCO Jakarta",
+        "FAO Indonesia": its office there): the posting, with no preposition."""
         if i < 1 or not self.out:
             return False
         mission = self.out[-1]
         return mission.end_char == self.units[i - 1].end and (
-            norm(mission.text) in self.k.rules["posting_acronyms"]
+            norm(mission.text) in self.k.rules["posting_acronyms"] or mission.actor_kind == "igo"
         )
 
     def place_role(self, i: int, j: int, entry: Entry) -> str:

@@ -628,3 +628,13 @@ def test_a_firms_national_branch_is_no_state(k, text, firm):
 def test_a_state_body_named_with_its_country_stays_the_state(k):
     got = {m.text: m for m in resolve("[Komisi Penyiaran Indonesia]ORG menegur televisi Malaysia", k=k)}
     assert got["Indonesia"].iso3 == "IDN"
+
+
+def test_un_officials_act_for_the_un_while_in_office(k):
+    (bachelet,) = find(resolve("Bachelet mendesak India", date=dt.date(2019, 9, 10), k=k), "Bachelet")
+    assert (bachelet.iso3, bachelet.sector, bachelet.method) == ("", "UNO", "dated_person")
+
+
+def test_an_international_organisations_office_is_named_by_its_place(k):
+    got = {m.text: m for m in resolve("UNESCO Jakarta bekerja sama dengan Timor Leste", k=k)}
+    assert got["Jakarta"].role == "venue" and got["UNESCO"].actor_kind == "igo"
