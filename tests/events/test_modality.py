@@ -138,3 +138,22 @@ def test_a_plan_named_with_its_owner_is_no_act_yet(cameo, dictionary):
     evs = code(parse_conllu(PLAN_WITH_OWNER), cameo, dictionary)
     attacks = [e for e in evs if e.source_iso3 == "ISR"]
     assert attacks and all(e.modality == "intent" and e.cameo_code == "138" for e in attacks)
+
+
+EXPECTED_MEETING = """
+# text = Presiden Iran juga diharapkan untuk bertemu dengan Pakistan .
+1  Presiden  presiden  NOUN  _  _  4  nsubj:pass  _  _
+2  Iran  iran  PROPN  _  _  1  flat:name  _  _
+3  juga  juga  ADV  _  _  4  advmod  _  _
+4  diharapkan  harap  VERB  _  _  0  root  _  _
+5  untuk  untuk  SCONJ  _  _  6  mark  _  _
+6  bertemu  temu  VERB  _  _  4  advcl  _  _
+7  dengan  dengan  ADP  _  _  8  case  _  _
+8  Pakistan  pakistan  PROPN  _  _  6  obl  _  _
+9  .  .  PUNCT  _  _  4  punct  _  _
+"""
+
+
+def test_an_expected_meeting_is_an_intent(cameo, dictionary):
+    evs = code(parse_conllu(EXPECTED_MEETING), cameo, dictionary)
+    assert evs and all(e.modality == "intent" and e.cameo_code == "036" for e in evs)

@@ -35,6 +35,10 @@ FUTURE = frozenset(
         "ingin",
         "dijadwalkan",
         "terjadwal",
+        # expected or estimated: "Ia juga diharapkan untuk bertemu dengan Trump" (draw 12), "diperkirakan
+        # bertemu" (about 80 before a meeting, visit, signing or attack verb in the shared corpora)
+        "diharapkan",
+        "diperkirakan",
         "direncanakan",
         "siap",
         "bersiap",
@@ -295,6 +299,18 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
         c.modality, c.polarity = classify(v.tokens, c.start, [], [], lexical_negation=True)
     else:
         c.modality, c.polarity = classify(v.tokens, c.head, governors, neg_governors)
+    if c.modality == "asserted" and _purpose_of_future_word(v, c.head):
+        c.modality = "future"
+        c.fired("expected")
+
+
+def _purpose_of_future_word(v: SentenceView, head: int) -> bool:
+    """ "Abbas juga diharapkan untuk bertemu dengan Trump": the parse hangs the act as an "untuk" clause on
+    the expectation or plan word, which the clause scan stops before."""
+    if not v.parsed or v.rel(head) != "advcl" or (gov := v.head_pos(head)) is None:
+        return False
+    marked = any(v.texts[k] == "untuk" for k in v.kids(head, "mark"))
+    return marked and v.texts[gov].lower() in FUTURE
 
 
 @rule("shared_future", "modality", "modality")
