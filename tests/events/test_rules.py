@@ -424,3 +424,22 @@ def test_a_war_of_words_fires_no_shot(cameo, dictionary):
     assert code(plain("Perang komentar antara Iran dan Pakistan memanas."), cameo, dictionary) == []
     war = code(plain("Perang antara Iran dan Pakistan memanas."), cameo, dictionary)
     assert {e.cameo_code[:2] for e in war} == {"19"}
+
+
+CONDEMNED_OCCUPATION = """
+# text = Pendudukan Israel di Pakistan dikecam Iran .
+1  Pendudukan  pendudukan  NOUN  _  _  5  nsubj:pass  _  _
+2  Israel  israel  PROPN  _  _  1  nmod  _  _
+3  di  di  ADP  _  _  4  case  _  _
+4  Pakistan  pakistan  PROPN  _  _  1  nmod  _  _
+5  dikecam  kecam  VERB  _  _  0  root  _  _
+6  Iran  iran  PROPN  _  _  5  obl  _  _
+7  .  .  PUNCT  _  _  5  punct  _  _
+"""
+
+
+def test_who_condemns_an_act_is_no_party_to_it(cameo, dictionary):
+    evs = code(parse_conllu(CONDEMNED_OCCUPATION), cameo, dictionary)
+    occupation = [e for e in evs if e.cameo_code.startswith("19")]
+    assert occupation and not any("IRN" in (e.source_iso3, e.target_iso3) for e in occupation)
+    assert ("IRN", "ISR") in {(e.source_iso3, e.target_iso3) for e in evs if e.cameo_code.startswith("11")}
