@@ -596,6 +596,7 @@ def test_an_indonesian_mission_named_by_acronym_is_indonesia_and_the_place_its_p
         ("Banyak orang Indonesia memuji keputusan itu", "orang Indonesia"),
         ("Remaja Swedia itu mendesak Kongres AS", "Remaja Swedia"),
         ("Seorang perempuan India melahirkan di usia 70 tahun", "perempuan India"),
+        ("Senator itu memuji komunitas Indonesia di New Hampshire", "komunitas Indonesia"),
     ],
 )
 def test_people_named_by_nationality_are_nationals_not_the_state(k, text, people):
@@ -638,3 +639,8 @@ def test_un_officials_act_for_the_un_while_in_office(k):
 def test_an_international_organisations_office_is_named_by_its_place(k):
     got = {m.text: m for m in resolve("UNESCO Jakarta bekerja sama dengan Timor Leste", k=k)}
     assert got["Jakarta"].role == "venue" and got["UNESCO"].actor_kind == "igo"
+
+
+def test_a_roman_numeral_is_no_short_person_name(k):
+    assert not [m for m in resolve("rapat Komisi XI DPR dengan menteri", k=k) if m.iso3 == "CHN"]
+    assert [m.iso3 for m in resolve("Xi bertemu menteri itu", k=k) if m.text == "Xi"] == ["CHN"]
