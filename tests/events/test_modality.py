@@ -157,3 +157,30 @@ EXPECTED_MEETING = """
 def test_an_expected_meeting_is_an_intent(cameo, dictionary):
     evs = code(parse_conllu(EXPECTED_MEETING), cameo, dictionary)
     assert evs and all(e.modality == "intent" and e.cameo_code == "036" for e in evs)
+
+
+PLANNED_TALKS = (
+    "# text = Meskipun Iran dan Pakistan sudah merencanakan untuk menggelar perundingan , "
+    "hal itu dipenuhi ketidakpastian ."
+) + """
+1  Meskipun  meskipun  SCONJ  _  _  6  mark  _  _
+2  Iran  iran  PROPN  _  _  6  nsubj  _  _
+3  dan  dan  CCONJ  _  _  4  cc  _  _
+4  Pakistan  pakistan  PROPN  _  _  2  conj  _  _
+5  sudah  sudah  AUX  _  _  6  aux  _  _
+6  merencanakan  rencana  VERB  _  _  0  root  _  _
+7  untuk  untuk  SCONJ  _  _  8  mark  _  _
+8  menggelar  gelar  VERB  _  _  6  advcl  _  _
+9  perundingan  runding  NOUN  _  _  8  obj  _  _
+10  ,  ,  PUNCT  _  _  13  punct  _  _
+11  hal  hal  NOUN  _  _  13  nsubj:pass  _  _
+12  itu  itu  DET  _  _  11  det  _  _
+13  dipenuhi  penuh  VERB  _  _  6  advcl  _  _
+14  ketidakpastian  tidakpasti  NOUN  _  _  13  obl  _  _
+15  .  .  PUNCT  _  _  6  punct  _  _
+"""
+
+
+def test_talks_planned_through_a_light_verb_are_an_intent(cameo, dictionary):
+    evs = code(parse_conllu(PLANNED_TALKS), cameo, dictionary)
+    assert evs and all(e.modality == "intent" and e.cameo_code == "036" for e in evs)

@@ -299,7 +299,9 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
         c.modality, c.polarity = classify(v.tokens, c.start, [], [], lexical_negation=True)
     else:
         c.modality, c.polarity = classify(v.tokens, c.head, governors, neg_governors)
-    if c.modality == "asserted" and _purpose_of_future_word(v, c.head):
+    # "kedua negara sudah merencanakan untuk menggelar perundingan": the light verb is the "untuk" clause
+    heads = [c.head] if c.governor is None else [c.head, c.governor]
+    if c.modality == "asserted" and any(_purpose_of_future_word(v, h) for h in heads):
         c.modality = "future"
         c.fired("expected")
 
