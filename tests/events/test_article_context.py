@@ -126,3 +126,19 @@ def test_katanya_after_a_named_non_state_speaker_is_that_speaker_not_the_earlier
     quiet = "Polisi sedang menyelidiki kasus itu ."
     unnamed = coded(lambda off: plain(quiet, article_id="a", index=1, offset=off))
     assert any(d.startswith("AUS->IDN 11") for d in unnamed)
+
+
+def test_who_reports_or_ignores_an_attack_did_not_make_it(dictionary, cameo):
+    spec = {"Inggris": ("GBR", ""), "Pakistan": ("PAK", ""), "Menlu Inggris": ("GBR", "GOV")}
+    texts = ["Inggris mengatakan mereka belum mengetahui dalang serangan terhadap Pakistan.",
+             "Menlu Inggris mengecam keras.",
+             "Dia lalu mengatakan, serangan terhadap Pakistan memiliki implikasi serius."]
+    assert not any(m.source_iso3 == "GBR" and m.cameo_code.startswith("19")
+                   for m in _code(texts, spec, dictionary, cameo))
+
+
+def test_an_attack_re_mentioned_with_its_named_agent_keeps_that_agent(dictionary, cameo):
+    spec = {"Iran": ("IRN", ""), "Pakistan": ("PAK", ""), "India": ("IND", "")}
+    texts = ["Iran menyerang Pakistan pekan lalu.", "Serangan itu dilakukan oleh India."]
+    second = [m for m in _code(texts, spec, dictionary, cameo) if m.sentence_index == 1]
+    assert not any(m.source_iso3 == "IRN" for m in second)  # India's attack, whoever it hit

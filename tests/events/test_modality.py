@@ -184,3 +184,21 @@ PLANNED_TALKS = (
 def test_talks_planned_through_a_light_verb_are_an_intent(cameo, dictionary):
     evs = code(parse_conllu(PLANNED_TALKS), cameo, dictionary)
     assert evs and all(e.modality == "intent" and e.cameo_code == "036" for e in evs)
+
+
+NOT_IN_A_HURRY = """
+# text = Pakistan tidak terburu-buru untuk berperang dengan Iran .
+1  Pakistan  pakistan  PROPN  _  _  3  nsubj  _  _
+2  tidak  tidak  PART  _  _  3  advmod  _  _
+3  terburu-buru  buru  VERB  _  _  0  root  _  _
+4  untuk  untuk  SCONJ  _  _  5  mark  _  _
+5  berperang  perang  VERB  _  _  3  advcl  _  _
+6  dengan  dengan  ADP  _  _  7  case  _  _
+7  Iran  iran  PROPN  _  _  5  obl  _  _
+8  .  .  PUNCT  _  _  3  punct  _  _
+"""
+
+
+def test_an_act_a_negated_word_is_for_did_not_happen(cameo, dictionary):
+    evs = code(parse_conllu(NOT_IN_A_HURRY), cameo, dictionary)
+    assert evs and all(e.modality == "negated" and not e.counted for e in evs)

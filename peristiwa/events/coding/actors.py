@@ -17,6 +17,7 @@ from .arguments import (
     DEMONSTRATIVE_HEADS,
     RESPONSE_WINDOW,
     RETALIATION,
+    _modifies_another_noun,
     first_bare_actor,
     mentions_both,
 )
@@ -141,8 +142,8 @@ def pronoun_subject(c: Candidate, state: SentenceState) -> None:
 def both_states(c: Candidate, state: SentenceState) -> None:
     """ "kedua negara", "keduanya", "mereka", "kedua menteri" as the subject, or a bilateral act with nobody
     named (`pair_from_context`): the article's main pair of states."""
-    if c.sources:
-        return
+    if c.sources or _modifies_another_noun(state, c):
+        return  # "mereka belum mengetahui dalang serangan ...": they are the clause's, not the attack's
     v = state.view
     before = [v.texts[j] for j in sorted(v.linear_window(c.head, -1, 6))]
     if "mereka" in before and not mentions_both([w for w in before if w != "mereka"]):
@@ -265,9 +266,9 @@ def anaphoric_event(c: Candidate, state: SentenceState) -> None:
     a sentence that names nobody ("Salah satu serangannya ..."), re-mentions the last event of its root."""
     v = state.view
     nxt = v.texts[c.end] if c.end < len(v) else ""
-    strong = (
-        nxt in ANAPHORS and c.is_noun and not any(r in c.rules for r in ("nsubj", "obj/obl", "possessor"))
-    )
+    # an agent the clause names ("serangan itu dilakukan oleh sekelompok orang Yaman") keeps its act
+    named = ("nsubj", "obj/obl", "possessor", "passive_agent", "oleh-agent")
+    strong = nxt in ANAPHORS and c.is_noun and not any(r in c.rules for r in named)
     if (c.sources or c.targets) and not strong:
         return
     anaphor = nxt in ANAPHORS or (nxt in ("nya", "-nya") and not v.actor_at and c.is_noun)

@@ -794,16 +794,28 @@ def _lends_subject(state: SentenceState, c: Candidate, pos: int) -> bool:
     return v.lemmas[pos] not in {w[2:] for w in REACTING_VERBS}
 
 
+# Nouns an attack modifies whatever the parse says: its mastermind, perpetrator, target, place, victims or
+# effect ("dalang serangan" 35, "pelaku serangan" 19, "sasaran/target serangan" 20 in the shared corpora).
+ACT_MODIFIED_HEADS = frozenset(
+    {"dalang", "pelaku", "otak", "sasaran", "target", "lokasi", "korban", "tersangka", "dampak"}
+)
+
+
 def _modifies_another_noun(state: SentenceState, c: Candidate) -> bool:
     """A conflict act named by a noun that modifies another noun ("dalang serangan"), not one that counts it
     ("serangkaian serangan"): switch `modifier_noun_no_subject`."""
     v = state.view
-    head = v.head_pos(c.head) if v.parsed else None
-    return (
+    if not (
         state.on("modifier_noun_no_subject")
         and c.category in ("noun", "bare")
         and c.code[:2] in MATERIAL_CONFLICT_ROOTS
-        and head is not None
+    ):
+        return False
+    if c.start > 0 and v.texts[c.start - 1].lower() in ACT_MODIFIED_HEADS:
+        return True  # also where the parse is a headline's run of proper nouns: "Dalang Serangan Kilang ..."
+    head = v.head_pos(c.head) if v.parsed else None
+    return (
+        head is not None
         and v.rel(c.head) in ("compound", "nmod")
         and v.tokens[head].upos == "NOUN"
         and v.texts[head] not in QUANTITY_HEADS
@@ -1007,7 +1019,12 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
 
     for j in v.linear_window(c.head, -1, 15):
         if state.on("reporter_is_not_the_actor") and is_reporting(v, state.dictionary, j):
-            break  # "Panglima ini menuturkan meskipun serangan perompakan ...": the reporter did not attack
+            # "Panglima ini menuturkan meskipun serangan perompakan ...": the reporter did not attack, and
+            # neither did a pronoun reporting it ("Dia lalu mengatakan, serangan terhadap ... kilang minyak
+            # Saudi memiliki implikasi serius")
+            if _looks_nominal(c, state):
+                return
+            break
         m = v.actor_at.get(j)
         if (
             m is None

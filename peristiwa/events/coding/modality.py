@@ -304,15 +304,29 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
     if c.modality == "asserted" and any(_purpose_of_future_word(v, h) for h in heads):
         c.modality = "future"
         c.fired("expected")
+    elif c.modality == "asserted" and any(_purpose_of_negated_word(v, h) for h in heads):
+        c.modality, c.polarity = "negated", "negative"
+        c.fired("negated-purpose")
+
+
+def _purpose_governor(v: SentenceView, head: int) -> int | None:
+    """The word an "untuk" clause headed at `head` hangs on ("diharapkan untuk bertemu", "tidak terburu-buru
+    untuk berperang"), which the clause scan stops before."""
+    if not v.parsed or v.rel(head) not in ("advcl", "xcomp") or (gov := v.head_pos(head)) is None:
+        return None
+    return gov if any(v.texts[k] == "untuk" for k in v.kids(head, "mark")) else None
 
 
 def _purpose_of_future_word(v: SentenceView, head: int) -> bool:
-    """ "Abbas juga diharapkan untuk bertemu dengan Trump": the parse hangs the act as an "untuk" clause on
-    the expectation or plan word, which the clause scan stops before."""
-    if not v.parsed or v.rel(head) != "advcl" or (gov := v.head_pos(head)) is None:
-        return False
-    marked = any(v.texts[k] == "untuk" for k in v.kids(head, "mark"))
-    return marked and v.texts[gov].lower() in FUTURE
+    """ "Abbas juga diharapkan untuk bertemu dengan Trump": an act the expectation or plan word is for."""
+    gov = _purpose_governor(v, head)
+    return gov is not None and v.rel(head) == "advcl" and v.texts[gov].lower() in FUTURE
+
+
+def _purpose_of_negated_word(v: SentenceView, head: int) -> bool:
+    """ "AS tidak terburu-buru untuk berperang dengan Iran": an act a negated word is for did not happen."""
+    gov = _purpose_governor(v, head)
+    return gov is not None and any(v.texts[k].lower() in NEGATION for k in v.kids(gov, "advmod"))
 
 
 @rule("shared_future", "modality", "modality")
