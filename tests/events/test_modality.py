@@ -202,3 +202,8 @@ NOT_IN_A_HURRY = """
 def test_an_act_a_negated_word_is_for_did_not_happen(cameo, dictionary):
     evs = code(parse_conllu(NOT_IN_A_HURRY), cameo, dictionary)
     assert evs and all(e.modality == "negated" and not e.counted for e in evs)
+
+
+def test_who_is_behind_an_attack_is_a_claim_not_a_report(cameo, dictionary):
+    evs = code(plain("Iran berada di balik serangan terhadap Pakistan."), cameo, dictionary)
+    assert evs and all(e.modality == "reported" and not e.counted for e in evs)

@@ -790,6 +790,24 @@ def prohibited_act(c: Candidate, state: SentenceState) -> None:
         c.fired("prohibited")
 
 
+# "Teheran berada di balik hampir 100 serangan terhadap Arab Saudi": who is behind an act is an attribution,
+# a claim about the act, not a report that this state did it (about 70 "(berada) di balik ... serangan/
+# ledakan/aksi" in the shared corpora; draw 17).
+
+
+@rule("attributed_act", "modality", "modality")
+def attributed_act(c: Candidate, state: SentenceState) -> None:
+    """A conflict act named as what someone is behind is claimed (reported), not asserted."""
+    v = state.view
+    if c.modality != "asserted" or c.code[:2] < "14":
+        return
+    before = [w.lower() for w in v.texts[max(0, c.start - 4) : c.start]]
+    pairs = zip(["", *before], before, strict=False)
+    if any(w == "dibalik" or (w == "balik" and prev == "di") for prev, w in pairs):
+        c.modality = "reported"
+        c.fired("attributed")
+
+
 @rule("reported_claim_modality", "modality", "speech_acts")
 def reported_claim_modality(c: Candidate, state: SentenceState) -> None:
     """An act the speaker reports of another state is the speaker's claim: modality `reported`."""
@@ -840,6 +858,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "role_description",
             "caused_feeling",
             "one_sided_intent",
+            "attributed_act",
             "reported_claim_modality",
             "anaphor_keeps_modality",
         ),
