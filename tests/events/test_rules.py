@@ -443,3 +443,24 @@ def test_who_condemns_an_act_is_no_party_to_it(cameo, dictionary):
     occupation = [e for e in evs if e.cameo_code.startswith("19")]
     assert occupation and not any("IRN" in (e.source_iso3, e.target_iso3) for e in occupation)
     assert ("IRN", "ISR") in {(e.source_iso3, e.target_iso3) for e in evs if e.cameo_code.startswith("11")}
+
+
+PROTESTERS_ASK = """
+# text = Demonstran meminta Iran membebaskan tahanan , kata Menlu Pakistan .
+1  Demonstran  demonstran  PROPN  _  _  2  nsubj  _  _
+2  meminta  minta  VERB  _  _  0  root  _  _
+3  Iran  iran  PROPN  _  _  4  nsubj  _  _
+4  membebaskan  bebas  VERB  _  _  2  ccomp  _  _
+5  tahanan  tahan  NOUN  _  _  4  obj  _  _
+6  ,  ,  PUNCT  _  _  2  punct  _  _
+7  kata  kata  VERB  _  _  2  parataxis  _  _
+8  Menlu  menlu  PROPN  _  _  7  nsubj  _  _
+9  Pakistan  pakistan  PROPN  _  _  8  flat:name  _  _
+10  .  .  PUNCT  _  _  2  punct  _  _
+"""
+
+
+def test_a_common_noun_opening_a_sentence_is_the_subject_not_the_reporter(cameo, dictionary):
+    # the tagger calls the capitalised "Demonstran" a name; the protesters asked, not the Pakistani reporter
+    evs = code(parse_conllu(PROTESTERS_ASK), cameo, dictionary, extra={"Menlu Pakistan": ("PAK", "GOV")})
+    assert not any(e.source_iso3 == "PAK" and e.target_iso3 == "IRN" for e in evs)

@@ -284,7 +284,7 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         if (
             state.on("nonactor_subject")
             and v.head_pos(subj) == c.head
-            and v.tokens[subj].upos == "NOUN"
+            and _common_noun(v, subj)
             and not c.both
             and not c.pronoun
             and v.texts[subj] not in BOTH_HEADS
@@ -305,6 +305,13 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
         if v.head_pos(subj) != c.head:
             c.fired("climbed")
     c.fired("passive" if passive else "nsubj")
+
+
+def _common_noun(v: SentenceView, pos: int) -> bool:
+    """A common noun, also when a sentence starts with it and the tagger calls it a name for its capital
+    ("Demonstran meminta Presiden AS ...": no named entity there)."""
+    tok = v.tokens[pos]
+    return tok.upos == "NOUN" or (pos == 0 and tok.upos == "PROPN" and (tok.ner or "O") == "O")
 
 
 def _talked_about(state: SentenceState, c: Candidate) -> bool:
