@@ -464,3 +464,10 @@ def test_a_common_noun_opening_a_sentence_is_the_subject_not_the_reporter(cameo,
     # the tagger calls the capitalised "Demonstran" a name; the protesters asked, not the Pakistani reporter
     evs = code(parse_conllu(PROTESTERS_ASK), cameo, dictionary, extra={"Menlu Pakistan": ("PAK", "GOV")})
     assert not any(e.source_iso3 == "PAK" and e.target_iso3 == "IRN" for e in evs)
+
+
+def test_two_states_fighting_militants_do_not_fight_each_other(cameo, dictionary):
+    evs = code(plain("Iran dan Pakistan memerangi sejumlah faksi militan di perbatasan."), cameo, dictionary)
+    assert not any(e.cameo_code.startswith("19") for e in evs)
+    war = code(plain("Iran dan Pakistan saling menyerang di perbatasan."), cameo, dictionary)
+    assert {(e.source_iso3, e.target_iso3) for e in war} == {("IRN", "PAK"), ("PAK", "IRN")}

@@ -107,6 +107,28 @@ def _add_dyad(c: Candidate, a: MentionLike, b: MentionLike, code: str) -> None:
 MAX_CONJOINED_PARTIES = 3
 
 
+# Words after a fighting verb that begin no object: "saling memerangi selama bertahun-tahun"
+NOT_AN_OBJECT = frozenset(
+    {"di", "ke", "dari", "dengan", "sejak", "selama", "hingga", "sampai", "pada", "dalam", "lagi", "kembali",
+     "secara", "satu", "sama", "untuk", "karena", "akibat", "atas", "antara", "keduanya", "mereka"}
+)
+
+
+def _fights_a_common_noun(v: SentenceView, c: Candidate) -> bool:
+    """A fighting verb (18-20) whose object is a common noun and no actor: its subjects fight that, not each
+    other."""
+    j = c.end
+    return (
+        c.category == "active"
+        and c.code[:2] in ("18", "19", "20")
+        and not c.targets
+        and j < len(v)
+        and j not in v.actor_at
+        and v.texts[j].isalpha()
+        and v.texts[j] not in NOT_AN_OBJECT
+    )
+
+
 @rule("reciprocal_pairs", "pairs", "dyads")
 def reciprocal_pairs(c: Candidate, state: SentenceState) -> None:
     """A reciprocal act: sources x targets both ways; with no target the conjoined sources pair among
@@ -121,7 +143,9 @@ def reciprocal_pairs(c: Candidate, state: SentenceState) -> None:
         c.fired("multilateral")
     elif c.sources and c.targets:
         pairs = [(a, b) for a in c.sources for b in c.targets]
-    elif "nonstate-opponent" in c.rules:
+    elif "nonstate-opponent" in c.rules or _fights_a_common_noun(state.view, c):
+        # "Kedua negara tetangga itu memerangi sejumlah faksi militan": they fight the militants, not each
+        # other
         pairs = []
     else:
         pairs = [(a, b) for i, a in enumerate(c.sources) for b in c.sources[i + 1 :]]
