@@ -471,3 +471,9 @@ def test_two_states_fighting_militants_do_not_fight_each_other(cameo, dictionary
     assert not any(e.cameo_code.startswith("19") for e in evs)
     war = code(plain("Iran dan Pakistan saling menyerang di perbatasan."), cameo, dictionary)
     assert {(e.source_iso3, e.target_iso3) for e in war} == {("IRN", "PAK"), ("PAK", "IRN")}
+
+
+def test_two_states_that_once_fought_twice_fought_each_other(cameo, dictionary):
+    evs = code(plain("Iran dan Pakistan pernah berperang dua kali."), cameo, dictionary)
+    assert {(e.source_iso3, e.target_iso3) for e in evs if e.cameo_code.startswith("19")} == {
+        ("IRN", "PAK"), ("PAK", "IRN")}

@@ -266,8 +266,10 @@ def anaphoric_event(c: Candidate, state: SentenceState) -> None:
     a sentence that names nobody ("Salah satu serangannya ..."), re-mentions the last event of its root."""
     v = state.view
     nxt = v.texts[c.end] if c.end < len(v) else ""
-    # an agent the clause names ("serangan itu dilakukan oleh sekelompok orang Yaman") keeps its act
-    named = ("nsubj", "obj/obl", "possessor", "passive_agent", "oleh-agent")
+    # a perpetrator the clause names ("serangan itu dilakukan oleh sekelompok orang Yaman") keeps the act
+    named = ("nsubj", "obj/obl", "possessor")
+    if c.code[:2] >= "14":
+        named += ("passive_agent", "oleh-agent")
     strong = nxt in ANAPHORS and c.is_noun and not any(r in c.rules for r in named)
     if (c.sources or c.targets) and not strong:
         return

@@ -120,6 +120,7 @@ def _fights_a_common_noun(v: SentenceView, c: Candidate) -> bool:
     j = c.end
     return (
         c.category == "active"
+        and v.texts[c.start].startswith("me")  # a transitive meN- verb: "berperang dua kali" has no object
         and c.code[:2] in ("18", "19", "20")
         and not c.targets
         and j < len(v)
