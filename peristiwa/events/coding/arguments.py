@@ -1028,8 +1028,8 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
         if state.on("reporter_is_not_the_actor") and is_reporting(v, state.dictionary, j):
             # "Panglima ini menuturkan meskipun serangan perompakan ...": the reporter did not attack, and
             # neither did a pronoun reporting it ("Dia lalu mengatakan, serangan terhadap ... kilang minyak
-            # Saudi memiliki implikasi serius")
-            if _looks_nominal(c, state):
+            # Saudi memiliki implikasi serius"); aid or talks a president reports are often his state's own
+            if _looks_nominal(c, state) and c.code[:2] in MATERIAL_CONFLICT_ROOTS:
                 return
             break
         m = v.actor_at.get(j)
