@@ -207,3 +207,9 @@ def test_an_act_a_negated_word_is_for_did_not_happen(cameo, dictionary):
 def test_who_is_behind_an_attack_is_a_claim_not_a_report(cameo, dictionary):
     evs = code(plain("Iran berada di balik serangan terhadap Pakistan."), cameo, dictionary)
     assert evs and all(e.modality == "reported" and not e.counted for e in evs)
+
+
+def test_what_has_gone_on_all_along_is_a_state_of_affairs(cameo, dictionary):
+    text = "Iran dan Pakistan selama ini telah saling mendukung di forum internasional."
+    evs = code(plain(text), cameo, dictionary)
+    assert evs and all(e.modality == "generic" and not e.counted for e in evs)

@@ -354,6 +354,14 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
     v = state.view
     if c.modality != "asserted":
         return
+    before = v.texts[max(0, c.start - 5) : c.start]
+    # "kedua negara selama ini telah saling mendukung": what has gone on all along (about 17 "selama ini
+    # (telah) + act verb" in the shared corpora)
+    so_far = [k for k in range(len(before) - 1) if before[k] == "selama" and before[k + 1] == "ini"]
+    if so_far and not set(before[so_far[-1] :]) & CLAUSE_BREAK:
+        c.modality = "generic"
+        c.fired("durative")
+        return
     after = v.texts[c.end : c.end + 10]
     for k, w in enumerate(after[:-2]):
         if w in (".", ";", ","):
