@@ -477,3 +477,8 @@ def test_two_states_that_once_fought_twice_fought_each_other(cameo, dictionary):
     evs = code(plain("Iran dan Pakistan pernah berperang dua kali."), cameo, dictionary)
     assert {(e.source_iso3, e.target_iso3) for e in evs if e.cameo_code.startswith("19")} == {
         ("IRN", "PAK"), ("PAK", "IRN")}
+
+
+def test_a_list_of_agents_are_all_sources_not_each_others_targets(cameo, dictionary):
+    text = "Kecaman juga disampaikan oleh Iran, Pakistan dan Rusia."
+    assert not code(plain(text), cameo, dictionary)

@@ -1131,6 +1131,23 @@ def _in_another_subjects_clause(v: SentenceView, c: Candidate, j: int) -> bool:
     return False
 
 
+def _continues_list_of(v: SentenceView, j: int, members: Sequence[MentionLike]) -> bool:
+    """The actor at j is a later member of a comma/dan list that one of `members` belongs to."""
+    k = j - 1
+    while k >= 0:
+        if v.texts[k] in (",", "dan", "serta"):
+            k -= 1
+            continue
+        a = v.actor_at.get(k)
+        if a is None:
+            return False
+        if any(a is m for m in members):
+            return True
+        first, _ = v.actor_span(a)
+        k = first - 1
+    return False
+
+
 def _journey_destination(v: SentenceView, c: Candidate, j: int) -> bool:
     return (
         v.preposition_before(j) == "ke"
@@ -1154,6 +1171,8 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
         m = v.actor_at.get(j)
         if m is None or any(m is s for s in c.sources) or any(m is t for t in c.targets):
             continue
+        if _continues_list_of(v, j, c.sources):
+            continue  # "kecaman juga disampaikan oleh Turki, Arab Saudi, Yordania ...": more condemners
         prep = v.preposition_before(j)
         if prep in LOCATION_CASES or _place_apposition(v, j):
             continue
