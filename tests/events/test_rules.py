@@ -482,3 +482,9 @@ def test_two_states_that_once_fought_twice_fought_each_other(cameo, dictionary):
 def test_a_list_of_agents_are_all_sources_not_each_others_targets(cameo, dictionary):
     text = "Kecaman juga disampaikan oleh Iran, Pakistan dan Rusia."
     assert not code(plain(text), cameo, dictionary)
+
+
+def test_a_pair_named_in_what_is_discussed_are_not_the_discussants(cameo, dictionary):
+    text = "Menlu Iran membahas hubungan antara Pakistan dan Rusia dengan Amerika Serikat."
+    pairs = {(e.source_iso3, e.target_iso3) for e in code(plain(text), cameo, dictionary)}
+    assert ("IRN", "USA") in pairs and not pairs & {("PAK", "RUS"), ("RUS", "PAK")}
