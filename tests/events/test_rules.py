@@ -488,3 +488,8 @@ def test_a_pair_named_in_what_is_discussed_are_not_the_discussants(cameo, dictio
     text = "Menlu Iran membahas hubungan antara Pakistan dan Rusia dengan Amerika Serikat."
     pairs = {(e.source_iso3, e.target_iso3) for e in code(plain(text), cameo, dictionary)}
     assert ("IRN", "USA") in pairs and not pairs & {("PAK", "RUS"), ("RUS", "PAK")}
+
+
+def test_a_where_clause_holds_its_own_parties(cameo, dictionary):
+    text = "Iran menyerang pelabuhan itu, dimana Pakistan membangun sebuah pangkalan."
+    assert not any(e.target_iso3 == "PAK" for e in code(plain(text), cameo, dictionary))

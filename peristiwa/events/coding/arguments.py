@@ -1427,7 +1427,7 @@ def nonstate_opponent(c: Candidate, state: SentenceState) -> bool:
 # or on Iran).
 TERRITORY_SCAN_ENDS = frozenset(
     {";", ".", "“", "”", '"', "namun", "tetapi", "sedangkan", "meskipun", "walaupun", "meski", "padahal",
-     "apakah"}
+     "apakah", "dimana", "mana"}
 )
 
 

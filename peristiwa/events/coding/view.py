@@ -38,6 +38,10 @@ LINEAR_BREAK = frozenset(
         "setelah",
         "sebelum",
         "yang",
+        # a relative "where" opens a clause of its own: "operasi militer di Hodeidah, dimana Amerika Serikat
+        # ... membangun sebuah koalisi" (about 775 ", dimana/di mana <Name>" in the shared corpora)
+        "dimana",
+        "mana",
     }
 )
 CLAUSE_END = frozenset(
