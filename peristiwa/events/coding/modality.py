@@ -798,14 +798,11 @@ def prohibited_act(c: Candidate, state: SentenceState) -> None:
         c.fired("prohibited")
 
 
-# "Teheran berada di balik hampir 100 serangan terhadap Arab Saudi": who is behind an act is an attribution,
-# a claim about the act, not a report that this state did it (about 70 "(berada) di balik ... serangan/
-# ledakan/aksi" in the shared corpora; draw 17).
-
-
 @rule("attributed_act", "modality", "modality")
 def attributed_act(c: Candidate, state: SentenceState) -> None:
-    """A conflict act named as what someone is behind is claimed (reported), not asserted."""
+    """A conflict act named as what someone is behind is claimed (reported), not asserted: "Teheran berada di
+    balik hampir 100 serangan terhadap Arab Saudi" is an attribution, not a report that Iran attacked (about
+    70 "(berada) di balik ... serangan/ledakan/aksi" in the shared corpora)."""
     v = state.view
     if c.modality != "asserted" or c.code[:2] < "14":
         return
