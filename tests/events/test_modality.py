@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from .helpers import code, dyads
 from .ud import parse_conllu, plain
 
@@ -213,3 +215,153 @@ def test_what_has_gone_on_all_along_is_a_state_of_affairs(cameo, dictionary):
     text = "Iran dan Pakistan selama ini telah saling mendukung di forum internasional."
     evs = code(plain(text), cameo, dictionary)
     assert evs and all(e.modality == "generic" and not e.counted for e in evs)
+
+
+TRIP_TO_MEET = """
+# text = Menlu Pakistan akan tiba di Teheran pada hari Rabu untuk bertemu dengan Presiden Iran .
+1  Menlu  menlu  PROPN  _  _  4  nsubj  _  _
+2  Pakistan  pakistan  PROPN  _  _  1  flat:name  _  _
+3  akan  akan  AUX  _  _  4  aux  _  _
+4  tiba  tiba  VERB  _  _  0  root  _  _
+5  di  di  ADP  _  _  6  case  _  _
+6  Teheran  teheran  PROPN  _  _  4  obl  _  _
+7  pada  pada  ADP  _  _  8  case  _  _
+8  hari  hari  NOUN  _  _  4  obl:tmod  _  _
+9  Rabu  rabu  PROPN  _  _  8  nmod:tmod  _  _
+10  untuk  untuk  SCONJ  _  _  11  mark  _  _
+11  bertemu  temu  VERB  _  _  4  advcl  _  _
+12  dengan  dengan  ADP  _  _  13  case  _  _
+13  Presiden  presiden  PROPN  _  _  11  obl  _  _
+14  Iran  iran  PROPN  _  _  13  flat:name  _  _
+15  .  .  PUNCT  _  _  4  punct  _  _
+"""
+
+
+TRIP_MADE = """
+# text = Menlu Pakistan tiba di Teheran pada hari Rabu untuk bertemu dengan Presiden Iran .
+1  Menlu  menlu  PROPN  _  _  3  nsubj  _  _
+2  Pakistan  pakistan  PROPN  _  _  1  flat:name  _  _
+3  tiba  tiba  VERB  _  _  0  root  _  _
+4  di  di  ADP  _  _  5  case  _  _
+5  Teheran  teheran  PROPN  _  _  3  obl  _  _
+6  pada  pada  ADP  _  _  7  case  _  _
+7  hari  hari  NOUN  _  _  3  obl:tmod  _  _
+8  Rabu  rabu  PROPN  _  _  7  nmod:tmod  _  _
+9  untuk  untuk  SCONJ  _  _  10  mark  _  _
+10  bertemu  temu  VERB  _  _  3  advcl  _  _
+11  dengan  dengan  ADP  _  _  12  case  _  _
+12  Presiden  presiden  PROPN  _  _  10  obl  _  _
+13  Iran  iran  PROPN  _  _  12  flat:name  _  _
+14  .  .  PUNCT  _  _  3  punct  _  _
+"""
+
+
+def test_the_purpose_of_a_trip_to_come_is_an_intent_not_a_meeting(cameo, dictionary):
+    planned = code(parse_conllu(TRIP_TO_MEET), cameo, dictionary)
+    assert {e.cameo_code for e in planned} == {"036"} and all(e.modality == "intent" for e in planned)
+    made = code(parse_conllu(TRIP_MADE), cameo, dictionary)
+    assert ("PAK", "IRN", "040") in dyads(made)
+
+
+POTENTIAL_TALKS = """
+# text = Serangan itu menghancurkan potensi menghidupkan kembali negosiasi antara Israel dan Iran .
+1  Serangan  serang  NOUN  _  _  3  nsubj  _  _
+2  itu  itu  DET  _  _  1  det  _  _
+3  menghancurkan  hancur  VERB  _  _  0  root  _  _
+4  potensi  potensi  NOUN  _  _  3  obj  _  _
+5  menghidupkan  hidup  VERB  _  _  3  ccomp  _  _
+6  kembali  kembali  ADV  _  _  5  advmod  _  _
+7  negosiasi  negosiasi  NOUN  _  _  5  obj  _  _
+8  antara  antara  ADP  _  _  9  case  _  _
+9  Israel  israel  PROPN  _  _  7  nmod  _  _
+10  dan  dan  CCONJ  _  _  11  cc  _  _
+11  Iran  iran  PROPN  _  _  9  conj  _  _
+12  .  .  PUNCT  _  _  3  punct  _  _
+"""
+
+
+OPPORTUNITY = """
+# text = Pakistan melihat peluang memperluas kerja sama dengan Iran .
+1  Pakistan  pakistan  PROPN  _  _  2  nsubj  _  _
+2  melihat  lihat  VERB  _  _  0  root  _  _
+3  peluang  luang  NOUN  _  _  2  obj  _  _
+4  memperluas  luas  VERB  _  _  2  ccomp  _  _
+5  kerja  kerja  NOUN  _  _  4  obj  _  _
+6  sama  sama  ADJ  _  _  5  amod  _  _
+7  dengan  dengan  ADP  _  _  8  case  _  _
+8  Iran  iran  PROPN  _  _  5  nmod  _  _
+9  .  .  PUNCT  _  _  2  punct  _  _
+"""
+
+
+POSSIBLE_STEP = """
+# text = Rusia dan Iran dapat mengambil langkah lebih besar dalam kerja sama eksplorasi minyak .
+1  Rusia  rusia  PROPN  _  _  5  nsubj  _  _
+2  dan  dan  CCONJ  _  _  3  cc  _  _
+3  Iran  iran  PROPN  _  _  1  conj  _  _
+4  dapat  dapat  AUX  _  _  5  aux  _  _
+5  mengambil  ambil  VERB  _  _  0  root  _  _
+6  langkah  langkah  NOUN  _  _  5  obj  _  _
+7  lebih  lebih  ADV  _  _  8  advmod  _  _
+8  besar  besar  ADJ  _  _  6  amod  _  _
+9  dalam  dalam  ADP  _  _  10  case  _  _
+10  kerja  kerja  NOUN  _  _  5  obl  _  _
+11  sama  sama  ADJ  _  _  10  amod  _  _
+12  eksplorasi  eksplorasi  NOUN  _  _  10  compound  _  _
+13  minyak  minyak  NOUN  _  _  12  compound  _  _
+14  .  .  PUNCT  _  _  5  punct  _  _
+"""
+
+
+def test_a_potential_act_is_hypothetical_even_through_a_verb(cameo, dictionary):
+    evs = code(parse_conllu(POTENTIAL_TALKS), cameo, dictionary)
+    assert evs and all(e.modality == "hypothetical" and not e.counted for e in evs)
+
+
+def test_an_opportunity_to_widen_cooperation_is_an_intent(cameo, dictionary):
+    evs = code(parse_conllu(OPPORTUNITY), cameo, dictionary)
+    assert evs and all(e.modality == "intent" and e.cameo_root == "03" for e in evs)
+
+
+def test_a_possible_step_in_cooperation_is_hypothetical(cameo, dictionary):
+    evs = code(parse_conllu(POSSIBLE_STEP), cameo, dictionary)
+    assert evs and all(e.modality == "hypothetical" and not e.counted for e in evs)
+
+
+READY_TO_TALK_ON_THE_PLAN_WORD = """
+# text = Iran siap untuk duduk bersama dan berdiskusi dengan Pakistan .
+1  Iran  iran  PROPN  _  _  2  nsubj  _  _
+2  siap  siap  VERB  _  _  0  root  _  _
+3  untuk  untuk  SCONJ  _  _  4  mark  _  _
+4  duduk  duduk  VERB  _  _  2  xcomp  _  _
+5  bersama  sama  ADP  _  _  4  advmod  _  _
+6  dan  dan  CCONJ  _  _  7  cc  _  _
+7  berdiskusi  diskusi  VERB  _  _  2  conj  _  _
+8  dengan  dengan  ADP  _  _  9  case  _  _
+9  Pakistan  pakistan  PROPN  _  _  7  obl  _  _
+10  .  .  PUNCT  _  _  2  punct  _  _
+"""
+
+
+READY_TO_TALK_ON_THE_FIRST_ACT = """
+# text = Korea Utara siap untuk duduk bersama dan berdiskusi dengan Amerika Serikat .
+1  Korea  korea  PROPN  _  _  3  nsubj  _  _
+2  Utara  utara  PROPN  _  _  1  flat:name  _  _
+3  siap  siap  VERB  _  _  0  root  _  _
+4  untuk  untuk  SCONJ  _  _  5  mark  _  _
+5  duduk  duduk  VERB  _  _  3  xcomp  _  _
+6  bersama  sama  ADP  _  _  5  advmod  _  _
+7  dan  dan  CCONJ  _  _  8  cc  _  _
+8  berdiskusi  diskusi  VERB  _  _  5  conj  _  _
+9  dengan  dengan  ADP  _  _  10  case  _  _
+10  Amerika  amerika  PROPN  _  _  8  obl  _  _
+11  Serikat  serikat  PROPN  _  _  10  flat:name  _  _
+12  .  .  PUNCT  _  _  3  punct  _  _
+"""
+
+
+
+@pytest.mark.parametrize("conllu", [READY_TO_TALK_ON_THE_PLAN_WORD, READY_TO_TALK_ON_THE_FIRST_ACT])
+def test_talks_coordinated_with_a_readiness_are_an_intent(conllu, cameo, dictionary):
+    evs = code(parse_conllu(conllu), cameo, dictionary)
+    assert evs and all(e.modality == "intent" and e.cameo_code == "036" for e in evs)

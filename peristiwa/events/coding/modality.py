@@ -266,7 +266,9 @@ def classify(
         head.append(_low(t))
     # clitics the tokenizer splits off: "tidak|nya", "apa|kah"
     opening = set(head) | {a + b for a, b in zip(head, head[1:], strict=False) if b in ("nya", "kah")}
-    near = [_low(t) for t in clause_before(tokens, idx, 3)]
+    # the modal next to the trigger, or next to the verb it hangs on ("kedua negara dapat mengambil langkah
+    # lebih besar dalam kerja sama")
+    near = [_low(t) for pos in (idx, *governors) for t in clause_before(tokens, pos, 3)]
     conditional_main = "maka" in {_low(t) for t in tokens[:idx]} and bool(
         {_low(t) for t in tokens[:idx]} & CONDITIONAL_OPENERS
     )
@@ -304,6 +306,9 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
     if c.modality == "asserted" and any(_purpose_of_future_word(v, h) for h in heads):
         c.modality = "future"
         c.fired("expected")
+    elif c.modality == "asserted" and (planned := _purpose_of_planned_act(v, heads)):
+        c.modality = planned
+        c.fired("purpose-of-plan")
     elif c.modality == "asserted" and any(_purpose_of_negated_word(v, h) for h in heads):
         c.modality, c.polarity = "negated", "negative"
         c.fired("negated-purpose")
@@ -323,6 +328,19 @@ def _purpose_of_future_word(v: SentenceView, head: int) -> bool:
     return gov is not None and v.rel(head) == "advcl" and v.texts[gov].lower() in FUTURE
 
 
+def _purpose_of_planned_act(v: SentenceView, heads: Sequence[int]) -> str | None:
+    """ "Pompeo akan tiba di Jeddah pada hari Rabu untuk bertemu dengan Putra Mahkota": the purpose of a
+    trip that is itself still to come (or only possible) is no more real than the trip."""
+    for head in heads:
+        gov = _purpose_governor(v, head)
+        if gov is None or v.rel(head) != "advcl":
+            continue
+        modality, polarity = classify(v.tokens, gov)
+        if polarity == "positive" and modality in ("future", "hypothetical"):
+            return modality
+    return None
+
+
 def _purpose_of_negated_word(v: SentenceView, head: int) -> bool:
     """ "AS tidak terburu-buru untuk berperang dengan Iran": an act a negated word is for did not happen."""
     gov = _purpose_governor(v, head)
@@ -334,7 +352,8 @@ def shared_future(c: Candidate, state: SentenceState) -> None:
     """A verb coordinated with a planned verb of the same subject, or serial to it without a subordinator, is
     part of the plan: "Pihak UEA akan berkunjung ke Indonesia bulan depan, bertemu dengan Kementerian
     Keuangan" is one future visit, its meeting no more asserted than the visit (the future word stays behind
-    the comma)."""
+    the comma). So is a verb coordinated with the first act of a readiness or plan word: "siap untuk duduk
+    bersama AS dan berdiskusi"."""
     v = state.view
     if c.modality != "asserted" or not v.parsed or v.rel(c.head) not in ("conj", "parataxis", "advcl"):
         return
@@ -342,9 +361,24 @@ def shared_future(c: Candidate, state: SentenceState) -> None:
     if first is None or v.tokens[first].upos != "VERB" or v.kids(c.head, "nsubj", "nsubj:pass", "mark"):
         return  # its own subject, or a subordinator ("setelah bertemu") that places it in time itself
     modality, polarity = classify(v.tokens, first)
+    if modality == "asserted" and (_plans_an_earlier_act(v, first, c.head) or _planned_by_governor(v, first)):
+        modality = "future"
     if polarity == "positive" and modality in ("future", "hypothetical"):
         c.modality = modality
         c.fired("shared-future")
+
+
+def _planned_by_governor(v: SentenceView, first: int) -> bool:
+    """ "Korea Utara siap untuk duduk bersama dan berdiskusi": the first act is the complement of a readiness
+    or plan word (which the clause scan does not see past "untuk")."""
+    gov = v.head_pos(first)
+    return gov is not None and v.rel(first) in ("xcomp", "advcl") and _low(v.tokens[gov]) in FUTURE
+
+
+def _plans_an_earlier_act(v: SentenceView, first: int, head: int) -> bool:
+    """ "mereka siap untuk duduk bersama AS dan berdiskusi": the parser hangs the second act on the readiness
+    word itself, whose first act comes before it."""
+    return _low(v.tokens[first]) in FUTURE and any(k < head for k in v.kids(first, "advcl", "xcomp"))
 
 
 @rule("durative_state", "modality", "modality")
@@ -712,6 +746,8 @@ PROSPECT_NOUNS = frozenset(
     {"peluang", "kesempatan", "potensi", "prospek", "harapan", "rawan", "pertanda", "berpotensi", "impian",
      "ide", "gagasan"}
 )
+# what could come about, wished by nobody in particular: "rawan bentrok", "potensi konflik"
+POTENTIAL = frozenset({"rawan", "potensi", "berpotensi", "prospek"})
 PROSPECT_BRIDGE = frozenset({"untuk", "bagi", "bahwa", "agar", "akan", "bakal", "bisa", "dapat", "terjadinya",
                              "adanya", "menjadi", "besar", "baru", "juga"})
 # What is forbidden is not done: "larangan berkunjung", "dilarang masuk", "melarang warganya bepergian".
@@ -732,21 +768,41 @@ def _scope_words_before(texts: Sequence[str], start: int, bridge: frozenset[str]
     return out
 
 
+def _verb_before(v: SentenceView, start: int) -> int | None:
+    """Position of a verb right before `start`, or before one adverb that follows it ("menghidupkan
+    kembali")."""
+    for j in (start - 1, start - 2):
+        if j < 0:
+            return None
+        if v.tokens[j].upos == "VERB":
+            return j
+        if v.texts[j].lower() not in ("kembali", "lagi", "lebih", "secara"):
+            return None
+    return None
+
+
 @rule("prospect", "modality", "modality")
 def prospect(c: Candidate, state: SentenceState) -> None:
     """A prospect is not an act: a trigger governed by an opportunity or hope noun ("peluang untuk menjalin",
     "harapan bahwa ... akan meningkatkan") or said to be "masih terbuka (lebar)" is an intent (future); one
-    something is prone to ("rawan bentrok") is hypothetical."""
+    something is prone to or holds the potential of ("rawan bentrok", "potensi menghidupkan kembali
+    negosiasi") is hypothetical. One verb may stand between the noun and the act ("peluang memperluas kerja
+    sama")."""
     v = state.view
     if c.modality not in ("asserted", "future"):
         return
     before = _scope_words_before(v.texts, c.start, PROSPECT_BRIDGE, 5)
+    hop = _verb_before(v, c.start)
+    if hop is not None and not set(before) & PROSPECT_NOUNS:
+        # the prospect of the act a verb does to it: "potensi menghidupkan kembali negosiasi", "peluang
+        # memperluas kerja sama"
+        before = _scope_words_before(v.texts, hop, PROSPECT_BRIDGE, 3)
     after = v.texts[c.end : c.end + 5]
     open_after = any(
         w == "terbuka" and all(x not in (",", ".", ";") for x in after[:k]) for k, w in enumerate(after)
     )
-    if "rawan" in before:
-        c.modality = "hypothetical"  # proneness is nobody's intent
+    if set(before) & POTENTIAL:
+        c.modality = "hypothetical"  # proneness or potential is nobody's intent
         c.fired("prospect")
     elif set(before) & PROSPECT_NOUNS or open_after:
         c.modality = "future"  # a hope or an opening is an intent (gold: "dialog masih terbuka" is 036)
