@@ -766,3 +766,32 @@ def test_a_pair_inside_what_is_talked_about_does_not_take_part(coded_texts):
     )
     assert not any(" 04" in d for d in topic), topic
     assert {"SDN->SSD 04", "SSD->SDN 04"} <= talks
+
+
+def test_the_leader_of_an_act_does_it(coded_texts):
+    (invasion, strikes) = coded_texts(
+        "Kedua pemimpin negara itu memperingatkan invasi yang dipimpin Arab Saudi ke Yaman telah "
+        "mengakibatkan puluhan ribu kematian.",
+        "Serangan udara koalisi pimpinan Saudi menewaskan 20 warga sipil di Yaman.",
+    )
+    assert invasion == {"SAU->YEM 19"}
+    assert strikes == {"SAU->YEM 19"}
+
+
+def test_a_named_possessor_of_a_meeting_beats_the_speakers_side(coded_texts):
+    wong, own = coded_texts(
+        "Juru bicara Kementerian Luar Negeri China Hua Chunying mengatakan pihaknya sangat tidak puas atas "
+        "pertemuan Wong dengan Menteri Luar Negeri Jerman Heiko Maas.",
+        "Juru bicara Kementerian Luar Negeri China Hua Chunying mengatakan pihaknya puas atas pertemuan "
+        "dengan Menteri Luar Negeri Jerman Heiko Maas.",
+    )
+    assert not wong, "Wong met Maas, not China"
+    assert "CHN->DEU 04" in own
+
+
+def test_a_plan_whose_owner_has_a_title_apart_is_no_annexation(coded_texts):
+    (plan,) = coded_texts(
+        "Liga Arab mengecam rencana Perdana Menteri (PM) Israel Benjamin Netanyahu mencaplok wilayah Tepi "
+        "Barat."
+    )
+    assert not {d for d in plan if d.endswith(" 19")}, plan

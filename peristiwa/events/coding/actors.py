@@ -113,6 +113,8 @@ def speaker_source(c: Candidate, state: SentenceState) -> None:
         return  # "menghadapi ancaman", "membalas kecaman": the speaker neither threatened nor criticised
     if state.on("doer_in_sentence") and not c.pronoun and _agent_not_in_context(c, state):
         return  # "Penolakan ini datangnya dari maskapai Emirates": told before, or done by someone named
+    if c.pronoun and c.is_noun and c.sources and "possessor" in c.rules:
+        return  # "pihaknya tidak puas atas pertemuan Wong dengan Maas": Wong met Maas, not the speaker
     first_person = c.pronoun == "kami"
     if (
         c.trigger.verbal

@@ -577,12 +577,16 @@ def _planned_act(texts: Sequence[str], start: int) -> bool:
 def _plan_of_named_owner(v: SentenceView, start: int) -> bool:
     """ "rencana Perdana Menteri Israel, Benjamin Netanyahu mencaplok sebagian Tepi Barat": a plan noun, the
     actor who owns it, then the act with no "untuk" (about 30 "rencana/janji/niat + name + meN-/ber- verb" in
-    the shared corpora)."""
+    the shared corpora), the owner's title and name perhaps apart."""
     owner = v.actor_at.get(start - 1) if start >= 1 else None
     if owner is None:
         return False
     first, _ = v.actor_span(owner)
-    return first >= 1 and v.texts[first - 1].lower() in PLAN_NOUNS
+    # the owner's title may stand apart from the name: "rencana Perdana Menteri (PM) Israel Benjamin ..."
+    j = first - 1
+    while j >= max(0, first - 8) and (v.texts[j] in "()" or v.tokens[j].upos == "PROPN" or j in v.actor_at):
+        j -= 1
+    return j >= 0 and v.texts[j].lower() in PLAN_NOUNS
 
 
 # An event noun whose own predicate says it is yet to happen or merely possible: "pertemuan AS dan Iran bisa
