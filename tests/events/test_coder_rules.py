@@ -795,3 +795,13 @@ def test_a_plan_whose_owner_has_a_title_apart_is_no_annexation(coded_texts):
         "Barat."
     )
     assert not {d for d in plan if d.endswith(" 19")}, plan
+
+
+def test_condemning_an_attack_by_nobody_named_has_no_target(coded_texts):
+    (article,) = coded_texts(
+        "Emir Kuwait dalam panggilan telepon kepada Raja Salman juga mengutuk keras serangan teroris "
+        "terhadap fasilitas kilang minyak Aramco di Abqaiq. Presiden Otoritas Palestina Mahmoud Abbas turut "
+        "mengutuk keras serangan tersebut."
+    )
+    assert "PSE->KWT 11" not in article, "the attack was not Kuwait's"
+    assert "KWT->SAU 04" in article

@@ -22,6 +22,7 @@ from .arguments import (
     mentions_both,
 )
 from .model import Candidate, SentenceState, rule, run_rules, switch
+from .view import SentenceView
 
 # The kinds of actor a mention can be, as recorded on event mentions (source_actor_type / target_actor_type).
 ACTOR_TYPES = ("state", "igo", "nationals", "nonstate")
@@ -520,19 +521,38 @@ def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
     if c.symmetric or c.category not in ("active", "bare"):
         return
     window = list(range(c.end, min(len(v), c.end + 4)))
-    if not any(
-        (
-            v.texts[a] in ANAPHORIC_OBJECTS
-            or (v.tokens[a].upos == "NOUN" and v.texts[a] not in PARTICIPANT_NOUNS)
-        )
-        and v.texts[b] in ANAPHORS
+    nouns = [
+        v.texts[a]
         for a, b in zip(window, window[1:], strict=False)
-    ):
+        if v.texts[b] in ANAPHORS and _names_an_act(v, a)
+    ]
+    if not nouns:
         return
-    last = state.ctx.last_source
+    last = _source_of_act_named(state, nouns[0])
+    if last is None:
+        return
     if all(last is not s and not (actor_code(last) and actor_code(last) == actor_code(s)) for s in c.sources):
         c.targets.append(last)
         c.fired("anaphoric-object")
+
+
+def _names_an_act(v: SentenceView, pos: int) -> bool:
+    word = v.texts[pos]
+    return word in ANAPHORIC_OBJECTS or (v.tokens[pos].upos == "NOUN" and word not in PARTICIPANT_NOUNS)
+
+
+def _source_of_act_named(state: SentenceState, noun: str) -> MentionLike | None:
+    """The source of the act "<noun> itu/tersebut" refers to: an event noun of the dictionary ("serangan",
+    "sanksi") the latest act of its CAMEO root, and none when the article coded no such act ("mengutuk keras
+    serangan tersebut" after a phone call about an attack by nobody named); any other noun ("tindakan",
+    "langkah") the article's latest coded act."""
+    roots = {t.code[:2] for t in state.dictionary.by_word().get(noun, [])}
+    if not roots:
+        return state.ctx.last_source
+    for root in sorted(roots):
+        if dyads := state.ctx.last_by_root.get(root):
+            return dyads[0][0]
+    return None
 
 
 CLITIC_PRONOUNS = ("nya",)
