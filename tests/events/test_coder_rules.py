@@ -805,3 +805,13 @@ def test_condemning_an_attack_by_nobody_named_has_no_target(coded_texts):
     )
     assert "PSE->KWT 11" not in article, "the attack was not Kuwait's"
     assert "KWT->SAU 04" in article
+
+
+def test_a_strike_is_the_state_it_came_from(coded_texts):
+    claimed, stated = coded_texts(
+        "Amerika Serikat mengklaim serangan yang melumpuhkan fasilitas minyak Arab Saudi pada akhir pekan "
+        "lalu berasal dari Iran.",
+        "Serangan drone yang menghantam kilang minyak Arab Saudi itu berasal dari Irak.",
+    )
+    assert "USA->SAU 19" not in claimed, "the claimant is not the attacker"
+    assert stated == {"IRQ->SAU 19"}

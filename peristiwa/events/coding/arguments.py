@@ -239,7 +239,7 @@ switch(
 def parse_subject(c: Candidate, state: SentenceState) -> None:
     """nsubj of the trigger (climbing conj/xcomp/obj chains) is the source; nsubj:pass is the target."""
     v = state.view
-    if not v.parsed:
+    if not v.parsed or any(r in c.rules for r in NAMED_DOER):
         return
     subj, passive = subject_of(v, c.head)
     if subj is None:
@@ -998,6 +998,33 @@ def led_by(c: Candidate, state: SentenceState) -> None:
     c.fired("led_by")
 
 
+# Rules that name the doer of an act in its own phrase, beyond any subject the clause lends it.
+NAMED_DOER = ("led_by", "origin")
+# "serangan ... berasal dari Iran", "rudal yang diluncurkan dari Korea Utara": where a strike came from
+ORIGIN_VERBS = frozenset({"berasal", "diluncurkan", "ditembakkan", "dilancarkan", "datang"})
+
+
+@rule("strike_origin", "arguments", "arguments")
+def strike_origin(c: Candidate, state: SentenceState) -> None:
+    """A strike said to come from a state ("serangan yang melumpuhkan fasilitas minyak Arab Saudi ...
+    berasal dari Iran") is that state's, whoever claims so (about 30 strike noun ... berasal/diluncurkan dari
+    <state> in the shared corpora)."""
+    if c.code[:2] not in MATERIAL_CONFLICT_ROOTS or not _looks_nominal(c, state):
+        return
+    v = state.view
+    for j in range(c.end, min(len(v) - 2, c.end + 16)):
+        if v.texts[j] in CLAUSE_END:
+            return
+        if v.texts[j].lower() in ORIGIN_VERBS and v.texts[j + 1] == "dari":
+            k = j + 2 + (v.texts[j + 2].lower() == "wilayah")
+            origin = v.actor_at.get(k) if k < len(v) else None
+            if origin is not None and origin.iso3:
+                c.sources[:] = [origin]
+                c.targets[:] = [t for t in c.targets if t is not origin]
+                c.fired("origin")
+            return
+
+
 @rule("linear_possessor", "arguments", "core")
 def linear_possessor(c: Candidate, state: SentenceState) -> None:
     """ "Serangan Iran terhadap Israel", "serangan udara Israel": an actor right after a nominal trigger with
@@ -1286,6 +1313,7 @@ def first_bare_actor(v: SentenceView, end: int, exclude: Sequence[MentionLike]) 
 
 PARSE_AND_LINEAR = (
     "led_by",
+    "strike_origin",
     "passive_governor_agent",
     "parse_subject",
     "parse_dependents",
