@@ -684,7 +684,9 @@ class _Builder:
         if i < 1 or not self.out:
             return False
         mission = self.out[-1]
-        return mission.end_char == self.units[i - 1].end and (
+        # the acronym may close a parenthesis: "Panitia Penyelenggara Ibadah Haji (PPIH) Arab Saudi"
+        before = i - 2 if i >= 2 and self.units[i - 1].text == ")" else i - 1
+        return mission.end_char == self.units[before].end and (
             norm(mission.text) in self.k.rules["posting_acronyms"] or mission.actor_kind == "igo"
         )
 

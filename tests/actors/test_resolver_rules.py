@@ -576,17 +576,21 @@ def test_a_country_after_untuk_without_a_mission_stays_a_party(k):
 
 
 @pytest.mark.parametrize(
-    "text, place",
+    "text, mission, place",
     [
-        ("KBRI Tokyo memberikan bantuan kepada para korban", "Tokyo"),
-        ("KDEI Taipei membantu pekerja yang terluka", "Taipei"),
-        ("KBRI Australia mengeluarkan imbauan", "Australia"),
+        ("KBRI Tokyo memberikan bantuan kepada para korban", "KBRI", "Tokyo"),
+        ("KDEI Taipei membantu pekerja yang terluka", "KDEI", "Taipei"),
+        ("KBRI Australia mengeluarkan imbauan", "KBRI", "Australia"),
+        ("PPIH Arab Saudi melepas kloter terakhir", "PPIH", "Arab Saudi"),
+        ("Panitia Penyelenggara Ibadah Haji (PPIH) Arab Saudi melepas kloter terakhir", "PPIH", "Arab Saudi"),
     ],
 )
-def test_an_indonesian_mission_named_by_acronym_is_indonesia_and_the_place_its_posting(k, text, place):
+def test_an_indonesian_mission_named_by_acronym_is_indonesia_and_the_place_its_posting(
+    k, text, mission, place
+):
     got = {m.text: m for m in resolve(text, k=k)}
     assert got[place].role == "venue" and got[place].actor_kind in ("location", "state")
-    mission = got[text.split()[0]]
+    mission = got[mission]
     assert (mission.iso3, mission.sector, mission.actor_kind) == ("IDN", "GOV", "state_organ")
 
 

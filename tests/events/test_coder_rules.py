@@ -815,3 +815,16 @@ def test_a_strike_is_the_state_it_came_from(coded_texts):
     )
     assert "USA->SAU 19" not in claimed, "the claimant is not the attacker"
     assert stated == {"IRQ->SAU 19"}
+
+
+def test_a_pair_closed_by_a_common_noun_takes_no_state_from_elsewhere(coded_texts):
+    (hajj, ministry, hosted) = coded_texts(
+        "Malam Apresiasi Haji yang digelar di Konsulat Jenderal Republik Indonesia (KJRI) Jeddah menjadi "
+        "ajang pertemuan antara Panitia Penyelenggara Ibadah Haji (PPIH) Arab Saudi dan mitra kerjanya.",
+        "Konsulat Jenderal Republik Indonesia di Jeddah menjadi ajang pertemuan antara Kementerian Haji Arab "
+        "Saudi dan mitra kerjanya.",
+        "Indonesia menjadi tuan rumah pertemuan antara delegasi Jepang dan mitra kerjanya.",
+    )
+    assert not hajj, "PPIH Arab Saudi is Indonesia's hajj committee posted there"
+    assert not ministry, "the consulate is where they met, not a party"
+    assert "IDN->JPN 04" in hosted

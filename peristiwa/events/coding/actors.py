@@ -20,6 +20,7 @@ from .arguments import (
     _modifies_another_noun,
     first_bare_actor,
     mentions_both,
+    non_actor,
 )
 from .model import Candidate, SentenceState, rule, run_rules, switch
 from .view import SentenceView
@@ -380,9 +381,35 @@ def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
         c.targets.clear()
         c.closed = True
         c.fired("antara")
+    elif len(named) == 1 and (other := _common_noun_partner(v, c)) is not None:
+        # "pertemuan antara PPIH dan mitra kerjanya": the other party is no actor, and nobody else joins
+        c.sources[:] = named
+        c.targets[:] = [non_actor(state, other)]
+        c.closed = True
+        c.fired("antara-nonactor")
     elif len(named) == 1 and all(named[0] is not s for s in c.sources):
         c.targets[:] = named
         c.fired("antara")
+
+
+def _common_noun_partner(v: SentenceView, c: Candidate) -> int | None:
+    """Position of a lower-case noun after the "dan" of "antara A dan <noun>", when it names no actor. Not
+    for a host: "tuan rumah pertemuan antara delegasi Jepang dan mitra kerjanya" names its guests."""
+    if c.trigger.parties_as_targets:
+        return None
+    k = v.texts.index("antara", c.end)
+    for j in range(k + 2, min(len(v) - 1, k + 12)):
+        if v.texts[j] in (".", ";", ",", "yang"):
+            return None
+        if v.texts[j] in ("dan", "serta"):
+            nxt = j + 1
+            while nxt < len(v) and v.texts[nxt] in ("para", "pihak", "sejumlah", "beberapa"):
+                nxt += 1
+            word = v.texts[nxt] if nxt < len(v) else ""
+            if nxt in v.actor_at or not word.isalpha() or not word.islower() or word in BOTH_WORDS:
+                return None
+            return nxt
+    return None
 
 
 @rule("parties_between", "actors", "arguments")
