@@ -828,3 +828,11 @@ def test_a_pair_closed_by_a_common_noun_takes_no_state_from_elsewhere(coded_text
     assert not hajj, "PPIH Arab Saudi is Indonesia's hajj committee posted there"
     assert not ministry, "the consulate is where they met, not a party"
     assert "IDN->JPN 04" in hosted
+
+
+def test_a_state_the_subject_is_set_in_is_not_the_subject(coded_texts):
+    (houthi,) = coded_texts(
+        "Sekutu Iran dalam perang saudara Yaman, kelompok Houthi, mengaku bertanggung jawab, dengan "
+        "mengatakan bahwa mereka drone mereka yang digerakkan dengan mesin jet berhasil kilang minyak Saudi."
+    )
+    assert "YEM->SAU 01" not in houthi, "the Houthi are not Yemen's state"

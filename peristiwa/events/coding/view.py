@@ -17,6 +17,7 @@ POSTING_CASES = frozenset({"untuk", "di", "bagi"})
 # Inside a subject these introduce whom the subject's act was aimed at ("Sanksi terhadap Iran membuat ...",
 # "Serangan pada fasilitas minyak Saudi mendorong ..."): no part of who acts. ("bersama dengan X" is.)
 COUNTERPART_CASES = frozenset({"terhadap", "ke", "kepada", "atas", "melawan", "pada"})
+SETTING_CASES = frozenset({"dalam", "di"})
 # Where a clause ends for the linear helpers.
 LINEAR_BREAK = frozenset(
     {
@@ -179,11 +180,11 @@ class SentenceView:
 
     def subject_actors(self, pos: int) -> list[MentionLike]:
         """Actors of the subject phrase headed at pos, without those its head noun is aimed at ("Sanksi
-        terhadap Iran")."""
+        terhadap Iran") or set in ("Sekutu Iran dalam perang saudara Yaman", "pasukan AS di Suriah")."""
         aimed_at = {
             q
             for p in self.subtree(pos)
-            if p != pos and self.rel(p) == "nmod" and self.case_of(p) in COUNTERPART_CASES
+            if p != pos and self.rel(p) == "nmod" and self.case_of(p) in COUNTERPART_CASES | SETTING_CASES
             for q in self.subtree(p)
         }
         acts = self.phrase_actors(pos)
