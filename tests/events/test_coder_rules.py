@@ -836,3 +836,11 @@ def test_a_state_the_subject_is_set_in_is_not_the_subject(coded_texts):
         "mengatakan bahwa mereka drone mereka yang digerakkan dengan mesin jet berhasil kilang minyak Saudi."
     )
     assert "YEM->SAU 01" not in houthi, "the Houthi are not Yemen's state"
+
+
+def test_a_where_clause_takes_no_subject_from_the_clause_before(coded_texts):
+    (fed,) = coded_texts(
+        "The Fed menghadapi sejumlah kekhawatiran termasuk perang perdagangan AS-China yang berkepanjangan "
+        "di mana pemboman akhir pekan di kilang minyak Arab Saudi telah membuat kejutan harga minyak."
+    )
+    assert "USA->SAU 19" not in fed

@@ -998,6 +998,8 @@ def led_by(c: Candidate, state: SentenceState) -> None:
     c.fired("led_by")
 
 
+# "di mana" / "dimana" opens a relative clause with parties of its own
+RELATIVE_WHERE = frozenset({"dimana", "mana"})
 # Rules that name the doer of an act in its own phrase, beyond any subject the clause lends it.
 NAMED_DOER = ("led_by", "origin")
 # "serangan ... berasal dari Iran", "rudal yang diluncurkan dari Korea Utara": where a strike came from
@@ -1293,6 +1295,8 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
     j = first_bare_actor(v, c.head, c.targets)
     if j is None:
         return
+    if any(v.texts[k].lower() in RELATIVE_WHERE for k in range(j + 1, c.start)):
+        return  # "perang dagang AS-China di mana pemboman ... di kilang minyak Arab Saudi": its own clause
     if state.on("reporter_is_not_the_actor") and any(
         is_reporting(v, state.dictionary, k) for k in range(j + 1, c.start)
     ):
