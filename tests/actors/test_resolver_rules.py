@@ -581,8 +581,7 @@ def test_a_country_after_untuk_without_a_mission_stays_a_party(k):
         ("KBRI Tokyo memberikan bantuan kepada para korban", "KBRI", "Tokyo"),
         ("KDEI Taipei membantu pekerja yang terluka", "KDEI", "Taipei"),
         ("KBRI Australia mengeluarkan imbauan", "KBRI", "Australia"),
-        ("PPIH Arab Saudi melepas kloter terakhir", "PPIH", "Arab Saudi"),
-        ("Panitia Penyelenggara Ibadah Haji (PPIH) Arab Saudi melepas kloter terakhir", "PPIH", "Arab Saudi"),
+        ("Kedutaan Besar Republik Indonesia (KBRI) Tokyo mengeluarkan imbauan", "KBRI", "Tokyo"),
     ],
 )
 def test_an_indonesian_mission_named_by_acronym_is_indonesia_and_the_place_its_posting(
