@@ -844,3 +844,21 @@ def test_a_where_clause_takes_no_subject_from_the_clause_before(coded_texts):
         "di mana pemboman akhir pekan di kilang minyak Arab Saudi telah membuat kejutan harga minyak."
     )
     assert "USA->SAU 19" not in fed
+
+
+def test_an_act_that_is_a_subject_takes_no_target_from_its_predicate(coded_texts):
+    (aim,) = coded_texts(
+        "Juru bicara Kementerian Luar Negeri Iran Abbas Mousavi membantah tuduhan AS. "
+        "Mousavi berpendapat bahwa tuduhan semacam itu bertujuan membuat Saudi dan negara-negara lain "
+        "semakin tergantung pada AS."
+    )
+    assert not any(d.endswith("->SAU 11") for d in aim), aim
+
+
+def test_an_attack_dated_by_setelah_past_a_time_is_not_the_subjects(coded_texts):
+    (kabul,) = coded_texts(
+        "Presiden Amerika Serikat Donald Trump membatalkan rencana pertemuan dengan perwakilan "
+        "Taliban di Camp David, setelah pada awal pekan lalu sebuah serangan bom di ibu kota Kabul "
+        "menewaskan seorang tentara Amerika Serikat."
+    )
+    assert "USA->AFG 19" not in kabul

@@ -190,6 +190,12 @@ def _not_sources(c: Candidate, ms: Sequence[MentionLike]) -> list[MentionLike]:
 
 # An event noun right after one of these dates the clause ("setelah serangan"); it is not the subject's act
 # (before/ahead of: see frames.time_reference_is_no_event).
+# Words of a time adverbial or an indefinite article that may stand between a subordinator and its noun.
+TIME_FILLERS = frozenset(
+    {"pada", "awal", "akhir", "pertengahan", "pekan", "minggu", "bulan", "hari", "tahun", "lalu", "kemarin",
+     "malam", "pagi", "siang", "sore", "dini", "sebuah", "suatu", "serangkaian", "senin", "selasa", "rabu",
+     "kamis", "jumat", "sabtu"}
+)
 TEMPORAL_SUBORDINATORS = frozenset(
     {"setelah", "sesudah", "usai", "seusai", "pasca", "sejak", "selama", "menyusul"}
 )
@@ -335,6 +341,9 @@ def _time_cause_or_stimulus(v: SentenceView, c: Candidate) -> bool:
     k = c.start - 1
     if k > 0 and v.texts[k].lower() in EXISTENTIAL_WORDS:
         k -= 1  # "setelah terjadi serangan", "akibat adanya serangan"
+    # "setelah pada awal pekan lalu sebuah serangan bom": a time and an article between marker and noun
+    while k > 0 and c.start - k < 9 and (v.texts[k].lower() in TIME_FILLERS or v.texts[k].isdigit()):
+        k -= 1
     marker = v.texts[k].lower()
     if marker in TEMPORAL_SUBORDINATORS | CAUSE_MARKERS:
         return True
@@ -1217,6 +1226,14 @@ def _journey_destination(v: SentenceView, c: Candidate, j: int) -> bool:
     )
 
 
+def _predicate_of_subject(v: SentenceView, c: Candidate) -> int | None:
+    """The active verb an event noun is the subject of, when it follows the noun (a passive one names the
+    act's own parties: "Bantuan itu diberikan Jepang kepada Indonesia")."""
+    if not v.parsed or v.tokens[c.head].deprel != "nsubj" or (pred := v.head_pos(c.head)) is None:
+        return None
+    return pred if pred >= c.end and v.tokens[pred].upos == "VERB" else None
+
+
 @rule("linear_target", "arguments", "core")
 def linear_target(c: Candidate, state: SentenceState) -> None:
     """The parse gave no target: the nearest actor to the right in the clause not behind a location
@@ -1224,9 +1241,12 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
     if c.targets and c.sources:
         return
     v = state.view
+    predicate = _predicate_of_subject(v, c) if _looks_nominal(c, state) else None
     for j in v.linear_window(c.head, 1, 12):
         if j > c.end and _opens_coordinated_predicate(v, j):
             break  # "mengunjungi Prakash ... dan bekerja sama dengan pihak Turki": the next verb's own party
+        if predicate is not None and j > predicate:
+            break  # "tuduhan semacam itu bertujuan membuat Saudi ...": the predicate's parties, not the act's
         if j > c.end and v.texts[j] in PASSIVE_REACTING:
             break  # "Pendudukan Israel di Tepi Barat dikecam Indonesia": who condemns it is no party to it
         m = v.actor_at.get(j)
