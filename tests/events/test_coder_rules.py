@@ -862,3 +862,14 @@ def test_an_attack_dated_by_setelah_past_a_time_is_not_the_subjects(coded_texts)
         "menewaskan seorang tentara Amerika Serikat."
     )
     assert "USA->AFG 19" not in kabul
+
+
+def test_a_joint_act_with_an_object_of_its_own_is_not_to_each_other(coded_texts):
+    talent, pledge = coded_texts(
+        "Presiden Jokowi bertemu Putra Mahkota Abu Dhabi di Istana. Mereka mengundang talenta-talenta "
+        "top dunia, CEO, dan tenaga ahli.",
+        "Presiden Jokowi bertemu Putra Mahkota Abu Dhabi di Istana. Mereka berjanji untuk memperkuat "
+        "kerja sama.",
+    )
+    assert "IDN->ARE 03" not in talent
+    assert "IDN->ARE 03" in pledge

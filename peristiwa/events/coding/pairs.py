@@ -175,6 +175,7 @@ def directed_pairs(c: Candidate, state: SentenceState) -> None:
         and c.trigger.verbal
         and len(c.sources) > 1
         and "possessor" not in c.rules
+        and not _names_its_object(state, c)
     ):
         # "Iran dan Rusia bertekad ...", "Mereka berjanji ...": a pledge made together is made to each other
         for i, a in enumerate(c.sources):
@@ -188,6 +189,13 @@ def directed_pairs(c: Candidate, state: SentenceState) -> None:
             _add_dyad(c, s, t, c.code)
             if c.trigger.converse and "occasion" in c.rules:
                 _add_dyad(c, t, s, c.trigger.converse)
+
+
+def _names_its_object(state: SentenceState, c: Candidate) -> bool:
+    """The verb has an object of its own that is no actor: "Mereka mengundang talenta-talenta top dunia" is
+    an invitation to that talent, not of the two states to each other."""
+    v = state.view
+    return v.parsed and any(k not in v.actor_at for k in v.kids(c.head, "obj"))
 
 
 def dedupe(ms: list[MentionLike]) -> list[MentionLike]:

@@ -79,6 +79,17 @@ def _object_words(v: SentenceView, start: int, end: int, head: int, either_side:
     return words
 
 
+CLAUSE_OPENERS = frozenset({"bahwa", "jika", "kalau", "bila"})
+
+
+def _takes_a_clause(v: SentenceView, i: int) -> bool:
+    """The verb at i has a complement clause and no object: "mengakui bahwa ...", "mengakui ucapan Trump
+    terus mempengaruhi ekonomi" (the parser's ccomp)."""
+    if i + 1 < len(v) and v.texts[i + 1].lower() in CLAUSE_OPENERS:
+        return True
+    return v.parsed and bool(v.kids(i, "ccomp")) and not v.kids(i, "obj")
+
+
 def _phrase_head(v: SentenceView, start: int, end: int) -> int:
     """A multi-token trigger's head: its first token whose head lies outside the span."""
     if v.parsed:
@@ -223,6 +234,8 @@ def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidat
             if trig.pos and (v.tokens[i].upos or "") not in trig.pos:
                 continue
             category = "active" if v.texts[i] in headline else _category(v, i, trig, trig in surface)
+            if trig.not_before_clause and _takes_a_clause(v, i):
+                continue
             cand = Candidate(trig, i, i + 1, i, category, trig.code, trig.symmetric)
             words = _object_words(v, i, i + 1, i, either or trig.predicative)
             if trig.requires_object and not (words & trig.requires_object):
