@@ -873,3 +873,13 @@ def test_a_joint_act_with_an_object_of_its_own_is_not_to_each_other(coded_texts)
     )
     assert "IDN->ARE 03" not in talent
     assert "IDN->ARE 03" in pledge
+
+
+def test_talks_scheduled_to_resume_are_an_intent(coded_texts):
+    scheduled, resumed = coded_texts(
+        "Pembicaraan perdagangan tingkat wakil antara Amerika Serikat dan Cina dijadwalkan untuk "
+        "dilanjutkan pada hari Kamis.",
+        "Perundingan antara Iran dan Pakistan akan dilanjutkan pekan depan.",
+    )
+    assert "USA->CHN 04" not in scheduled and "USA->CHN 03" in scheduled
+    assert "IRN->PAK 04" not in resumed and "IRN->PAK 03" in resumed

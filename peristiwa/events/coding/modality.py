@@ -593,11 +593,13 @@ def _plan_of_named_owner(v: SentenceView, start: int) -> bool:
 # berlangsung", "penandatanganan akan dilakukan", "pertemuan seperti itu tidak akan terjadi".
 REALISING_VERBS = frozenset(
     {"dilakukan", "digelar", "diadakan", "dilaksanakan", "diselenggarakan", "terlaksana", "berlangsung",
-     "terjadi", "terwujud", "diwujudkan", "direalisasikan", "dimulai", "ditandatangani", "diteken"}
+     "terjadi", "terwujud", "diwujudkan", "direalisasikan", "dimulai", "ditandatangani", "diteken",
+     "dilanjutkan"}
 )
 PREDICATE_FUTURE = frozenset({"akan", "bakal", "dijadwalkan", "direncanakan", "diharapkan", "rencananya"})
+# "dijadwalkan untuk dilanjutkan": "untuk" joins a plan word to the realising verb
 PREDICATE_FILLERS = frozenset(
-    {"segera", "kembali", "juga", "pun", "masih", "baru", "sekaligus", "bisa", "dapat"}
+    {"segera", "kembali", "juga", "pun", "masih", "baru", "sekaligus", "bisa", "dapat", "untuk"}
 )
 
 
@@ -617,8 +619,9 @@ def _predicate_modality(tokens: Sequence[TokenLike], end: int) -> str | None:
             break
         if w in NEGATION or w in PREDICATE_FUTURE or w in POSSIBILITY or w == "mungkin":
             modals.append(w)
-        elif modals and w not in PREDICATE_FILLERS:
-            return None  # the modal words were not the noun's predicate
+        elif modals:
+            if w not in PREDICATE_FILLERS:
+                return None  # the modal words were not the noun's predicate
         elif w in PHRASE_BREAK or _opens_other_predicate(tokens[k], w):
             return None
     else:
