@@ -883,3 +883,10 @@ def test_talks_scheduled_to_resume_are_an_intent(coded_texts):
     )
     assert "USA->CHN 04" not in scheduled and "USA->CHN 03" in scheduled
     assert "IRN->PAK 04" not in resumed and "IRN->PAK 03" in resumed
+
+
+def test_an_act_things_move_towards_has_not_happened(coded_texts):
+    (towards,) = coded_texts(
+        "Langkah itu membuka jalan menuju perundingan antara Iran dan Pakistan."
+    )
+    assert not towards

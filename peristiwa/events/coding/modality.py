@@ -753,8 +753,9 @@ PROSPECT_NOUNS = frozenset(
     {"peluang", "kesempatan", "potensi", "prospek", "harapan", "rawan", "pertanda", "berpotensi", "impian",
      "ide", "gagasan"}
 )
-# what could come about, wished by nobody in particular: "rawan bentrok", "potensi konflik"
-POTENTIAL = frozenset({"rawan", "potensi", "berpotensi", "prospek"})
+# what could come about, wished by nobody in particular: "rawan bentrok", "potensi konflik"; and what things
+# move towards: "perkembangan positif menuju pembicaraan dagang", "jalan menuju perdamaian"
+POTENTIAL = frozenset({"rawan", "potensi", "berpotensi", "prospek", "menuju"})
 PROSPECT_BRIDGE = frozenset({"untuk", "bagi", "bahwa", "agar", "akan", "bakal", "bisa", "dapat", "terjadinya",
                              "adanya", "menjadi", "besar", "baru", "juga"})
 # What is forbidden is not done: "larangan berkunjung", "dilarang masuk", "melarang warganya bepergian".
@@ -792,15 +793,15 @@ def _verb_before(v: SentenceView, start: int) -> int | None:
 def prospect(c: Candidate, state: SentenceState) -> None:
     """A prospect is not an act: a trigger governed by an opportunity or hope noun ("peluang untuk menjalin",
     "harapan bahwa ... akan meningkatkan") or said to be "masih terbuka (lebar)" is an intent (future); one
-    something is prone to or holds the potential of ("rawan bentrok", "potensi menghidupkan kembali
-    negosiasi") is hypothetical. One verb may stand between the noun and the act ("peluang memperluas kerja
-    sama")."""
+    something is prone to, holds the potential of or moves towards ("rawan bentrok", "potensi menghidupkan
+    kembali negosiasi", "langkah menuju kesepakatan") is hypothetical. One verb may stand between the noun
+    and the act ("peluang memperluas kerja sama")."""
     v = state.view
     if c.modality not in ("asserted", "future"):
         return
     before = _scope_words_before(v.texts, c.start, PROSPECT_BRIDGE, 5)
     hop = _verb_before(v, c.start)
-    if hop is not None and not set(before) & PROSPECT_NOUNS:
+    if hop is not None and not set(before) & (PROSPECT_NOUNS | POTENTIAL):
         # the prospect of the act a verb does to it: "potensi menghidupkan kembali negosiasi", "peluang
         # memperluas kerja sama"
         before = _scope_words_before(v.texts, hop, PROSPECT_BRIDGE, 3)
