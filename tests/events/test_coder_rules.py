@@ -890,3 +890,12 @@ def test_an_act_things_move_towards_has_not_happened(coded_texts):
         "Langkah itu membuka jalan menuju perundingan antara Iran dan Pakistan."
     )
     assert not towards
+
+
+def test_an_antara_pair_ends_with_its_second_name(coded_texts):
+    (taliban,) = coded_texts(
+        "Pembicaraan antara Rusia dan Taliban terjadi tidak lama setelah Presiden Amerika Serikat (AS), "
+        "Donald Trump mengumumkan bahwa pembicaraan damai antara Washington dan kelompok milisi Afghanistan "
+        "itu telah berakhir."
+    )
+    assert not {"RUS->USA 04", "USA->RUS 04"} & taliban, taliban

@@ -13,6 +13,7 @@ from __future__ import annotations
 from ..protocols import MentionLike
 from .arguments import (
     ANAPHORS,
+    BOTH_HEADS,
     BOTH_WORDS,
     DEMONSTRATIVE_HEADS,
     RESPONSE_WINDOW,
@@ -341,6 +342,7 @@ def _antara_actors(v, c: Candidate) -> list[MentionLike]:
     """The actors named in "antara A dan B" right after the trigger."""
     k = v.texts.index("antara", c.end)
     named: list[MentionLike] = []
+    closing = False  # past the "dan" of "A dan B": the list ends with B's name
     for j in range(k + 1, min(len(v), k + 16)):
         if v.texts[j] in (".", ";", ":", "yang", "untuk", "bahwa") or (
             v.texts[j] == ","
@@ -351,6 +353,10 @@ def _antara_actors(v, c: Candidate) -> list[MentionLike]:
         ):
             break
         m = v.actor_at.get(j)
+        if closing and m is None and v.texts[j - 1] not in ("dan", "serta") and (j - 1) in v.actor_at:
+            break  # "antara Rusia dan Taliban terjadi tidak lama setelah Presiden AS ...": B's name is over
+        if v.texts[j] in ("dan", "serta"):
+            closing = True
         if m is not None and all(m is not x for x in named):
             named.append(m)
     return named
@@ -393,8 +399,9 @@ def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
 
 
 def _common_noun_partner(v: SentenceView, c: Candidate) -> int | None:
-    """Position of a lower-case noun after the "dan" of "antara A dan <noun>", when it names no actor. Not
-    for a host: "tuan rumah pertemuan antara delegasi Jepang dan mitra kerjanya" names its guests."""
+    """Position of the word after the "dan" of "antara A dan <word>" when it names no actor: a common noun
+    ("mitra kerjanya") or a group no dictionary resolves ("Pembicaraan antara Rusia dan Taliban"). Not for a
+    host: "tuan rumah pertemuan antara delegasi Jepang dan mitra kerjanya" names its guests."""
     if c.trigger.parties_as_targets:
         return None
     k = v.texts.index("antara", c.end)
@@ -406,7 +413,7 @@ def _common_noun_partner(v: SentenceView, c: Candidate) -> int | None:
             while nxt < len(v) and v.texts[nxt] in ("para", "pihak", "sejumlah", "beberapa"):
                 nxt += 1
             word = v.texts[nxt] if nxt < len(v) else ""
-            if nxt in v.actor_at or not word.isalpha() or not word.islower() or word in BOTH_WORDS:
+            if nxt in v.actor_at or not word.isalpha() or word.lower() in BOTH_WORDS | BOTH_HEADS:
                 return None
             return nxt
     return None
