@@ -899,3 +899,13 @@ def test_an_antara_pair_ends_with_its_second_name(coded_texts):
         "itu telah berakhir."
     )
     assert not {"RUS->USA 04", "USA->RUS 04"} & taliban, taliban
+
+
+def test_acts_counted_over_a_span_are_a_record_not_an_event(coded_texts):
+    record, meeting = coded_texts(
+        "Hamas dan Israel telah berperang tiga kali dalam dekade terakhir. Menlu Iran dan Menlu Pakistan "
+        "telah bertemu tiga kali sejak Juni tahun lalu.",
+        "Menlu Iran dan Menlu Pakistan bertemu di Teheran kemarin.",
+    )
+    assert not record
+    assert "IRN->PAK 04" in meeting

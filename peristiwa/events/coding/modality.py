@@ -384,7 +384,8 @@ def _plans_an_earlier_act(v: SentenceView, first: int, head: int) -> bool:
 @rule("durative_state", "modality", "modality")
 def durative_state(c: Candidate, state: SentenceState) -> None:
     """"Kedua negara telah menjalin hubungan yang baik selama 62 tahun": what has lasted for years is a state
-    of affairs (generic), not an event of the day."""
+    of affairs (generic), not an event of the day; so are acts counted over a span ("telah bertemu tiga kali
+    sejak Juni tahun lalu")."""
     v = state.view
     if c.modality != "asserted":
         return
@@ -397,6 +398,10 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
         c.fired("durative")
         return
     after = v.texts[c.end : c.end + 10]
+    if _counted_over_a_span(after):
+        c.modality = "generic"
+        c.fired("durative")
+        return
     for k, w in enumerate(after[:-2]):
         if w in (".", ";", ","):
             return
@@ -408,6 +413,22 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
             return
 
 
+SPAN_WORDS = frozenset({"sejak", "dalam", "selama"})
+
+
+def _counted_over_a_span(after: Sequence[str]) -> bool:
+    """ "telah berperang tiga kali dalam dekade terakhir", "telah bertemu tiga kali sejak Juni tahun lalu":
+    acts counted over a span are the record of a relationship, not one event of the day."""
+    for k, w in enumerate(after):
+        if w in (".", ";", ","):
+            return False
+        if w.lower() == "kali" and k > 0 and k + 1 < len(after):
+            counted = after[k - 1].isdigit() or after[k - 1].lower() in NUMBER_WORDS
+            return counted and any(x.lower() in SPAN_WORDS for x in after[k + 1 : k + 3])
+    return False
+
+
+NUMBER_WORDS = frozenset({"dua", "tiga", "empat", "lima", "enam", "beberapa", "berkali-kali", "puluhan"})
 POSSESSION = frozenset({"memiliki", "mempunyai", "punya", "miliki"})
 # "Kawasan Industri Kendal, buah kerja sama antara Indonesia dan Singapura": a product named by the
 # cooperation that made it is a state of affairs (about 70 "hasil/buah (dari) kerja sama/kolaborasi" in the
