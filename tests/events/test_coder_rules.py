@@ -909,3 +909,17 @@ def test_acts_counted_over_a_span_are_a_record_not_an_event(coded_texts):
     )
     assert not record
     assert "IRN->PAK 04" in meeting
+
+
+def test_a_stated_wish_to_annex_is_an_intent_not_an_annexation(coded_texts):
+    (wish,) = coded_texts("Israel pada Rabu menyatakan keinginannya untuk mencaplok wilayah Yordania.")
+    assert not any(d.endswith(" 19") for d in wish), wish
+
+
+def test_those_held_do_not_arrest(coded_texts):
+    (held,) = coded_texts(
+        "Australia meminta Iran membebaskan warganya. Pemerintah Inggris mengatakan bahwa pihaknya "
+        "meningkatkan kekhawatiran atas warga negara berkebangsaan ganda yang ditahan di Iran dan kondisi "
+        "di mana mereka ditahan."
+    )
+    assert "GBR->AUS 17" not in held and "AUS->IRN 02" in held

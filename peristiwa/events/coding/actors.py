@@ -149,6 +149,8 @@ def both_states(c: Candidate, state: SentenceState) -> None:
     named (`pair_from_context`): the article's main pair of states."""
     if c.sources or _modifies_another_noun(state, c):
         return  # "mereka belum mengetahui dalang serangan ...": they are the clause's, not the attack's
+    if c.passive and c.code[:2] in ("17", "18", "19", "20"):
+        return  # "kondisi di mana mereka ditahan": those held undergo the act, they do not do it
     v = state.view
     before = [v.texts[j] for j in sorted(v.linear_window(c.head, -1, 6))]
     if "mereka" in before and not mentions_both([w for w in before if w != "mereka"]):

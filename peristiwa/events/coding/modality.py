@@ -196,9 +196,11 @@ DURATION_UNITS = frozenset({"tahun", "dekade", "abad", "bulan"})
 PURPOSE = frozenset({"agar", "supaya"})
 NEG_DEPRELS = ("advmod", "aux", "mark", "cop", "det")
 # "jadwal pertemuan", "jadwal kunjungan": a scheduled meeting (11 in the shared corpora) is still to come
+# a wish or resolve is a plan too: "menyatakan keinginannya untuk mencaplok wilayah Tepi Barat" (about 14
+# "keinginan/tekad/ambisi(nya) (untuk) + act verb" in the shared corpora)
 PLAN_NOUNS = frozenset(
     {"rencana", "agenda", "rencananya", "janji", "janjinya", "niat", "niatnya", "wacana",
-     "jadwal", "jadwalnya"}
+     "jadwal", "jadwalnya", "keinginan", "keinginannya", "tekad", "tekadnya", "ambisi", "ambisinya"}
 )
 PLANNED = frozenset({"direncanakan", "dijadwalkan", "akan"})
 
