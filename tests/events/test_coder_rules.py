@@ -923,3 +923,11 @@ def test_those_held_do_not_arrest(coded_texts):
         "di mana mereka ditahan."
     )
     assert "GBR->AUS 17" not in held and "AUS->IRN 02" in held
+
+
+def test_the_topic_of_a_guna_clause_is_no_target(coded_texts):
+    (ankara,) = coded_texts(
+        "Presiden Iran Hassan Rouhani akan menghadiri pertemuan tiga pihak di Ankara guna membahas "
+        "resolusi politik untuk krisis Suriah."
+    )
+    assert not any("->SYR" in d for d in ankara), ankara

@@ -1226,6 +1226,12 @@ def _journey_destination(v: SentenceView, c: Candidate, j: int) -> bool:
     )
 
 
+def _opens_purpose_clause(v: SentenceView, j: int) -> bool:
+    """ "guna" opens a clause of purpose whose parties are its own. Not "untuk" before a verb: in "mengimbau
+    agar aksi massal digelar untuk menentang pengumuman Presiden AS" its object is the appeal's target."""
+    return v.texts[j].lower() == "guna" and j + 1 < len(v) and v.tokens[j + 1].upos == "VERB"
+
+
 def _predicate_of_subject(v: SentenceView, c: Candidate) -> int | None:
     """The active verb an event noun is the subject of, when it follows the noun (a passive one names the
     act's own parties: "Bantuan itu diberikan Jepang kepada Indonesia")."""
@@ -1247,6 +1253,8 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
             break  # "mengunjungi Prakash ... dan bekerja sama dengan pihak Turki": the next verb's own party
         if predicate is not None and j > predicate:
             break  # "tuduhan semacam itu bertujuan membuat Saudi ...": the predicate's parties, not the act's
+        if j > c.end and _opens_purpose_clause(v, j):
+            break  # "menghadiri pertemuan di Ankara guna membahas ... krisis Suriah": the purpose's topic
         if j > c.end and v.texts[j] in PASSIVE_REACTING:
             break  # "Pendudukan Israel di Tepi Barat dikecam Indonesia": who condemns it is no party to it
         m = v.actor_at.get(j)
