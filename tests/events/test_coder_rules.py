@@ -931,3 +931,12 @@ def test_the_topic_of_a_guna_clause_is_no_target(coded_texts):
         "resolusi politik untuk krisis Suriah."
     )
     assert not any("->SYR" in d for d in ankara), ankara
+
+
+def test_what_is_discussed_by_clitic_is_no_party(coded_texts):
+    (allies,) = coded_texts(
+        'Presiden Korea Utara Kim Jong Un kembali menembakkan dua rudal pada Sabtu. "Kami terus melakukan '
+        'pengawasan akan situasi ini, dan mendiskusikannya dengan sekutu kami di kawasan," kata pejabat '
+        "senior Amerika Serikat yang tak disebut identitasnya itu."
+    )
+    assert not {"USA->PRK 04", "PRK->USA 04"} & allies, "they discuss it with their allies, not with Kim"

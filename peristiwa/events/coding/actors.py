@@ -18,6 +18,7 @@ from .arguments import (
     DEMONSTRATIVE_HEADS,
     RESPONSE_WINDOW,
     RETALIATION,
+    TOPIC_TRIGGERS,
     _modifies_another_noun,
     first_bare_actor,
     mentions_both,
@@ -622,6 +623,8 @@ def clitic_pronoun(c: Candidate, state: SentenceState) -> None:
     split = c.end < len(v) and v.texts[c.end] in ("nya", "-nya")  # the tokenizer splits "menelepon|nya"
     if not (glued or split) or c.category not in ("active", "passive"):
         return
+    if c.trigger.id in TOPIC_TRIGGERS:
+        return  # "mendiskusikannya dengan sekutu kami": -nya is what is discussed, not who discusses it
     side = c.sources if c.passive else c.targets
     if side:
         return
