@@ -940,3 +940,13 @@ def test_what_is_discussed_by_clitic_is_no_party(coded_texts):
         "senior Amerika Serikat yang tak disebut identitasnya itu."
     )
     assert not {"USA->PRK 04", "PRK->USA 04"} & allies, "they discuss it with their allies, not with Kim"
+
+
+def test_a_cue_in_a_condition_accuses_nobody(coded_texts):
+    warning, blame = coded_texts(
+        "Perdana Menteri Pakistan Shehbaz Sharif memperingatkan bahwa pertikaian antara India dan Pakistan "
+        "mengenai Kashmir berisiko menjadi konflik nuklir kecuali kekuatan asing campur tangan.",
+        "Perdana Menteri Pakistan Shehbaz Sharif mengatakan India melakukan campur tangan di Kashmir.",
+    )
+    assert "PAK->IND 11" not in warning
+    assert "PAK->IND 11" in blame

@@ -442,6 +442,20 @@ def _negated_before(words: list[str], i: int) -> bool:
     return any(w in NEGATORS for w in words[max(0, i - 2) : i])
 
 
+# "berisiko menjadi konflik nuklir kecuali kekuatan asing campur tangan": a cue in a condition or an exception
+# says what might be, and accuses nobody
+CONDITIONS = frozenset({"kecuali", "jika", "jikalau", "apabila", "bila", "kalau", "seandainya", "andaikan"})
+
+
+def _conditioned_before(words: list[str], i: int) -> bool:
+    for w in reversed(words[max(0, i - 5) : i]):
+        if w in (",", ";"):
+            return False
+        if w.lower() in CONDITIONS:
+            return True
+    return False
+
+
 def _same_state(a: MentionLike, b: MentionLike) -> bool:
     return bool(a.iso3) and a.iso3 == b.iso3 or (not a.iso3 and not b.iso3 and a.actor_id == b.actor_id)
 
@@ -488,7 +502,7 @@ def quote_speech_act(state: SentenceState) -> None:
     for f, start, end in spans:
         words = v.texts[start:end]
         found = acts.match(words)
-        if found is None or _negated_before(words, found[1]):
+        if found is None or _negated_before(words, found[1]) or _conditioned_before(words, found[1]):
             continue
         act, at = found
         target = _evaluated_actor(state, start, end, start + at) or anaphoric_source(state, start, end)
