@@ -950,3 +950,13 @@ def test_a_cue_in_a_condition_accuses_nobody(coded_texts):
     )
     assert "PAK->IND 11" not in warning
     assert "PAK->IND 11" in blame
+
+
+def test_an_occupied_territory_is_a_state_of_affairs(coded_texts):
+    described, occupied = coded_texts(
+        "Lembah Yordan berada di bagian yang sepenuhnya dikuasai oleh Israel, dengan pengecualian kota "
+        "Jericho Palestina.",
+        "Tepi Barat diduduki Israel pada hari Senin.",
+    )
+    assert not described
+    assert "ISR->PSE 19" in occupied

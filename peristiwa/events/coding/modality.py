@@ -441,6 +441,26 @@ WISH = frozenset(
 )
 
 
+# "Tepi Barat yang diduduki Israel", "bagian yang sepenuhnya dikuasai oleh Israel": occupation named in a
+# relative clause describes a territory (77 "yang (masih|sepenuhnya|telah)? dikuasai/diduduki/dicaplok/
+# dijajah" in the shared corpora)
+STATE_ADVERBS = frozenset({"sepenuhnya", "masih", "telah", "sudah", "kini", "secara", "ilegal"})
+
+
+@rule("occupied_territory", "modality", "modality")
+def occupied_territory(c: Candidate, state: SentenceState) -> None:
+    """A territory "yang diduduki/dikuasai X" is under X's occupation, a state of affairs (generic): no
+    occupation took place that day."""
+    if c.modality != "asserted" or not c.passive or c.code != "192":
+        return
+    j = c.start - 1
+    while j >= 0 and state.view.texts[j].lower() in STATE_ADVERBS:
+        j -= 1
+    if j >= 0 and state.view.texts[j].lower() == "yang":
+        c.modality = "generic"
+        c.fired("occupied_territory")
+
+
 @rule("possession_is_state", "modality", "modality")
 def possession_is_state(c: Candidate, state: SentenceState) -> None:
     """"Jakarta dan Kuala Lumpur telah memiliki mekanisme kerja sama": cooperation a state has, or whose
@@ -937,6 +957,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "shared_future",
             "durative_state",
             "possession_is_state",
+            "occupied_territory",
             "wish_for_another",
             "negated_act",
             "failed_act",
