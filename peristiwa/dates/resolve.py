@@ -115,6 +115,12 @@ def _patterns(cal: Calendar) -> dict[str, re.Pattern[str]]:
             r"(?!\s+\d)"
         ),
         "year": re.compile(r"(?i)\b(?:tahun|pada|sejak)\s+(?P<year>(?:19|20)\d{2})\b"),
+        # a named conflict with its year as a time adjunct: "dalam perang Timur Tengah 1967", "selama krisis
+        # Teluk 1990-91" (about 30 in the shared corpora)
+        "event_year": re.compile(
+            r"(?i)\b(?:dalam|pada|selama|saat|ketika|sejak)\s+(?:perang|konflik|krisis|invasi|revolusi|kudeta"
+            r"|tragedi|peristiwa)\b(?:\s+[^\s.,;:0-9]+){0,4}\s+(?P<year>(?:19|20)\d{2})\b"
+        ),
         "relative": re.compile(
             rf"(?i)\b(?:(?P<num>\d+|{num})\s+(?P<unit>{units})|se(?P<seunit>{units}))"
             rf"\s+(?P<dir>{dirs})\b"
@@ -323,7 +329,7 @@ def _explicit_one(
         return _explicit_day(m, published, years, cal)
     if kind in ("month_y", "month"):
         return _explicit_month(m, published, years, cal, anchor)
-    if kind == "year":
+    if kind in ("year", "event_year"):
         return _year_interval(m.group(0).strip(), int(m["year"]), "explicit", m.start(), m.end())
     return _explicit_weekday(m, published, cal, anchor)
 
@@ -340,7 +346,7 @@ def _explicit_in(
     pats = _patterns(cal)
     found: list[DateResolution] = []
     taken: list[tuple[int, int]] = []
-    for kind in ("dmy", "dm", "d_month_y", "month_y", "month", "year", "weekday_only"):
+    for kind in ("dmy", "dm", "d_month_y", "month_y", "month", "event_year", "year", "weekday_only"):
         for m in pats[kind].finditer(text):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue

@@ -241,3 +241,11 @@ def test_a_four_digit_number_before_a_unit_is_no_count():
         assert (r.event_date, r.date_precision) == (None, "unknown")
     counted = "Serangan itu terjadi tiga hari lalu."
     assert _resolve(counted, counted, D(2019, 9, 16)).event_date == D(2019, 9, 13)
+
+
+def test_a_named_conflict_with_its_year_dates_the_act():
+    sentence = "Israel menduduki Dataran Tinggi Golan dalam perang Timur Tengah 1967."
+    r = _resolve(sentence, sentence, D(2019, 9, 11))
+    assert (r.event_date.year, r.date_basis) == (1967, "explicit")
+    named = "Israel melanggar Perjanjian Oslo 1993 kemarin."
+    assert _resolve(named, named, D(2019, 9, 11)).event_date.year == 2019, "a treaty's year is its name"
