@@ -25,7 +25,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -493,6 +493,15 @@ def _after_report(r: DateResolution, published: dt.date | None) -> bool:
     return (r.date_min or r.event_date) > published + dt.timedelta(days=REPORT_SLACK_DAYS)
 
 
+# A sentence that opens by pointing back to the time just named ("Saat itu, ...", "Ketika itu", "Kala itu"):
+# about 640 "Saat/Ketika/Waktu/Pada saat itu," in the shared corpora.
+POINTING_BACK = re.compile(r"(?i)^\W*(?:pada\s+)?(?:saat|ketika|waktu|kala|masa)\s+itu\b")
+
+
+def _points_back(sentence_text: str) -> bool:
+    return bool(POINTING_BACK.match(sentence_text))
+
+
 def resolve_dates(
     sentence_text: str,
     article_context: ArticleDates,
@@ -557,6 +566,9 @@ def resolve_dates(
         )
         and not _after_report(anchor, ctx.published)
     )
+    if anchor and anchor.event_date and not recent and _points_back(sentence_text):
+        # "Saat itu, Trump dan Kim bersepakat ...": the time just named, however long ago
+        return replace(anchor, start=None, end=None, date_basis="inherited")
     if anchor and anchor.event_date and recent:
         lo = anchor.date_min
         if ctx.published is None:

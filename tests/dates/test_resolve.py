@@ -249,3 +249,12 @@ def test_a_named_conflict_with_its_year_dates_the_act():
     assert (r.event_date.year, r.date_basis) == (1967, "explicit")
     named = "Israel melanggar Perjanjian Oslo 1993 kemarin."
     assert _resolve(named, named, D(2019, 9, 11)).event_date.year == 2019, "a treaty's year is its name"
+
+
+def test_saat_itu_points_back_to_the_time_just_named_however_old():
+    art = "Keduanya bertemu di DMZ pada Juni 2019. Saat itu, keduanya bersepakat. Mereka pulang."
+    ctx = article_dates(art, D(2019, 9, 16))
+    then = resolve_dates("Saat itu, keduanya bersepakat.", ctx, D(2019, 9, 16), art.index("Saat itu"))
+    assert (then.date_min, then.date_max, then.date_basis) == (D(2019, 6, 1), D(2019, 6, 30), "inherited")
+    later = resolve_dates("Mereka pulang.", ctx, D(2019, 9, 16), art.index("Mereka"))
+    assert later.date_basis == "publication", "a sentence that does not point back is about the story's time"
