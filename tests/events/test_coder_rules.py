@@ -661,6 +661,16 @@ def test_a_date_in_a_relative_clause_dates_that_clause_not_the_event(cameo, dict
     assert 1967 in {m.event_date.year for m in off if m.cameo_code.startswith("13")}
 
 
+def test_a_relative_clause_that_tells_when_the_act_took_place_dates_it(cameo, dictionary):
+    text = (
+        "Media itu merujuk pada pengakuan Kenya atas kemerdekaan Sudan Selatan, yang diumumkan pada 25 "
+        "Maret lalu."
+    )
+    annotated = annotate_texts([text], load_knowledge(None))
+    dates = {m.event_date for m in code_annotated(annotated, dictionary, cameo)[0] if m.cameo_code == "054"}
+    assert dates == {EXAMPLE_DATE.replace(month=3, day=25)}
+
+
 def test_a_duty_of_the_speakers_own_side_is_no_demand(coded_texts):
     (own_duty,) = coded_texts(
         '"Vietnam punya keunggulan yang kita harus akui," kata Menteri Perdagangan Indonesia.'

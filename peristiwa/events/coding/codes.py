@@ -212,11 +212,28 @@ def _ends_relative(v, k: int) -> bool:
     return not (k + 1 < len(v) and (k + 1 in v.actor_at or k + 1 in v.venue_at))
 
 
+# Verbs by which a relative clause after a comma still tells when the act named before it took place:
+# "pengakuan Trump atas Dataran Tinggi Golan sebagai wilayah Israel, yang diumumkan pada 25 Maret lalu"
+# (about 23 ", yang diumumkan/terjadi/digelar/... pada|sejak|<date>" in the shared corpora)
+DATING_RELATIVE_VERBS = frozenset(
+    {"diumumkan", "terjadi", "digelar", "berlangsung", "dilakukan", "dilancarkan", "ditandatangani",
+     "diadakan", "dilaksanakan", "diluncurkan"}
+)
+
+
 def _modifies_trigger(v, c: Candidate, yang: int) -> bool:
     """ "Serangan Iran terhadap Israel yang terjadi pada 1 Oktober": the relative clause follows the trigger's
-    own phrase (no verb or comma in between), so its date is the event's."""
-    return c.end <= yang and not any(
-        v.texts[k] in RELATIVE_END or v.tokens[k].upos in ("VERB", "AUX") for k in range(c.end, yang)
+    own phrase (no verb or comma in between; a comma only right before a dating verb's "yang"), so its date
+    is the event's."""
+    if c.end > yang:
+        return False
+    end = yang
+    if yang - 1 >= c.end and v.texts[yang - 1] == "," and yang + 1 < len(v):
+        if v.texts[yang + 1].lower() not in DATING_RELATIVE_VERBS:
+            return False
+        end = yang - 1
+    return not any(
+        v.texts[k] in RELATIVE_END or v.tokens[k].upos in ("VERB", "AUX") for k in range(c.end, end)
     )
 
 
