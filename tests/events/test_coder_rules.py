@@ -970,3 +970,12 @@ def test_an_occupied_territory_is_a_state_of_affairs(coded_texts):
     )
     assert not described
     assert "ISR->PSE 19" in occupied
+
+
+def test_what_one_state_urges_another_to_do_is_not_done(coded_texts):
+    urged, done = coded_texts(
+        "Cina melakukan pendekatan ke Kepulauan Solomon untuk memutus hubungan diplomatik dengan Taiwan.",
+        "Kepulauan Solomon memutus hubungan diplomatik dengan Taiwan.",
+    )
+    assert not any(d.endswith(" 16") for d in urged), urged
+    assert "SLB->TWN 16" in done

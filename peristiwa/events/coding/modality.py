@@ -311,6 +311,9 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
     elif c.modality == "asserted" and (planned := _purpose_of_planned_act(v, heads)):
         c.modality = planned
         c.fired("purpose-of-plan")
+    elif c.modality == "asserted" and any(_urged_on_another(v, h) for h in heads):
+        c.modality = "hypothetical"
+        c.fired("urged")
     elif c.modality == "asserted" and any(_purpose_of_negated_word(v, h) for h in heads):
         c.modality, c.polarity = "negated", "negative"
         c.fired("negated-purpose")
@@ -341,6 +344,30 @@ def _purpose_of_planned_act(v: SentenceView, heads: Sequence[int]) -> str | None
         if polarity == "positive" and modality in ("future", "hypothetical"):
             return modality
     return None
+
+
+# Verbs and nouns of urging or persuading: "Cina melakukan pendekatan ke Kepulauan Solomon untuk memutus
+# hubungan diplomatik dengan Taiwan", "AS menekan Turki untuk membatalkan pembelian" (about 430 such verb +
+# name + untuk/agar + verb in the shared corpora; "agar/supaya" were already irrealis)
+URGING = frozenset(
+    {"membujuk", "merayu", "melobi", "menekan", "mendorong", "mengajak", "meyakinkan", "mendesak", "meminta",
+     "menyerukan", "memaksa", "menuntut", "mengimbau"}
+)
+URGING_NOUNS = frozenset({"pendekatan", "lobi", "tekanan", "desakan", "permintaan", "seruan", "imbauan"})
+
+
+def _urged_on_another(v: SentenceView, head: int) -> bool:
+    """The act is what someone urges or persuades a named party to do ("untuk" after the urged party):
+    wanted, not done."""
+    gov = _purpose_governor(v, head)
+    if gov is None:
+        return False
+    urging = v.texts[gov].lower() in URGING or any(
+        v.texts[k].lower() in URGING_NOUNS for k in v.kids(gov, "obj")
+    )
+    # the urged party is named ("menekan Turki untuk ..."): "menekan pemungutan suara ... untuk menerapkan
+    # sanksi" pushes the act itself
+    return urging and any(v.phrase_actors(k) for k in v.kids(gov, "obj", "obl", "iobj"))
 
 
 def _purpose_of_negated_word(v: SentenceView, head: int) -> bool:
