@@ -979,3 +979,11 @@ def test_what_one_state_urges_another_to_do_is_not_done(coded_texts):
     )
     assert not any(d.endswith(" 16") for d in urged), urged
     assert "SLB->TWN 16" in done
+
+
+def test_a_common_noun_heads_its_relative_clause_after_masih(coded_texts):
+    (few,) = coded_texts(
+        "Amerika Serikat mengkritik keputusan itu. Dalam satu pekan terakhir, hanya sekelumit negara yang "
+        "masih mendukung Taiwan."
+    )
+    assert "USA->TWN 05" not in few

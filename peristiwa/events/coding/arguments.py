@@ -571,8 +571,12 @@ def _named_after(v: SentenceView, end: int) -> list[MentionLike]:
     return out
 
 
+# "negara yang masih mendukung Taiwan" (9 "yang masih/terus + act verb" in the shared corpora)
 RELATIVE_SKIP = (
-    frozenset({"telah", "sudah", "akan", "juga", "pernah", "sedang", "tidak", "belum", "tak"}) | RAISING
+    frozenset(
+        {"telah", "sudah", "akan", "juga", "pernah", "sedang", "tidak", "belum", "tak", "masih", "terus"}
+    )
+    | RAISING
 )
 
 
