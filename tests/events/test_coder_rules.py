@@ -987,3 +987,11 @@ def test_a_common_noun_heads_its_relative_clause_after_masih(coded_texts):
         "masih mendukung Taiwan."
     )
     assert "USA->TWN 05" not in few
+
+
+def test_a_coordinated_clause_with_its_own_subject_holds_its_own_parties(coded_texts):
+    (houthi,) = coded_texts(
+        "Arab Saudi dan UEA memerangi Houthi. Sistem pertahanan udara mereka gagal menangani serangan "
+        "seperti itu dan orang Houthi sekarang memiliki kemampuan mencapai Riyadh dan Abu Dhabi."
+    )
+    assert "SAU->ARE 19" not in houthi and "ARE->SAU 19" not in houthi, houthi

@@ -378,12 +378,16 @@ def _verb_between(v: SentenceView, start: int, end: int) -> bool:
 
 
 def _opens_coordinated_predicate(v: SentenceView, pos: int) -> bool:
-    """"dan/serta" at pos followed by a verb: a second predicate of the same subject begins."""
+    """"dan/serta" at pos followed by a verb: a second predicate of the same subject begins; or followed by
+    the subject of a clause of its own ("gagal menangani serangan seperti itu dan orang Houthi sekarang
+    memiliki kemampuan mencapai Riyadh")."""
     from ..morphology import guess_category
 
     if v.texts[pos] not in ("dan", "serta") or pos + 1 >= len(v):
         return False
     nxt = v.tokens[pos + 1]
+    if v.parsed and (nxt.deprel or "").startswith("nsubj") and v.head_pos(pos + 1) == v.head_pos(pos):
+        return True
     return nxt.upos == "VERB" or (
         nxt.upos not in ("PROPN", "NOUN") and guess_category(v.texts[pos + 1]) in ("active", "passive")
     )
