@@ -995,3 +995,15 @@ def test_a_coordinated_clause_with_its_own_subject_holds_its_own_parties(coded_t
         "seperti itu dan orang Houthi sekarang memiliki kemampuan mencapai Riyadh dan Abu Dhabi."
     )
     assert "SAU->ARE 19" not in houthi and "ARE->SAU 19" not in houthi, houthi
+
+
+def test_an_attack_re_mentioned_in_a_statement_is_no_new_act(cameo, dictionary):
+    text = (
+        "Israel menyerang Suriah kemarin. Menteri Luar Negeri Turki menyebut serangan itu adalah pelanggaran "
+        "serius terhadap hukum internasional."
+    )
+    annotated = annotate_texts([text], load_knowledge(None))
+    mentions = code_annotated(annotated, dictionary, cameo)[0]
+    attacks = [m for m in mentions if m.trigger_text in ("menyerang", "serangan")]
+    assert [(m.sentence_index, m.counted) for m in attacks] == [(0, True), (1, False)]
+    assert any(m.sentence_index == 1 and m.cameo_code.startswith("11") and m.counted for m in mentions)

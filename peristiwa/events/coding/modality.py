@@ -974,6 +974,20 @@ def anaphor_keeps_modality(c: Candidate, state: SentenceState) -> None:
         c.fired("anaphor_modality")
 
 
+@rule("evaluated_remention", "modality", "speech_acts")
+def evaluated_remention(c: Candidate, state: SentenceState) -> None:
+    """ "London juga menyebut serangan itu adalah pelanggaran serius": a conflict act re-mentioned by a
+    demonstrative inside someone's statement is what the statement is about, not a new act; the act was
+    coded where it was first told (its copy here only repeated that dyad, or a wrong one)."""
+    from .frames import reporting_frames
+
+    if c.modality not in COUNTED_MODALITIES or "anaphor" not in c.rules or c.code[:2] < "14":
+        return
+    if any(f < c.start for f in reporting_frames(state)):
+        c.modality = "reported"
+        c.fired("evaluated_remention")
+
+
 def classify_modality(c: Candidate, state: SentenceState) -> None:
     """Pass 6, for one candidate."""
     from .model import run_rules
@@ -1001,6 +1015,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "attributed_act",
             "reported_claim_modality",
             "anaphor_keeps_modality",
+            "evaluated_remention",
         ),
         c,
         state,
