@@ -1007,3 +1007,14 @@ def test_an_attack_re_mentioned_in_a_statement_is_no_new_act(cameo, dictionary):
     attacks = [m for m in mentions if m.trigger_text in ("menyerang", "serangan")]
     assert [(m.sentence_index, m.counted) for m in attacks] == [(0, True), (1, False)]
     assert any(m.sentence_index == 1 and m.cameo_code.startswith("11") and m.counted for m in mentions)
+
+
+def test_a_town_named_like_a_verb_is_no_attack(coded_texts):
+    (town,) = coded_texts(
+        "PT Sokonindo Automobile mengumumkan kerja sama dengan QSJ Motors Philippine untuk pengadaan "
+        "kendaraan di Filipina, dan sebagai penanda awal ekspor DFSK Indonesia ke Filipina. Disebutkan dalam "
+        "perjanjian yang berlangsung pada Senin, pada Forum Ekonomi dan Perdagangan Filipina negara ASEAN, "
+        "PT Sokonindo Automobile akan mendatangkan DFSK Super Cab produksi pabrik Cikande Serang, Indonesia "
+        "ke Filipina melalui QSJ Motors."
+    )
+    assert not any(d.endswith(" 19") or d.endswith(" 13") for d in town), town

@@ -215,13 +215,23 @@ switch(
 )
 
 
+def _inside_a_name(state: SentenceState, i: int) -> bool:
+    """A capitalised word inside a name the NER found, in body text: "pabrik Cikande Serang, Indonesia" (the
+    town of Serang, 17 "Serang, Banten/Indonesia" in the shared corpora), "Park Bom". Headlines capitalise
+    every word, so there the test is off."""
+    tok = state.view.tokens[i]
+    if i == 0 or state.sentence.flags & {"headline", "subheading"} or not tok.text[:1].isupper():
+        return False
+    return (tok.ner or "O")[2:] in ("LOC", "PER", "ORG")
+
+
 def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidate]) -> list[Candidate]:
     v = state.view
     by_word = state.dictionary.by_word()
     headline = _headline_verbs(state)
     either = state.on("object_either_side")
     for i in range(len(v)):
-        if i in taken or i in v.actor_at or _reduplicated(v, i):
+        if i in taken or i in v.actor_at or _reduplicated(v, i) or _inside_a_name(state, i):
             continue
         surface = by_word.get(v.texts[i], []) or list(headline.get(v.texts[i], ()))
         by_lemma = [
