@@ -1018,3 +1018,13 @@ def test_a_town_named_like_a_verb_is_no_attack(coded_texts):
         "ke Filipina melalui QSJ Motors."
     )
     assert not any(d.endswith(" 19") or d.endswith(" 13") for d in town), town
+
+
+def test_who_must_be_blamed_is_accused_not_asked(coded_texts):
+    blamed, asked = coded_texts(
+        "Kementerian pertahanan Arab Saudi mengatakan bahwa puing-puing drone yang ditemukan menunjukkan "
+        "jika Iran harus disalahkan atas serangan tersebut.",
+        "Menteri Luar Negeri Arab Saudi mengatakan Iran harus menarik pasukannya dari Yaman.",
+    )
+    assert "SAU->IRN 11" in blamed and "SAU->IRN 10" not in blamed
+    assert "SAU->IRN 10" in asked

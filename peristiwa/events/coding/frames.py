@@ -577,9 +577,20 @@ def obligation_demand(state: SentenceState) -> None:
             ):
                 continue
             after = v.texts[k + 1 : min(end, k + 6)]
-            code = next((OBLIGATION_CODES[w] for w in after if w in OBLIGATION_CODES), "100")
+            refined = next((OBLIGATION_CODES[w] for w in after if w in OBLIGATION_CODES), "100")
+            code = "112" if _blamed(after) else refined
             _statement(state, code, "obligation", f, subject, "obligation_demand")
             return
+
+
+def _blamed(after: Sequence[str]) -> bool:
+    """ "Iran harus disalahkan atas serangan tersebut", "Iran harus bertanggung jawab atas serangan itu": who
+    must be blamed or answer for an act is accused of it (112), not asked to do something (about 8
+    "harus/patut disalahkan" and "harus bertanggung jawab atas <act>" in the shared corpora)."""
+    words = [w.lower() for w in after]
+    if words[:1] in (["disalahkan"], ["dipersalahkan"]):
+        return True
+    return words[:2] == ["bertanggung", "jawab"] and "atas" in words[2:3]
 
 
 FIRST_PERSON_WORDS = frozenset({"kita", "kami", "saya", "aku"})
