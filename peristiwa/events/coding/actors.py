@@ -24,6 +24,7 @@ from .arguments import (
     mentions_both,
     non_actor,
 )
+from .frames import latest_act_of_noun
 from .model import Candidate, SentenceState, rule, run_rules, switch
 from .view import SentenceView
 
@@ -341,9 +342,13 @@ def venue_actors_out(c: Candidate, state: SentenceState) -> None:
             c.fired("venue_actors_out")
 
 
-def _antara_actors(v, c: Candidate) -> list[MentionLike]:
-    """The actors named in "antara A dan B" right after the trigger."""
-    k = v.texts.index("antara", c.end)
+def _antara_at(v: SentenceView, c: Candidate) -> int | None:
+    """Position of an "antara" within the three words after the trigger."""
+    return next((k for k in range(c.end, min(len(v), c.end + 4)) if v.texts[k] == "antara"), None)
+
+
+def _antara_actors(v: SentenceView, k: int) -> list[MentionLike]:
+    """The actors named in "antara A dan B" (the "antara" at k)."""
     named: list[MentionLike] = []
     closing = False  # past the "dan" of "A dan B": the list ends with B's name
     for j in range(k + 1, min(len(v), k + 16)):
@@ -374,9 +379,9 @@ TOPIC_MARKERS = frozenset({"tentang", "mengenai", "soal", "terkait", "perihal"})
 def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
     """ "kerja sama antara A dan B": for a reciprocal act the participants are A and B, and nobody else."""
     v = state.view
-    if not c.symmetric or "antara" not in v.texts[c.end : c.end + 4]:
+    if not c.symmetric or (k := _antara_at(v, c)) is None:
         return
-    between = v.texts[c.end : v.texts.index("antara", c.end)]
+    between = v.texts[c.end : k]
     if set(between) & TOPIC_MARKERS:
         return  # "Berbicara tentang potensi rekonsiliasi antara AS dan Iran": the pair is the topic's
     if c.trigger.id == "negotiate" and c.category == "active" and between:
@@ -384,13 +389,13 @@ def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
         # the pair, the discussants are the subject and the "dengan" party (13 "membahas ... antara" in the
         # shared corpora)
         return
-    named = _antara_actors(v, c)
+    named = _antara_actors(v, k)
     if len(named) >= 2:
         c.sources[:] = named
         c.targets.clear()
         c.closed = True
         c.fired("antara")
-    elif len(named) == 1 and (other := _common_noun_partner(v, c)) is not None:
+    elif len(named) == 1 and (other := _common_noun_partner(v, c, k)) is not None:
         # "pertemuan antara PPIH dan mitra kerjanya": the other party is no actor, and nobody else joins
         c.sources[:] = named
         c.targets[:] = [non_actor(state, other)]
@@ -401,13 +406,12 @@ def antara_closes_pair(c: Candidate, state: SentenceState) -> None:
         c.fired("antara")
 
 
-def _common_noun_partner(v: SentenceView, c: Candidate) -> int | None:
+def _common_noun_partner(v: SentenceView, c: Candidate, k: int) -> int | None:
     """Position of the word after the "dan" of "antara A dan <word>" when it names no actor: a common noun
     ("mitra kerjanya") or a group no dictionary resolves ("Pembicaraan antara Rusia dan Taliban"). Not for a
     host: "tuan rumah pertemuan antara delegasi Jepang dan mitra kerjanya" names its guests."""
     if c.trigger.parties_as_targets:
         return None
-    k = v.texts.index("antara", c.end)
     for j in range(k + 2, min(len(v) - 1, k + 12)):
         if v.texts[j] in (".", ";", ",", "yang"):
             return None
@@ -428,9 +432,9 @@ def parties_between(c: Candidate, state: SentenceState) -> None:
     (mediation), "antara A dan B" names the targets and the clause's subject is the source (27 "menjadi
     penengah" / "mediator ... antara" in the shared corpora)."""
     v = state.view
-    if not c.trigger.parties_as_targets or "antara" not in v.texts[c.end : c.end + 4]:
+    if not c.trigger.parties_as_targets or (k := _antara_at(v, c)) is None:
         return
-    named = _antara_actors(v, c)
+    named = _antara_actors(v, k)
     if len(named) < 2:
         return
     c.targets[:] = named
@@ -583,13 +587,8 @@ def _source_of_act_named(state: SentenceState, noun: str) -> MentionLike | None:
     "sanksi") the latest act of its CAMEO root, and none when the article coded no such act ("mengutuk keras
     serangan tersebut" after a phone call about an attack by nobody named); any other noun ("tindakan",
     "langkah") the article's latest coded act."""
-    roots = {t.code[:2] for t in state.dictionary.by_word().get(noun, [])}
-    if not roots:
-        return state.ctx.last_source
-    for root in sorted(roots):
-        if dyads := state.ctx.last_by_root.get(root):
-            return dyads[0][0]
-    return None
+    names_an_act, source = latest_act_of_noun(state, noun)
+    return source if names_an_act else state.ctx.last_source
 
 
 CLITIC_PRONOUNS = ("nya",)

@@ -420,6 +420,16 @@ def _evaluated_actor(state: SentenceState, start: int, end: int, cue: int) -> Me
     return None
 
 
+def latest_act_of_noun(state: SentenceState, noun: str) -> tuple[bool, MentionLike | None]:
+    """Whether `noun` names an act of the dictionary ("serangan", "pengakuan"), and the source of the latest
+    coded act of its CAMEO root (None when the article coded none)."""
+    triggers = state.dictionary.by_word().get(noun, [])
+    for t in triggers:
+        if dyads := state.ctx.last_by_root.get(t.code[:2]):
+            return True, dyads[0][0]
+    return bool(triggers), None
+
+
 def anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike | None:
     """ "pengakuan itu", "langkah tersebut", "ini" in a clause: the source of the act it refers to. An event
     noun of the dictionary ("pengakuan" = recognise) refers to the latest act of its CAMEO root; anything else
@@ -428,11 +438,8 @@ def anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike 
     for j in range(max(start, 1), end):
         if v.texts[j] not in ANAPHORS:
             continue
-        noun = v.texts[j - 1]
-        for t in state.dictionary.by_word().get(noun, []):
-            if dyads := ctx.last_by_root.get(t.code[:2]):
-                return dyads[0][0]
-        return ctx.last_source
+        _, source = latest_act_of_noun(state, v.texts[j - 1])
+        return source or ctx.last_source
     if any(w in ("ini", "demikian") for w in v.texts[start:end]):
         return ctx.last_source
     return None
