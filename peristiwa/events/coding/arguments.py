@@ -21,6 +21,7 @@ from .view import (
     NON_AGENT_CASES,
     SOURCE_CASES,
     TARGET_CASES,
+    WHERE_RELATIVES,
     SentenceView,
     base_rel,
 )
@@ -1007,16 +1008,17 @@ def led_by(c: Candidate, state: SentenceState) -> None:
     j += 1
     if j < len(v) and v.texts[j].lower() == "oleh":
         j += 1
-    leader = v.actor_at.get(j)
-    if leader is None:
-        return
-    c.sources[:] = [leader]
-    c.targets[:] = [t for t in c.targets if t is not leader]
-    c.fired("led_by")
+    if (leader := v.actor_at.get(j)) is not None:
+        _name_doer(c, leader, "led_by")
 
 
-# "di mana" / "dimana" opens a relative clause with parties of its own
-RELATIVE_WHERE = frozenset({"dimana", "mana"})
+def _name_doer(c: Candidate, doer: MentionLike, rule_tag: str) -> None:
+    """The act's own phrase names who does it: that actor is the only source, and no target."""
+    c.sources[:] = [doer]
+    c.targets[:] = [t for t in c.targets if t is not doer]
+    c.fired(rule_tag)
+
+
 # Rules that name the doer of an act in its own phrase, beyond any subject the clause lends it.
 NAMED_DOER = ("led_by", "origin")
 # "serangan ... berasal dari Iran", "rudal yang diluncurkan dari Korea Utara": where a strike came from
@@ -1038,9 +1040,7 @@ def strike_origin(c: Candidate, state: SentenceState) -> None:
             k = j + 2 + (v.texts[j + 2].lower() == "wilayah")
             origin = v.actor_at.get(k) if k < len(v) else None
             if origin is not None and origin.iso3:
-                c.sources[:] = [origin]
-                c.targets[:] = [t for t in c.targets if t is not origin]
-                c.fired("origin")
+                _name_doer(c, origin, "origin")
             return
 
 
@@ -1331,7 +1331,7 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
     j = first_bare_actor(v, c.head, c.targets)
     if j is None:
         return
-    if any(v.texts[k].lower() in RELATIVE_WHERE for k in range(j + 1, c.start)):
+    if any(v.texts[k].lower() in WHERE_RELATIVES for k in range(j + 1, c.start)):
         return  # "perang dagang AS-China di mana pemboman ... di kilang minyak Arab Saudi": its own clause
     if state.on("reporter_is_not_the_actor") and any(
         is_reporting(v, state.dictionary, k) for k in range(j + 1, c.start)
@@ -1528,8 +1528,8 @@ def nonstate_opponent(c: Candidate, state: SentenceState) -> bool:
 # or on Iran).
 TERRITORY_SCAN_ENDS = frozenset(
     {";", ".", "“", "”", '"', "namun", "tetapi", "sedangkan", "meskipun", "walaupun", "meski", "padahal",
-     "apakah", "dimana", "mana"}
-)
+     "apakah"}
+) | WHERE_RELATIVES
 
 
 @rule("territory_target", "arguments", "core")

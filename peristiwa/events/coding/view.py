@@ -18,6 +18,10 @@ POSTING_CASES = frozenset({"untuk", "di", "bagi"})
 # "Serangan pada fasilitas minyak Saudi mendorong ..."): no part of who acts. ("bersama dengan X" is.)
 COUNTERPART_CASES = frozenset({"terhadap", "ke", "kepada", "atas", "melawan", "pada"})
 SETTING_CASES = frozenset({"dalam", "di"})
+# A relative "where" ("dimana", "di mana") opens a clause with parties of its own: "operasi militer di
+# Hodeidah, dimana Amerika Serikat ... membangun sebuah koalisi" (about 775 ", dimana/di mana <Name>" in the
+# shared corpora)
+WHERE_RELATIVES = frozenset({"dimana", "mana"})
 # Where a clause ends for the linear helpers.
 LINEAR_BREAK = frozenset(
     {
@@ -39,12 +43,8 @@ LINEAR_BREAK = frozenset(
         "setelah",
         "sebelum",
         "yang",
-        # a relative "where" opens a clause of its own: "operasi militer di Hodeidah, dimana Amerika Serikat
-        # ... membangun sebuah koalisi" (about 775 ", dimana/di mana <Name>" in the shared corpora)
-        "dimana",
-        "mana",
     }
-)
+) | WHERE_RELATIVES
 CLAUSE_END = frozenset(
     {";", ":", "“", "”", '"', ".", "!", "?", "namun", "tetapi", "sedangkan", "bahwa", "sehingga"}
 )
