@@ -303,18 +303,26 @@ def clause_modality(c: Candidate, state: SentenceState) -> None:
         c.modality, c.polarity = classify(v.tokens, c.start, [], [], lexical_negation=True)
     else:
         c.modality, c.polarity = classify(v.tokens, c.head, governors, neg_governors)
+    if c.modality == "asserted":
+        _purpose_modality(c, v)
+
+
+def _purpose_modality(c: Candidate, v: SentenceView) -> None:
+    """An asserted act that is the "untuk" clause of another word takes that word's reading: an expectation or
+    a plan, a trip still to come, an urging of another party, a negated word."""
     # "kedua negara sudah merencanakan untuk menggelar perundingan": the light verb is the "untuk" clause
     heads = [c.head] if c.governor is None else [c.head, c.governor]
-    if c.modality == "asserted" and any(_purpose_of_future_word(v, h) for h in heads):
+    purposes = [(h, g) for h in heads if (g := _purpose_governor(v, h)) is not None]
+    if any(_purpose_of_future_word(v, h, g) for h, g in purposes):
         c.modality = "future"
         c.fired("expected")
-    elif c.modality == "asserted" and (planned := _purpose_of_planned_act(v, heads)):
+    elif planned := _purpose_of_planned_act(v, purposes):
         c.modality = planned
         c.fired("purpose-of-plan")
-    elif c.modality == "asserted" and any(_urged_on_another(v, h) for h in heads):
+    elif any(_urged_on_another(v, g) for _, g in purposes):
         c.modality = "hypothetical"
         c.fired("urged")
-    elif c.modality == "asserted" and any(_purpose_of_negated_word(v, h) for h in heads):
+    elif any(_purpose_of_negated_word(v, g) for _, g in purposes):
         c.modality, c.polarity = "negated", "negative"
         c.fired("negated-purpose")
 
@@ -327,18 +335,16 @@ def _purpose_governor(v: SentenceView, head: int) -> int | None:
     return gov if any(v.texts[k] == "untuk" for k in v.kids(head, "mark")) else None
 
 
-def _purpose_of_future_word(v: SentenceView, head: int) -> bool:
+def _purpose_of_future_word(v: SentenceView, head: int, gov: int) -> bool:
     """ "Abbas juga diharapkan untuk bertemu dengan Trump": an act the expectation or plan word is for."""
-    gov = _purpose_governor(v, head)
-    return gov is not None and v.rel(head) == "advcl" and v.texts[gov].lower() in FUTURE
+    return v.rel(head) == "advcl" and v.texts[gov].lower() in FUTURE
 
 
-def _purpose_of_planned_act(v: SentenceView, heads: Sequence[int]) -> str | None:
+def _purpose_of_planned_act(v: SentenceView, purposes: Sequence[tuple[int, int]]) -> str | None:
     """ "Pompeo akan tiba di Jeddah pada hari Rabu untuk bertemu dengan Putra Mahkota": the purpose of a
     trip that is itself still to come (or only possible) is no more real than the trip."""
-    for head in heads:
-        gov = _purpose_governor(v, head)
-        if gov is None or v.rel(head) != "advcl":
+    for head, gov in purposes:
+        if v.rel(head) != "advcl":
             continue
         modality, polarity = classify(v.tokens, gov)
         if polarity == "positive" and modality in ("future", "hypothetical"):
@@ -356,12 +362,9 @@ URGING = frozenset(
 URGING_NOUNS = frozenset({"pendekatan", "lobi", "tekanan", "desakan", "permintaan", "seruan", "imbauan"})
 
 
-def _urged_on_another(v: SentenceView, head: int) -> bool:
-    """The act is what someone urges or persuades a named party to do ("untuk" after the urged party):
-    wanted, not done."""
-    gov = _purpose_governor(v, head)
-    if gov is None:
-        return False
+def _urged_on_another(v: SentenceView, gov: int) -> bool:
+    """The act is what the word `gov` urges or persuades a named party to do ("untuk" after the urged
+    party): wanted, not done."""
     urging = v.texts[gov].lower() in URGING or any(
         v.texts[k].lower() in URGING_NOUNS for k in v.kids(gov, "obj")
     )
@@ -370,10 +373,9 @@ def _urged_on_another(v: SentenceView, head: int) -> bool:
     return urging and any(v.phrase_actors(k) for k in v.kids(gov, "obj", "obl", "iobj"))
 
 
-def _purpose_of_negated_word(v: SentenceView, head: int) -> bool:
+def _purpose_of_negated_word(v: SentenceView, gov: int) -> bool:
     """ "AS tidak terburu-buru untuk berperang dengan Iran": an act a negated word is for did not happen."""
-    gov = _purpose_governor(v, head)
-    return gov is not None and any(v.texts[k].lower() in NEGATION for k in v.kids(gov, "advmod"))
+    return any(v.texts[k].lower() in NEGATION for k in v.kids(gov, "advmod"))
 
 
 @rule("shared_future", "modality", "modality")
@@ -443,6 +445,7 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
 
 
 SPAN_WORDS = frozenset({"sejak", "dalam", "selama"})
+NUMBER_WORDS = frozenset({"dua", "tiga", "empat", "lima", "enam", "beberapa", "berkali-kali", "puluhan"})
 
 
 def _counted_over_a_span(after: Sequence[str]) -> bool:
@@ -456,8 +459,6 @@ def _counted_over_a_span(after: Sequence[str]) -> bool:
             return counted and any(x.lower() in SPAN_WORDS for x in after[k + 1 : k + 3])
     return False
 
-
-NUMBER_WORDS = frozenset({"dua", "tiga", "empat", "lima", "enam", "beberapa", "berkali-kali", "puluhan"})
 POSSESSION = frozenset({"memiliki", "mempunyai", "punya", "miliki"})
 # "Kawasan Industri Kendal, buah kerja sama antara Indonesia dan Singapura": a product named by the
 # cooperation that made it is a state of affairs (about 70 "hasil/buah (dari) kerja sama/kolaborasi" in the
