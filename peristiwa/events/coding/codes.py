@@ -14,7 +14,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 
-from peristiwa.dates import ArticleDates, resolve_dates
+from peristiwa.dates import ArticleDates, DateResolution, resolve_dates
 
 from ..cameo import CameoTable
 from ..protocols import MentionLike, SentenceLike
@@ -241,22 +241,12 @@ def emit(
     c: Candidate, state: SentenceState, cameo: CameoTable, dates: ArticleDates, published: dt.date | None
 ) -> list[EventMention]:
     """The event mention rows of one candidate (recoding announced acts, dating and flagging them)."""
-    v, sentence, d = state.view, state.sentence, state.dictionary
-    tok0, tok1 = v.tokens[c.start], v.tokens[c.end - 1]
+    v, sentence = state.view, state.sentence
     foreign = _foreign_date_spans(state, c) if state.on("date_in_own_clause") else []
-    date = resolve_dates(sentence.text, dates, published, sentence.start_char, tok0.start_char, foreign)
-    modality = c.modality
-    ref = dates.published or (dates.explicit[-1][1].event_date if dates.explicit else None)
-    if (
-        state.on("historical_date")
-        and modality == "asserted"
-        and date.event_date
-        and ref
-        and date.date_basis != "inherited"
-        and (date.date_max or date.event_date) < ref - dt.timedelta(days=HISTORICAL_DAYS)
-    ):
-        modality = "historical"
-        c.fired("historical")
+    date = resolve_dates(
+        sentence.text, dates, published, sentence.start_char, v.tokens[c.start].start_char, foreign
+    )
+    modality = _dated_modality(c, state, date, dates)
     reciprocal = c.symmetric and len(c.dyads) > 1
     pair_id = mention_id(sentence.article_id, sentence.index, c.start, "pair") if reciprocal else None
     rule_text = (
@@ -264,67 +254,115 @@ def emit(
     )
     out = []
     for k, (s, t, code) in enumerate(c.dyads):
-        mod = modality
-        if state.on("future_intent") and modality in ("future", "reported") and c.polarity == "positive":
-            recoded = (
-                c.trigger.intent_code
-                if code == c.code and c.trigger.intent_code
-                else d.future_codes.get(code[:2])
-            )
-            if recoded:
-                if k % 2 == 1 and c.symmetric and c.trigger.converse:
-                    continue  # an announced visit is the visitor's intent; the host has hosted nothing yet
-                code = recoded
-                mod = "intent" if modality == "future" else modality
-        info = cameo.get(code)
-        src, tgt = _side(s, sentence.index), _side(t, sentence.index)
-        out.append(
-            EventMention(
-                article_id=sentence.article_id,
-                sentence_index=sentence.index,
-                mention_id=mention_id(sentence.article_id, sentence.index, c.start, k, code),
-                pair_id=pair_id,
-                trigger_text=sentence.text[
-                    tok0.start_char - sentence.start_char : tok1.end_char - sentence.start_char
-                ],
-                trigger_start=tok0.start_char,
-                trigger_end=tok1.end_char,
-                source_text=src["text"],
-                source_start=src["start"],
-                source_end=src["end"],
-                source_iso3=src["iso3"],
-                source_sector=src["sector"],
-                source_actor_id=src["actor_id"],
-                target_text=tgt["text"],
-                target_start=tgt["start"],
-                target_end=tgt["end"],
-                target_iso3=tgt["iso3"],
-                target_sector=tgt["sector"],
-                target_actor_id=tgt["actor_id"],
-                cameo_code=code,
-                cameo_root=info.root,
-                goldstein=info.goldstein,
-                quad_class=info.quad_class,
-                plover_category=info.plover_category,
-                modality=mod,
-                polarity=c.polarity,
-                confidence=_confidence(rule_text),
-                date_text=date.date_text,
-                event_date=date.event_date,
-                date_min=date.date_min,
-                date_max=date.date_max,
-                date_precision=date.date_precision,
-                date_basis=date.date_basis,
-                sentence_flags=line_flags(sentence, tok0.start_char),
-                dictionary_version=d.version,
-                rule=rule_text,
-                sentence_text=sentence.text,
-                published_date=published,
-                source_actor_type=src["type"],
-                target_actor_type=tgt["type"],
-            )
-        )
+        announced = _announced(c, state, modality, k, code)
+        if announced is None:
+            continue  # an announced visit is the visitor's intent; the host has hosted nothing yet
+        code, mod = announced
+        row = _Row(k, s, t, code, mod, date, rule_text, pair_id)
+        out.append(_mention(c, state, cameo, row, published))
     return out
+
+
+def _dated_modality(c: Candidate, state: SentenceState, date: DateResolution, dates: ArticleDates) -> str:
+    """An asserted act dated well before the report (or the story's last date) is historical."""
+    ref = dates.published or (dates.explicit[-1][1].event_date if dates.explicit else None)
+    if (
+        state.on("historical_date")
+        and c.modality == "asserted"
+        and date.event_date
+        and ref
+        and date.date_basis != "inherited"
+        and (date.date_max or date.event_date) < ref - dt.timedelta(days=HISTORICAL_DAYS)
+    ):
+        c.fired("historical")
+        return "historical"
+    return c.modality
+
+
+def _announced(
+    c: Candidate, state: SentenceState, modality: str, k: int, code: str
+) -> tuple[str, str] | None:
+    """(code, modality) of the k-th dyad: an announced or planned act becomes the intent to do it (None:
+    the host's side of an announced visit, which has not happened)."""
+    if not (state.on("future_intent") and modality in ("future", "reported") and c.polarity == "positive"):
+        return code, modality
+    d = state.dictionary
+    own = c.trigger.intent_code if code == c.code else None
+    recoded = own or d.future_codes.get(code[:2])
+    if not recoded:
+        return code, modality
+    if k % 2 == 1 and c.symmetric and c.trigger.converse:
+        return None
+    return recoded, "intent" if modality == "future" else modality
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What differs between the rows of one candidate."""
+
+    k: int
+    source: MentionLike
+    target: MentionLike
+    code: str
+    modality: str
+    date: DateResolution
+    rule_text: str
+    pair_id: str | None
+
+
+def _mention(
+    c: Candidate, state: SentenceState, cameo: CameoTable, row: _Row, published: dt.date | None
+) -> EventMention:
+    """One event mention row: the candidate's trigger and sentence, one dyad's sides, code, modality, date."""
+    sentence, d = state.sentence, state.dictionary
+    tok0, tok1 = state.view.tokens[c.start], state.view.tokens[c.end - 1]
+    info = cameo.get(row.code)
+    src, tgt = _side(row.source, sentence.index), _side(row.target, sentence.index)
+    date = row.date
+    return EventMention(
+        article_id=sentence.article_id,
+        sentence_index=sentence.index,
+        mention_id=mention_id(sentence.article_id, sentence.index, c.start, row.k, row.code),
+        pair_id=row.pair_id,
+        trigger_text=sentence.text[
+            tok0.start_char - sentence.start_char : tok1.end_char - sentence.start_char
+        ],
+        trigger_start=tok0.start_char,
+        trigger_end=tok1.end_char,
+        source_text=src["text"],
+        source_start=src["start"],
+        source_end=src["end"],
+        source_iso3=src["iso3"],
+        source_sector=src["sector"],
+        source_actor_id=src["actor_id"],
+        target_text=tgt["text"],
+        target_start=tgt["start"],
+        target_end=tgt["end"],
+        target_iso3=tgt["iso3"],
+        target_sector=tgt["sector"],
+        target_actor_id=tgt["actor_id"],
+        cameo_code=row.code,
+        cameo_root=info.root,
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        plover_category=info.plover_category,
+        modality=row.modality,
+        polarity=c.polarity,
+        confidence=_confidence(row.rule_text),
+        date_text=date.date_text,
+        event_date=date.event_date,
+        date_min=date.date_min,
+        date_max=date.date_max,
+        date_precision=date.date_precision,
+        date_basis=date.date_basis,
+        sentence_flags=line_flags(sentence, tok0.start_char),
+        dictionary_version=d.version,
+        rule=row.rule_text,
+        sentence_text=sentence.text,
+        published_date=published,
+        source_actor_type=src["type"],
+        target_actor_type=tgt["type"],
+    )
 
 
 switch(
