@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peristiwa.nlp import tree_decoding
+from peristiwa.nlp import ner_decoding, tokenizer_output, tree_decoding
 from peristiwa.nlp.tokenizer_repair import default_repair, tokenizing
 
 # Stanza (and torch beneath it, about 180 MB) is imported where a pipeline is built or a document made, not
@@ -245,7 +245,10 @@ def _load(settings: NlpSettings) -> stanza.Pipeline:
     import stanza
 
     kwargs = _pipeline_kwargs(settings)
+    # same output as Stanza's own code, faster (each module says how; tests/nlp compare them)
     tree_decoding.install()
+    ner_decoding.install()
+    tokenizer_output.install()
     return stanza.Pipeline(
         "id",
         processors=settings.processors,
