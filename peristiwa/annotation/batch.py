@@ -21,7 +21,13 @@ import polars as pl
 
 from peristiwa.annotation.frame import SENTENCES_SCHEMA, sentences_frame
 from peristiwa.annotation.records import Sentence
-from peristiwa.annotation.selection import PARSE_SCOPES, SELECTION_VERSION, select_article, selector_from
+from peristiwa.annotation.selection import (
+    PARSE_SCOPES,
+    SELECTION_VERSION,
+    parse_cues,
+    select_article,
+    selector_from,
+)
 from peristiwa.annotation.stanza_convert import sentences_from_stanza
 from peristiwa.nlp.pipeline import NlpSettings, annotation_signature, parse, tokenize_and_tag
 
@@ -72,9 +78,9 @@ class _Selection:
 
         cameo = load_cameo(Path(config.cameo_path) if config.cameo_path else None)
         dictionary = load_dictionary(Path(config.dictionary_path) if config.dictionary_path else None, cameo)
-        self.selector = selector_from(
-            dictionary.cue_words(), load_knowledge(config.actors_dir), cue_phrases=dictionary.cue_phrases()
-        )
+        cues = parse_cues(dictionary)
+        self.selector = selector_from(cues.words, load_knowledge(config.actors_dir), cue_phrases=cues.phrases,
+                                      speaker_cues=cues.speaker_words)
 
     @classmethod
     def get(cls, config: AnnotationConfig) -> _Selection:

@@ -1,13 +1,16 @@
 """Selective parsing: which sentences of an article need POS, lemmas and a dependency parse.
 
-Every sentence keeps its tokens and NER tags (entity mentions stay complete); the parse, about three quarters
-of Stanza's time, only goes where an event mention can come from. The coder needs a trigger word (a word of
-the dictionary's ``cue_words()``, in form or lemma) in the sentence, and actors in the sentence or from
-context (a recent actor, "kedua negara", "ia", a bare title). So a sentence is parsed when it holds a trigger
-cue and an actor candidate (a gazetteer name of a state, capital, organ, IGO or office holder), an anaphora
-cue, or an actor candidate within ``window`` sentences before it; the sentences those actors come from are
-parsed too, so the parse that decides their role is the same as under a full parse. An article with no
-foreign state or IGO candidate at all is not parsed.
+Every sentence keeps its tokens and NER tags (entity mentions stay complete); the parse, about three
+quarters of Stanza's time, only goes where an event mention can come from. The coder needs an event cue in
+the sentence (``parse_cues``: a trigger word or phrase of the dictionary, in form or lemma, a speech-act cue
+such as "disinformasi" or "tidak berdasar", an obligation or wish word), and actors in the sentence or from
+context (a recent actor, "kedua negara", "ia", a bare title). A light or reporting verb alone is no event
+cue. So a sentence is parsed when it holds an event cue and an actor candidate (a gazetteer name of a state,
+capital, organ, IGO or office holder), an anaphora cue, or an actor candidate within ``window`` sentences
+before it; the sentences those actors come from are parsed too, so the parse that decides their role is the
+same as under a full parse. A sentence with a reporting verb and an actor candidate is parsed as well: it
+names the speaker later sentences' "katanya" and "ia" go back to. An article with no foreign state or IGO
+candidate at all is not parsed.
 
 Lemmas are not known before the parse, so a word counts as a cue when its form, or one of the stems a
 conservative affix stripper proposes for it, is a cue word (``dikunjungi`` -> ``kunjung``); proposing too many
@@ -23,7 +26,7 @@ from functools import lru_cache
 from peristiwa.annotation.records import Sentence
 
 # Bump when the selection rules change: it is part of every selectively annotated article's signature.
-SELECTION_VERSION = "2"
+SELECTION_VERSION = "3"
 PARSE_SCOPES = ("selective", "all")
 HOME_ISO3 = "IDN"
 
@@ -31,6 +34,8 @@ HOME_ISO3 = "IDN"
 # both-states phrases come from the actor knowledge (rules.yaml: both_states), titles from titles.yaml.
 ANAPHORA_WORDS = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya", "keduanya", "kami", "kita",
                             "negaranya", "pemerintahnya", "sang"})
+# skipped inside cue phrases, as the speech-act matcher skips them ('membayar "harga yang pantas"')
+QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
 _VOWELS = frozenset("aiueo")
 # Inflectional and derivational suffixes, longest first; particles and possessive clitics come off first.
 _PARTICLES = ("nya", "lah", "kah", "pun", "ku", "mu")
@@ -88,10 +93,11 @@ def _stems(word: str) -> set[str]:
 def has_cue(
     sentence: Sentence, cue_words: frozenset[str], cue_phrases: frozenset[tuple[str, ...]] = frozenset()
 ) -> bool:
-    """A cue word (in form or affix-stripped stem) or a whole cue phrase (surface forms) in the sentence."""
+    """A cue word (in form or affix-stripped stem) or a whole cue phrase (surface forms, quotation marks
+    skipped) in the sentence."""
     if any(not stems(t.text).isdisjoint(cue_words) for t in sentence.tokens):
         return True
-    words = [t.text.casefold() for t in sentence.tokens]
+    words = [t.text.casefold() for t in sentence.tokens if t.text not in QUOTE_MARKS]
     for phrase in cue_phrases:
         n = len(phrase)
         if phrase[0] in words and any(tuple(words[i:i + n]) == phrase for i in range(len(words) - n + 1)):
@@ -131,6 +137,9 @@ class ParseSelector:
     cue_phrases: frozenset[tuple[str, ...]] = frozenset()
     home_iso3: str = HOME_ISO3
     scanner: ActorScanner | None = None
+    # reporting verbs: a sentence with one and an actor names the speaker whom later sentences' "katanya",
+    # "ia" and quotes go back to, so it is parsed even when it holds no event cue
+    speaker_cues: frozenset[str] = frozenset()
 
     def select(self, sentences: Sequence[Sentence], candidates: Iterable[ActorCandidate]) -> frozenset[int]:
         """Indexes (``Sentence.index``, headline -1 included) of the sentences to parse."""
@@ -143,6 +152,8 @@ class ParseSelector:
         chosen: set[int] = set()
         for i, sentence in enumerate(ordered):
             if not has_cue(sentence, self.cue_words, self.cue_phrases):
+                if i in with_actor and has_cue(sentence, self.speaker_cues):
+                    chosen.add(i)
                 continue
             context = {j for j in range(max(0, i - self.window), i) if j in with_actor}
             if i in with_actor or context or _anaphora(sentence, self.both_states, self.titles):
@@ -213,11 +224,36 @@ def scanner_from(knowledge, home_iso3: str = HOME_ISO3) -> ActorScanner:
     return ActorScanner(keys, knowledge.max_len, lru_cache(maxsize=200_000)(norm))
 
 
+@dataclass(frozen=True)
+class ParseCues:
+    """What makes a sentence worth parsing, from the trigger dictionary: ``words`` and ``phrases`` can make
+    an event mention; ``speaker_words`` (reporting verbs) name the speaker later sentences refer to."""
+
+    words: frozenset[str]
+    phrases: frozenset[tuple[str, ...]]
+    speaker_words: frozenset[str]
+
+
+def parse_cues(dictionary) -> ParseCues:
+    """The cues of a trigger dictionary (peristiwa.events.TriggerDictionary): its cue words and phrases with
+    the words the coder's clause rules act on without a trigger (obligation and wish words), and its
+    reporting verbs and speech-act frames as speaker cues."""
+    from peristiwa.events.coding.frames import CLAUSE_CUES
+
+    frames = dictionary.speech_acts.frames if dictionary.speech_acts is not None else frozenset()
+    return ParseCues(
+        words=dictionary.cue_words() | CLAUSE_CUES,
+        phrases=dictionary.cue_phrases(),
+        speaker_words=frozenset(w.casefold() for w in dictionary.reporting_verbs | frames),
+    )
+
+
 def selector_from(
     cue_words: frozenset[str],
     knowledge,
     window: int = 1,
     cue_phrases: frozenset[tuple[str, ...]] = frozenset(),
+    speaker_cues: frozenset[str] = frozenset(),
 ) -> ParseSelector:
     """A selector with the anaphora cues of ``knowledge`` (peristiwa.actors.Knowledge)."""
     phrases = frozenset(tuple(p.casefold().split()) for p in knowledge.rules.get("both_states", ()))
@@ -226,7 +262,7 @@ def selector_from(
         if len(key) == 1 and any(e.kind == "title" for e in entries)
     )
     return ParseSelector(cue_words=cue_words, both_states=phrases, titles=titles, window=window,
-                         scanner=scanner_from(knowledge), cue_phrases=cue_phrases)
+                         scanner=scanner_from(knowledge), cue_phrases=cue_phrases, speaker_cues=speaker_cues)
 
 
 def select_article(selector: ParseSelector, sentences: Sequence[Sentence]) -> frozenset[int]:

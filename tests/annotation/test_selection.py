@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from peristiwa.annotation import sentence_from_markup
-from peristiwa.annotation.selection import ParseSelector, has_cue, select_article, selector_from, stems
+from peristiwa.annotation.selection import (
+    ParseSelector,
+    has_cue,
+    parse_cues,
+    select_article,
+    selector_from,
+    stems,
+)
 
 
 @pytest.fixture(scope="module")
@@ -19,8 +26,8 @@ def knowledge():
 def selector(knowledge):
     from peristiwa.events import load_dictionary
 
-    dictionary = load_dictionary()
-    return selector_from(dictionary.cue_words(), knowledge, cue_phrases=dictionary.cue_phrases())
+    cues = parse_cues(load_dictionary())
+    return selector_from(cues.words, knowledge, cue_phrases=cues.phrases, speaker_cues=cues.speaker_words)
 
 
 def _article(*markups: str):
@@ -42,6 +49,28 @@ def test_every_dictionary_lemma_is_reachable_from_forms_the_tagger_lemmatises_to
     sentence = sentence_from_markup("Pasukan itu dikirimkan kemarin .")
     assert has_cue(sentence, frozenset({"kirim"}))
     assert not has_cue(sentence_from_markup("Cuaca cerah sepanjang hari ."), selector.cue_words)
+
+
+@pytest.mark.parametrize(
+    ("markup", "parsed"),
+    [
+        ("Ia mengatakan bahwa cuaca di ibu kota cerah .", False),
+        ("[Menteri Luar Negeri Iran]ORG melakukan perjalanan pada pagi hari .", False),
+        ("Ia mengatakan [Amerika Serikat]LOC melakukan propaganda .", True),
+        ("Ia mengatakan berita itu \" tidak \" berdasar .", True),
+        ("Ia mengatakan [Amerika Serikat]LOC harus bersikap lebih hati-hati .", True),
+        ("Ia berharap [Rusia]LOC memahami posisi itu .", True),
+        # no event cue, but it names the speaker that a later "katanya" or "ia" refers to
+        ("[Menteri Luar Negeri Iran]ORG mengatakan bahwa cuaca di [Teheran]LOC cerah .", True),
+    ],
+)
+def test_a_bare_reporting_or_light_verb_is_no_event_cue_but_what_the_reported_clause_says_is(
+    selector, markup, parsed
+):
+    # "mengatakan" or "melakukan" alone make no event; an accusation, a denial, a demand or a wish in what
+    # is said does (speech-act cues, quotation marks inside a cue phrase skipped; obligation and wish words)
+    article = _article("[Iran]LOC .", "Hujan turun .", "Hujan reda .", markup)
+    assert select_article(selector, article) == ({3} if parsed else frozenset())
 
 
 def test_article_without_foreign_actor_is_not_parsed(selector, knowledge):

@@ -520,6 +520,9 @@ def quote_speech_act(state: SentenceState) -> None:
 
 
 WISH_VERBS = frozenset({"ingin", "menginginkan", "berharap", "mengharapkan", "menghendaki"})
+# Words that make a reported clause an event without a trigger word (obligation_demand, wish_appeal):
+# selective parsing treats them as cues, like the dictionary's cue words.
+CLAUSE_CUES = OBLIGATION | WISH_VERBS
 
 
 @rule("wish_appeal", "frames", "speech_acts")
