@@ -973,11 +973,13 @@ def test_an_occupied_territory_is_a_state_of_affairs(coded_texts):
 
 
 def test_what_one_state_urges_another_to_do_is_not_done(coded_texts):
-    urged, done = coded_texts(
+    urged, advised, done = coded_texts(
         "Cina melakukan pendekatan ke Kepulauan Solomon untuk memutus hubungan diplomatik dengan Taiwan.",
+        "China menganjurkan Amerika Serikat untuk menghentikan penjualan senjata ke Taiwan.",
         "Kepulauan Solomon memutus hubungan diplomatik dengan Taiwan.",
     )
     assert not any(d.endswith(" 16") for d in urged), urged
+    assert not any(" 07" in d for d in advised), advised  # advising is urging: the arms sales go on
     assert "SLB->TWN 16" in done
 
 

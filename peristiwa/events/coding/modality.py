@@ -354,10 +354,12 @@ def _purpose_of_planned_act(v: SentenceView, purposes: Sequence[tuple[int, int]]
 
 # Verbs and nouns of urging or persuading: "Cina melakukan pendekatan ke Kepulauan Solomon untuk memutus
 # hubungan diplomatik dengan Taiwan", "AS menekan Turki untuk membatalkan pembelian" (about 430 such verb +
-# name + untuk/agar + verb in the shared corpora; "agar/supaya" were already irrealis)
+# name + untuk/agar + verb in the shared corpora; "agar/supaya" were already irrealis). Advising is urging
+# too: "China menganjurkan AS untuk menghentikan penjualan senjata ke Taiwan" (menyarankan 69, menghimbau 17,
+# menganjurkan 7 verb + name + untuk/agar/supaya)
 URGING = frozenset(
     {"membujuk", "merayu", "melobi", "menekan", "mendorong", "mengajak", "meyakinkan", "mendesak", "meminta",
-     "menyerukan", "memaksa", "menuntut", "mengimbau"}
+     "menyerukan", "memaksa", "menuntut", "mengimbau", "menghimbau", "menyarankan", "menganjurkan"}
 )
 URGING_NOUNS = frozenset({"pendekatan", "lobi", "tekanan", "desakan", "permintaan", "seruan", "imbauan"})
 
