@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from peristiwa.annotation.records import Sentence
+from peristiwa.events.coding.speech import QUOTE_MARKS
 
 # Bump when the selection rules change: it is part of every selectively annotated article's signature.
 SELECTION_VERSION = "3"
@@ -34,8 +35,6 @@ HOME_ISO3 = "IDN"
 # both-states phrases come from the actor knowledge (rules.yaml: both_states), titles from titles.yaml.
 ANAPHORA_WORDS = frozenset({"ia", "dia", "beliau", "mereka", "pihaknya", "keduanya", "kami", "kita",
                             "negaranya", "pemerintahnya", "sang"})
-# skipped inside cue phrases, as the speech-act matcher skips them ('membayar "harga yang pantas"')
-QUOTE_MARKS = frozenset({'"', "'", "“", "”", "‘", "’", "``", "''"})
 _VOWELS = frozenset("aiueo")
 # Inflectional and derivational suffixes, longest first; particles and possessive clitics come off first.
 _PARTICLES = ("nya", "lah", "kah", "pun", "ku", "mu")
@@ -93,8 +92,8 @@ def _stems(word: str) -> set[str]:
 def has_cue(
     sentence: Sentence, cue_words: frozenset[str], cue_phrases: frozenset[tuple[str, ...]] = frozenset()
 ) -> bool:
-    """A cue word (in form or affix-stripped stem) or a whole cue phrase (surface forms, quotation marks
-    skipped) in the sentence."""
+    """A cue word (in form or affix-stripped stem) or a whole cue phrase (surface forms; quotation marks are
+    skipped, as the speech-act matcher skips them) in the sentence."""
     if any(not stems(t.text).isdisjoint(cue_words) for t in sentence.tokens):
         return True
     words = [t.text.casefold() for t in sentence.tokens if t.text not in QUOTE_MARKS]

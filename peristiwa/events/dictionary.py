@@ -156,13 +156,13 @@ class TriggerDictionary:
 
     def cue_phrases(self) -> frozenset[tuple[str, ...]]:
         """The trigger phrases and speech-act cues of two or more words, lower-cased, as the word sequences
-        that must occur (quotation marks inside a speech-act cue left out)."""
+        that must occur."""
         phrases = [p for t in self.triggers for p in t.phrases if len(p) > 1]
         phrases += [cue for cue in self._speech_cues() if len(cue) > 1]
         return frozenset(tuple(w.casefold() for w in p) for p in phrases)
 
     def _speech_cues(self) -> list[tuple[str, ...]]:
-        return [] if self.speech_acts is None else self.speech_acts.cue_sequences()
+        return [] if self.speech_acts is None else [cue for act in self.speech_acts.acts for cue in act.cues]
 
     def per_root(self) -> dict[str, int]:
         return dict(sorted(Counter(t.code[:2] for t in self.triggers).items()))

@@ -31,11 +31,6 @@ class SpeechActs:
     frames: frozenset[str]
     acts: tuple[SpeechAct, ...]
 
-    def cue_sequences(self) -> list[tuple[str, ...]]:
-        """Every act's cues as the word sequences ``match`` looks for (quotation marks left out)."""
-        cues = (tuple(w for w in cue if w not in QUOTE_MARKS) for act in self.acts for cue in act.cues)
-        return [cue for cue in cues if cue]
-
     def match(self, words: list[str]) -> tuple[SpeechAct, int] | None:
         """The first act (in file order) with a cue in `words` (lower-cased tokens), and the cue's
         position."""
