@@ -9,6 +9,7 @@ sentences the parser gets wrong, so LINEAR_CASES feed them unparsed sentences wi
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 import pytest
@@ -233,6 +234,17 @@ CASES = [
         forbid=("USA->IRN 19",),
     ),
     case("failed_act", "Iran dan Irak hampir mencapai kesepakatan damai.", forbid=("IRN->IRQ 03",)),
+    case(
+        "refused_talks",
+        "Pemerintah Eritrea menegaskan tidak akan pernah berunding dengan Ethiopia selama pasukannya masih "
+        "berada di perbatasan.",
+        expect=("ERI->ETH 12",),  # the refusal is Eritrea's act, 125; Ethiopia refused nothing
+    ),
+    case(
+        "refused_talks",
+        "Presiden Armenia tidak mau melakukan pembicaraan dengan Presiden Azerbaijan di Brussel.",
+        expect=("ARM->AZE 12",),
+    ),
     case(
         "prospect",
         "Kementerian Luar Negeri Filipina menyatakan kerja sama pertahanan dengan Vietnam masih "
@@ -751,6 +763,7 @@ def test_a_struck_country_is_searched_in_the_strikes_own_clause_and_not_where_it
     ("Iran Minta Pakistan Tangkap Pelaku Serangan", {"IRN->PAK 02"}),
     ("Presiden Iran Temui Presiden Rusia di Teheran", {"IRN->RUS 04", "RUS->IRN 04"}),
     ("Israel Tembak Pesawat Iran", {"ISR->IRN 19"}),
+    ("Iran Tegur Pakistan", {"IRN->PAK 11"}),
 ])
 def test_a_headline_verb_without_its_prefix_is_coded_in_headlines_only(cameo, dictionary, text, expected):
     def coded(sentence, config=None):
@@ -766,6 +779,26 @@ def test_a_headline_verb_without_its_prefix_is_coded_in_headlines_only(cameo, di
     assert coded(headline) == expected
     assert not coded(plain(text)), "a bare verb in body text is no trigger"
     assert not coded(headline, CoderConfig(disabled=frozenset({"headline_verbs"})))
+
+
+HEADLINE = frozenset({"headline"})
+
+
+def test_a_bare_root_in_a_parsed_headline_is_its_verb(cameo, dictionary):
+    """ "Kecam", "Ancam", "Gempur" are triggers as bare roots, but the tagger reads a capitalised title word
+    as a name; in a headline they are its verb, whose subject and object are the source and target."""
+    texts = ("Pakistan Kecam Iran", "Korea Utara Ancam Serang Pangkalan Amerika Serikat di Guam",
+             "Jet Tempur Israel Gempur Suriah", "China Sindir Amerika Serikat soal Perang Dagang")
+    headlines = [
+        dataclasses.replace(a, sentences=[dataclasses.replace(s, flags=HEADLINE) for s in a.sentences])
+        for a in annotate_texts(list(texts), load_knowledge(None))
+    ]
+
+    def coded(config=None):
+        return [_dyads(ms) for ms in code_annotated(headlines, dictionary, cameo, config)]
+
+    assert coded() == [{"PAK->IRN 11"}, {"PRK->USA 13"}, {"ISR->SYR 19"}, {"CHN->USA 11"}]
+    assert coded(CoderConfig(disabled=frozenset({"headline_verbs"}))) == [set(), set(), set(), set()]
 
 
 def test_a_pair_inside_what_is_talked_about_does_not_take_part(coded_texts):
@@ -1030,3 +1063,21 @@ def test_who_must_be_blamed_is_accused_not_asked(coded_texts):
     )
     assert "SAU->IRN 11" in blamed and "SAU->IRN 10" not in blamed
     assert "SAU->IRN 10" in asked
+
+
+def test_a_refusal_to_talk_is_the_refusers_act_and_a_condition_keeps_it_unsaid(coded_texts):
+    refused, conditional, past = coded_texts(
+        "Pemerintah Eritrea menegaskan tidak akan pernah berunding dengan Ethiopia.",
+        "Jika Eritrea tidak mau berunding dengan Ethiopia, perang bisa pecah lagi.",
+        "Eritrea tidak pernah berunding dengan Ethiopia sejak 2018.",
+    )
+    assert refused == {"ERI->ETH 12"}
+    assert not (conditional | past)
+
+
+def test_the_agent_of_a_passive_reaction_reacts_to_the_act_and_did_not_do_it(coded_texts):
+    (protested,) = coded_texts(
+        "Latihan angkatan laut Australia di Laut Arafura diprotes keras oleh Indonesia."
+    )
+    assert "IDN->AUS 11" in protested or "IDN->AUS 14" in protested
+    assert not {e for e in protested if e.startswith("IDN->AUS 15")}

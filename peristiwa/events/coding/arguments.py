@@ -892,6 +892,17 @@ PASSIVE_REACTING = frozenset(
 )
 
 
+# Codes of reactions to another's act: disapprove (11), reject (12), protest (14), deny (016). A passive verb
+# the dictionary codes so ("diprotes", "diboikot", "dicela") reacts to its subject, like PASSIVE_REACTING.
+REACTION_ROOTS = ("11", "12", "14")
+
+
+def _reaction_trigger_at(state: SentenceState, pos: int) -> bool:
+    return any(
+        o.start <= pos < o.end and (o.code[:2] in REACTION_ROOTS or o.code == "016") for o in state.candidates
+    )
+
+
 @rule("passive_governor_agent", "arguments", "arguments")
 def passive_governor_agent(c: Candidate, state: SentenceState) -> None:
     """ "serangan itu dilakukan oleh Iran", "bantuan pangan untuk Kenya dikirim oleh Oxfam": the agent of the
@@ -901,7 +912,7 @@ def passive_governor_agent(c: Candidate, state: SentenceState) -> None:
         return
     v = state.view
     verb = _passive_governor(v, c)
-    if verb is None or v.texts[verb] in PASSIVE_REACTING:
+    if verb is None or v.texts[verb] in PASSIVE_REACTING or _reaction_trigger_at(state, verb):
         return
     if (agent := v.actor_at.get(verb + 1)) is not None and all(agent is not t for t in c.targets):
         # "Bantuan itu diberikan Jepang kepada Indonesia": the agent right after the di- verb, without oleh

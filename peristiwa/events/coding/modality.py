@@ -534,6 +534,51 @@ def negated_act(c: Candidate, state: SentenceState) -> None:
         c.fired("negated-act")
 
 
+# Saying one will not meet or talk is refusing the talks: "Teheran tidak akan bernegosiasi dengan Washington",
+# "tidak akan melakukan pembicaraan dengan AS", "tidak mau bertemu". About 25 "tidak akan|mau|ingin + talks
+# verb" in the shared corpora; the dozen between two states are all refusals but one conditional ("Jika pihak
+# Amerika tidak mau bernegosiasi"), which stays negated.
+WILLING = frozenset({"akan", "mau", "ingin", "bersedia", "sudi", "bakal", "hendak"})
+UNWILLING = frozenset({"enggan", "ogah", "emoh"})
+REFUSAL_BRIDGE = frozenset({"pernah", "lagi", "juga", "pula", "untuk"})
+REFUSED_CODE = "125"
+
+
+def _refusal_before(texts: Sequence[str], pos: int) -> bool:
+    """ "tidak akan (pernah) X", "tak mau lagi X", "enggan (untuk) X" right before position pos."""
+    j = pos - 1
+    while j >= 0 and texts[j].lower() in REFUSAL_BRIDGE:
+        j -= 1
+    if j >= 0 and texts[j].lower() in UNWILLING:
+        return True
+    if j < 1 or texts[j].lower() not in WILLING:
+        return False
+    j -= 1
+    while j >= 0 and texts[j].lower() in REFUSAL_BRIDGE:
+        j -= 1
+    return j >= 0 and texts[j].lower() in NEGATION - {"bukan", "belum", "tanpa", "jangan"}
+
+
+@rule("refused_talks", "modality", "modality")
+def refused_talks(c: Candidate, state: SentenceState) -> None:
+    """Refusing to meet or negotiate is an act of its own, 125 (reject proposal to meet, discuss or
+    negotiate), by the refusing side only: "Korut tidak akan pernah menegosiasikan program nuklirnya dengan
+    AS" is PRK->USA 125, no negated 046 both ways. A refusal under a condition's opener ("Jika ... tidak mau
+    berunding") stays what it was."""
+    v = state.view
+    if c.code[:2] != "04" or c.modality not in ("negated", "asserted", "future"):
+        return
+    pos = c.governor if c.governor is not None and c.governor < c.start else c.start
+    if not _refusal_before(v.texts, pos):
+        return
+    if {w.lower() for w in v.texts[max(0, pos - 12) : pos]} & CONDITIONAL_OPENERS:
+        return
+    refusers = [d for d in c.dyads if any(d[0] is s for s in c.sources)] or c.dyads
+    c.dyads = [(s, t, REFUSED_CODE) for s, t, _ in refusers]
+    c.code, c.modality, c.polarity = REFUSED_CODE, "asserted", "positive"
+    c.fired("refused")
+
+
 # An act that failed, was stopped, averted or nearly happened did not happen: "gagal menyepakati", "hampir
 # mencapai kesepakatan", "menggagalkan upaya pembunuhan", "menghindari bentrokan", "berusaha menghubungi
 # Filipina belum berhasil", "penyaluran bantuan masih terganjal".
@@ -1004,6 +1049,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
             "occupied_territory",
             "wish_for_another",
             "negated_act",
+            "refused_talks",
             "failed_act",
             "prospect",
             "stated_goal",
