@@ -463,6 +463,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "office_ordinals",
         "tournament_suffixes",
         "club_prefix_aliases",
+        "treaty_words",
     )
     for key in required:
         if key not in data:

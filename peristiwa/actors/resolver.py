@@ -664,6 +664,20 @@ class _Builder:
             end += 1
         return end if end > j else None
 
+    def names_a_treaty(self, i: int, j: int, entry: Entry) -> bool:
+        """ "Perjanjian Paris", "Konvensi Wina", "Proses Astana": a capital right after a capitalised treaty
+        word (rules.yaml `treaty_words`) names the treaty after the city, unless a second place is coordinated
+        with it ("Kesepakatan Moskow dan Ankara", "Format Moskow-Teheran" name the parties)."""
+        if entry.kind != "capital" or i == 0 or not self.units[i - 1].capitalised:
+            return False
+        if self.prev_word(i) not in self.k.rules["treaty_words"]:
+            return False
+        if j < len(self.units):
+            nxt = self.units[j]
+            if norm(nxt.text) in self.k.rules["coordinators"] or nxt.text in ("-", "–") or nxt.hyphen_prefix:
+                return False
+        return True
+
     def after_posting(self, i: int) -> bool:
         """The place at unit i is where the mission or envoy named just before serves ("Konsul Jenderal
         Republik Indonesia di Jeddah", "Duta Besar RI untuk Rusia", "KBRI Tokyo")."""
@@ -835,6 +849,9 @@ class _Builder:
         if (end := self.capital_name_end(i, j, e)) is not None:
             self.emit_place_name(i, end, method="capital_in_name", role="unknown")
             return end
+        if self.names_a_treaty(i, j, e):
+            self.emit_place_name(i - 1, j, method="treaty_name", role="unknown")
+            return j
         if (end := self.country_name_end(i, j, e)) is not None:
             self.emit_place_name(i, end, method="country_in_name", role="unknown")
             return end

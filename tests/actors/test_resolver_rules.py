@@ -647,3 +647,21 @@ def test_an_international_organisations_office_is_named_by_its_place(k):
 def test_a_roman_numeral_is_no_short_person_name(k):
     assert not [m for m in resolve("rapat Komisi XI DPR dengan menteri", k=k) if m.iso3 == "CHN"]
     assert [m.iso3 for m in resolve("Xi bertemu menteri itu", k=k) if m.text == "Xi"] == ["CHN"]
+
+
+@pytest.mark.parametrize(
+    "text, name, states",
+    [
+        ("Amerika Serikat resmi keluar dari Perjanjian Paris pekan ini", "Perjanjian Paris", {"USA"}),
+        ("Kanada menuduh diplomat Arab Saudi melanggar Konvensi Wina", "Konvensi Wina", {"CAN", "SAU"}),
+        ("Iran dan Rusia bertemu dalam kerangka Proses Astana", "Proses Astana", {"IRN", "RUS"}),
+        ("Kesepakatan Moskow dan Ankara membuka jalan bagi patroli bersama", None, {"RUS", "TUR"}),
+    ],
+)
+def test_a_treaty_named_after_a_capital_is_no_state(k, text, name, states):
+    """About 20 treaties, conventions and talks formats named after a capital in the shared corpora
+    ("Perjanjian Paris" 9, "Konvensi Wina" 3); two coordinated capitals are the parties."""
+    ms = resolve(text, k=k)
+    if name:
+        assert {m.text: (m.iso3, m.method) for m in ms}[name] == ("", "treaty_name")
+    assert {m.iso3 for m in ms if m.role == "actor" and m.iso3} == states
