@@ -1081,3 +1081,15 @@ def test_the_agent_of_a_passive_reaction_reacts_to_the_act_and_did_not_do_it(cod
     )
     assert "IDN->AUS 11" in protested or "IDN->AUS 14" in protested
     assert not {e for e in protested if e.startswith("IDN->AUS 15")}
+
+
+def test_a_denial_of_a_deed_answers_the_accuser_not_the_doer(coded_texts):
+    accused, unaccused = coded_texts(
+        "Pasukan Yaman menyerang kilang minyak Arab Saudi pada Sabtu. Menteri Luar Negeri Amerika Serikat "
+        "menuduh Iran mendalangi serangan terhadap kilang itu. Harga minyak naik 10 persen. Pasar saham Asia "
+        "turun. Produksi minyak Saudi berkurang separuh. Iran membantah terlibat dalam serangan itu.",
+        "Pasukan Yaman menyerang kilang minyak Arab Saudi pada Sabtu. Harga minyak naik 10 persen. Iran "
+        "membantah terlibat dalam serangan itu.",
+    )
+    assert "IRN->USA 01" in accused
+    assert not {e for e in accused | unaccused if e.startswith("IRN->YEM")}

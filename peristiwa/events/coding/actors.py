@@ -569,12 +569,38 @@ def anaphoric_object_target(c: Candidate, state: SentenceState) -> None:
     ]
     if not nouns:
         return
+    if c.code == DENIAL and _names_a_deed(state, nouns[0]):
+        # "Iran membantah terlibat dalam serangan itu": who did the attack is not who is answered
+        if (accuser := _accuser_of(state, c.sources)) is not None:
+            c.targets.append(accuser)
+            c.fired("accuser")
+        return
     last = _source_of_act_named(state, nouns[0])
     if last is None:
         return
     if all(last is not s and not (actor_code(last) and actor_code(last) == actor_code(s)) for s in c.sources):
         c.targets.append(last)
         c.fired("anaphoric-object")
+
+
+DENIAL = "016"
+# Roots of what is said rather than done: a denial of "tuduhan itu" answers that accusation's source.
+SAID_ROOTS = frozenset({"01", "10", "11", "12", "13"})
+
+
+def _names_a_deed(state: SentenceState, noun: str) -> bool:
+    """The noun is a dictionary act that is done, not said: "serangan", "peluncuran", "sanksi"."""
+    return any(t.code[:2] not in SAID_ROOTS for t in state.dictionary.by_word().get(noun, []))
+
+
+def _accuser_of(state: SentenceState, denier: list[MentionLike]) -> MentionLike | None:
+    """The state that last accused or blamed (root 11) the denier anywhere earlier in the article: a denial
+    of a deed answers the accusation ("CAMEO 016 targets the accuser", dev gold conventions)."""
+    own = {x.iso3 for x in denier if x.iso3}
+    for _, root, a, b, _ in reversed(state.ctx.history):
+        if root == "11" and b.iso3 in own and a.iso3 and a.iso3 not in own:
+            return a
+    return None
 
 
 def _names_an_act(v: SentenceView, pos: int) -> bool:
