@@ -60,6 +60,9 @@ def _remember_sentence(state: SentenceState) -> None:
     ctx.previous = actors
     ctx.sentences_actors.append((state.sentence.index, actors))
     ctx.places.extend(m for _, m in sorted(v.venue_at.items()) if m.iso3 and m not in ctx.places)
+    persons = [m for m in v.mentions if m.actor_kind == "person" or getattr(m, "ner_type", "") == "PER"]
+    if persons:
+        ctx.last_person = min(persons, key=lambda m: m.start_char)
     if state.speaker is not None:
         ctx.speaker = state.speaker
     elif (

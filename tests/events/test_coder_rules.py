@@ -235,6 +235,12 @@ CASES = [
     ),
     case("failed_act", "Iran dan Irak hampir mencapai kesepakatan damai.", forbid=("IRN->IRQ 03",)),
     case(
+        "nearest_person",
+        "Dalam rekaman itu, pemimpin kelompok militan Abu Karim mengecam kunjungan Presiden Amerika Serikat "
+        "ke Mesir. Ia menyerukan kepada warga Mesir untuk menyerang kedutaan Amerika Serikat.",
+        forbid=("USA->EGY 02",),  # "ia" is the militant leader, not the president named after him
+    ),
+    case(
         "refused_talks",
         "Pemerintah Eritrea menegaskan tidak akan pernah berunding dengan Ethiopia selama pasukannya masih "
         "berada di perbatasan.",
@@ -1093,3 +1099,11 @@ def test_a_denial_of_a_deed_answers_the_accuser_not_the_doer(coded_texts):
     )
     assert "IRN->USA 01" in accused
     assert not {e for e in accused | unaccused if e.startswith("IRN->YEM")}
+
+
+def test_a_pronoun_after_an_official_is_still_the_official(coded_texts):
+    (official,) = coded_texts(
+        "Presiden Rusia Vladimir Putin tiba di Ankara pada Senin. Ia bertemu Presiden Turki di istana "
+        "kepresidenan."
+    )
+    assert "RUS->TUR 04" in official

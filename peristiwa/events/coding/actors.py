@@ -114,6 +114,8 @@ def speaker_source(c: Candidate, state: SentenceState) -> None:
     speaker = state.speaker or (state.ctx.speaker if c.pronoun else None)
     if speaker is None:
         return
+    if state.speaker is None and _third_person(c) and _nonstate_person_named_last(state):
+        return
     if c.is_noun and c.governor is not None and not c.pronoun and "light-verb" not in c.rules:
         return  # "menghadapi ancaman", "membalas kecaman": the speaker neither threatened nor criticised
     if state.on("doer_in_sentence") and not c.pronoun and _agent_not_in_context(c, state):
@@ -135,14 +137,37 @@ def speaker_source(c: Candidate, state: SentenceState) -> None:
 def pronoun_subject(c: Candidate, state: SentenceState) -> None:
     """A pronoun subject is the last fitting actor: ia/dia/beliau the last state official named (the current
     speaker first), negaranya/"negara itu" the last state."""
-    if c.sources or c.pronoun not in ("ia", "dia", "beliau"):
+    if c.sources or not _third_person(c):
         return
     ctx = state.ctx
     who = state.speaker if state.speaker is not None and _person_official(state.speaker) else None
+    if who is None and _nonstate_person_named_last(state):
+        return  # "... kata pemimpin al-Qaeda Ayman al-Zawahri. Ia menyerukan ...": he is no state official
     who = who or ctx.last_actor(_person_official) or ctx.speaker
     if who is not None and all(who is not t and (not who.iso3 or who.iso3 != t.iso3) for t in c.targets):
         c.sources.append(who)
         c.fired("pronoun")
+
+
+def _third_person(c: Candidate) -> bool:
+    return c.pronoun in ("ia", "dia", "beliau")
+
+
+def _nonstate_person_named_last(state: SentenceState) -> bool:
+    """The person the last sentence naming persons is about (the first it names) is no state official: a
+    militant, an analyst, anyone the NER found and no dictionary knows."""
+    last = state.ctx.last_person
+    return state.on("nearest_person") and last is not None and not _person_official(last)
+
+
+switch(
+    "nearest_person",
+    "actors",
+    "actors",
+    """ia/dia/beliau is the person the sentence before was about (the first person it names): when that
+       person holds no state office (a militant leader, an analyst, anyone the NER finds that no dictionary
+       knows), the pronoun names no state, and no earlier official is taken in their place.""",
+)
 
 
 @rule("both_states", "actors", "core")

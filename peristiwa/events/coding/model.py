@@ -176,6 +176,8 @@ class ArticleContext:
     previous: list[MentionLike] = field(default_factory=list)  # the previous sentence's actors, in text order
     sentences_actors: list[tuple[int, list[MentionLike]]] = field(default_factory=list)  # (index, actors)
     places: list[MentionLike] = field(default_factory=list)  # venue mentions with a country, in text order
+    # the first person named in the last sentence that names one, state official or not (NER persons too)
+    last_person: MentionLike | None = None
 
     def pair(self) -> list[MentionLike]:
         """The article's main dyad so far: the two most frequent states among actor mentions (ties: the most
