@@ -1107,3 +1107,14 @@ def test_a_pronoun_after_an_official_is_still_the_official(coded_texts):
         "kepresidenan."
     )
     assert "RUS->TUR 04" in official
+
+
+def test_there_will_be_no_meeting_is_refused_by_the_party_that_says_so(coded_texts):
+    said_by_party, said_by_analyst = coded_texts(
+        "Eritrea mengatakan bahwa tidak akan ada pertemuan antara Presiden Eritrea dan Perdana Menteri "
+        "Ethiopia di sela-sela sidang Uni Afrika.",
+        "Menurut seorang pengamat, tidak akan ada pertemuan antara Presiden Eritrea dan Perdana Menteri "
+        "Ethiopia tahun ini.",
+    )
+    assert said_by_party == {"ERI->ETH 12"}
+    assert not said_by_analyst

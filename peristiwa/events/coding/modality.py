@@ -542,6 +542,7 @@ WILLING = frozenset({"akan", "mau", "ingin", "bersedia", "sudi", "bakal", "henda
 UNWILLING = frozenset({"enggan", "ogah", "emoh"})
 REFUSAL_BRIDGE = frozenset({"pernah", "lagi", "juga", "pula", "untuk"})
 REFUSED_CODE = "125"
+EXISTENTIAL = frozenset({"ada", "terjadi"})
 
 
 def _refusal_before(texts: Sequence[str], pos: int) -> bool:
@@ -573,7 +574,15 @@ def refused_talks(c: Candidate, state: SentenceState) -> None:
         return
     if {w.lower() for w in v.texts[max(0, pos - 12) : pos]} & CONDITIONAL_OPENERS:
         return
-    refusers = [d for d in c.dyads if any(d[0] is s for s in c.sources)] or c.dyads
+    if v.texts[pos] in EXISTENTIAL:
+        # "Iran mengatakan tidak akan ada pertemuan antara Rouhani dan Trump": who says there will be none
+        # refuses it, if that is one of the parties
+        own = actor_code(c.speaker) if c.speaker is not None else None
+        refusers = [d for d in c.dyads if own and actor_code(d[0]) == own]
+        if not refusers:
+            return
+    else:
+        refusers = [d for d in c.dyads if any(d[0] is s for s in c.sources)] or c.dyads
     c.dyads = [(s, t, REFUSED_CODE) for s, t, _ in refusers]
     c.code, c.modality, c.polarity = REFUSED_CODE, "asserted", "positive"
     c.fired("refused")
