@@ -164,6 +164,16 @@ def _accusation_scope(state: SentenceState, inner: Candidate, outer: Candidate) 
     )
 
 
+switch(
+    "vowed_threat",
+    "frames",
+    "frames",
+    """A vow or promise whose content is a threat ("bersumpah akan membalasnya", "berjanji membalas serangan
+       itu") is that threat: the threat entry codes it with its own object and subcode, and the pledge (03x)
+       goes.""",
+)
+
+
 @rule("frame_complement", "frames", "frames")
 def frame_complement(state: SentenceState) -> None:
     """An act in the complement of a verbal frame is the frame's content, not an event of its own."""
@@ -173,10 +183,24 @@ def frame_complement(state: SentenceState) -> None:
             if outer.dropped is None and (
                 _embedded(state, inner, outer) or _accusation_scope(state, inner, outer)
             ):
+                if _vowed_threat(state, inner, outer):
+                    outer.drop("vowed_threat")
+                    continue
                 inner.embedded_in = outer
                 inner.drop("frame_complement")
                 _promised_harm_is_a_threat(state, inner, outer)
                 break
+
+
+def _vowed_threat(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
+    """See the `vowed_threat` switch."""
+    return (
+        state.on("vowed_threat")
+        and outer.code[:2] == "03"
+        and not outer.symmetric
+        and inner.code[:2] == "13"
+        and inner.dropped is None
+    )
 
 
 # Roots of the acts that hurt the other side (14 protest ... 20 mass violence).
