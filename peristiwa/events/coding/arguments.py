@@ -429,6 +429,25 @@ switch(
 )
 
 
+switch(
+    "phrase_preposition",
+    "arguments",
+    "arguments",
+    """A preposition that ends the trigger phrase belongs to the trigger, not to a participant: what follows
+       "keluar dari", "menarik diri dari", "mundur dari" is the agreement left, and the state named in it
+       ("perjanjian nuklir Iran", "perjanjian ... dengan Amerika Serikat") is the counterpart, not the source
+       that "dari" marks elsewhere.""",
+)
+
+
+def _case_in_trigger(v: SentenceView, c: Candidate, child: int) -> bool:
+    """The preposition introducing the phrase at `child` is the last word of the trigger phrase."""
+    if c.end - c.start < 2:
+        return False
+    cases = v.kids(child, "case") or ([child - 1] if child > 0 else [])
+    return any(k == c.end - 1 and v.texts[k] in SOURCE_CASES for k in cases)
+
+
 def _at_behest(v: SentenceView, j: int) -> bool:
     """The actor at j is inside an "atas permintaan/perintah/... X" phrase."""
     k = j - 1
@@ -464,6 +483,10 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
         if not acts:
             continue
         case = v.case_of(child)
+        if case in SOURCE_CASES and state.on("phrase_preposition") and _case_in_trigger(v, c, child):
+            _add(c.targets, acts)
+            c.fired("obj/obl")
+            continue
         if case in SOURCE_CASES and (c.is_noun or case == "oleh") and _verb_between(v, c.end, child):
             # "Kunjungan X ke Mongolia pun dikecam oleh China", "bertemu UNHCR, Retno dihubungi oleh Menlu
             # Inggris": oleh/dari belong to the nearer verb
