@@ -22,7 +22,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from peristiwa.nlp import ner_decoding, tokenizer_output, tree_decoding
+from peristiwa.nlp import (
+    ner_decoding,
+    tokenizer_decoding,
+    tokenizer_output,
+    tree_decoding,
+)
 from peristiwa.nlp.tokenizer_repair import default_repair, tokenizing
 
 # Stanza (and torch beneath it, about 180 MB) is imported where a pipeline is built or a document made, not
@@ -249,6 +254,11 @@ def _load(settings: NlpSettings) -> stanza.Pipeline:
     tree_decoding.install()
     ner_decoding.install()
     tokenizer_output.install()
+    tokenizer_decoding.install()
+    # subclasses Stanza's tokenizer dataset, so it imports Stanza (and torch): imported here, not at the top
+    from peristiwa.nlp import tokenizer_input
+
+    tokenizer_input.install()
     return stanza.Pipeline(
         "id",
         processors=settings.processors,
