@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from peristiwa.nlp import (
     ner_decoding,
+    padded_tensor,
     tokenizer_decoding,
     tokenizer_output,
     tree_decoding,
@@ -255,6 +256,7 @@ def _load(settings: NlpSettings) -> stanza.Pipeline:
     ner_decoding.install()
     tokenizer_output.install()
     tokenizer_decoding.install()
+    padded_tensor.install()
     # subclasses Stanza's tokenizer dataset, so it imports Stanza (and torch): imported here, not at the top
     from peristiwa.nlp import tokenizer_input
 
