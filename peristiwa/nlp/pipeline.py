@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from peristiwa.nlp import (
     ner_decoding,
+    ner_input,
     padded_tensor,
     tokenizer_decoding,
     tokenizer_output,
@@ -257,6 +258,7 @@ def _load(settings: NlpSettings) -> stanza.Pipeline:
     tokenizer_output.install()
     tokenizer_decoding.install()
     padded_tensor.install()
+    ner_input.install()
     # subclasses Stanza's tokenizer dataset, so it imports Stanza (and torch): imported here, not at the top
     from peristiwa.nlp import tokenizer_input
 
