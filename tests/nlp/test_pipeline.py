@@ -12,6 +12,7 @@ from peristiwa.nlp.pipeline import (
     BUNDLED_FILES,
     ModelNotFoundError,
     NlpSettings,
+    _collector_paused,
     _prepare,
     annotate,
     annotation_signature,
@@ -222,3 +223,25 @@ def test_the_parser_batch_size_changes_no_parse() -> None:
         return [[(w.head, w.deprel) for w in s.words] for d in docs for s in d.sentences]
 
     assert parses(None) == parses(30)
+
+
+def test_the_collector_is_paused_and_restored() -> None:
+    import gc
+
+    assert gc.isenabled()
+    with _collector_paused():
+        assert not gc.isenabled()
+        with _collector_paused():  # nested: the inner one leaves it off
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), _collector_paused():
+        raise RuntimeError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with _collector_paused():
+            pass
+        assert not gc.isenabled()  # off before, off after
+    finally:
+        gc.enable()
