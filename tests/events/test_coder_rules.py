@@ -621,6 +621,15 @@ def test_an_actor_after_a_me_reporting_verb_is_what_was_said_not_who_said_it(cod
         "Bachelet mengatakan dia mendesak India dan Pakistan untuk menjamin hak-hak warga di kawasan itu."
     )
     assert not {d for d in unknown_speaker if d.startswith(("PAK->", "IND->"))}, unknown_speaker
+    # the comma before the verb closes an appositive, not a quote: the analyst, not Moscow, says it
+    analyst, inverted, minister = coded_texts(
+        "Pakar keamanan siber, Jane Roe, mengatakan Moskow telah menyebarkan disinformasi tentang Estonia.",
+        '"Moskow telah menyebarkan disinformasi," menegaskan Menteri Luar Negeri Estonia.',
+        "Menteri Luar Negeri Estonia, Urmas Reinsalu, mengatakan Moskow telah menyebarkan disinformasi.",
+    )
+    assert not {d for d in analyst if d.startswith("RUS->")}, analyst
+    assert "EST->RUS 11" in inverted, inverted
+    assert "EST->RUS 11" in minister, minister
 
 
 def test_a_military_option_is_a_threat_not_force(coded_texts):

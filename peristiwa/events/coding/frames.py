@@ -279,8 +279,12 @@ def speaker_at(v: SentenceView, i: int) -> MentionLike | None:
     w = v.texts[i]
     if w.startswith("me") and w != "menurut":
         # "Bachelet mengatakan dia mendesak India": an actor after a me- verb is in what was said, unless the
-        # verb follows the quote it reports ('"...," menegaskan Menlu Iran').
-        inverted = i > 0 and v.texts[i - 1] in QUOTES | {","}
+        # verb follows the quote it reports ('"...," menegaskan Menlu Iran'). A comma with no quote before it
+        # closes an appositive ("Richard Roe, direktur sebuah lembaga kajian, mengatakan Iran ..."): the actor
+        # after the verb is then what the analyst talks about, not the speaker.
+        inverted = i > 0 and (
+            v.texts[i - 1] in QUOTES or (v.texts[i - 1] == "," and i > 1 and v.texts[i - 2] in QUOTES)
+        )
         return before or (after if inverted else None)
     return after or before
 
