@@ -1138,3 +1138,12 @@ def test_a_state_named_as_the_mastermind_is_accused_by_whoever_says_so(coded_tex
     assert "USA->IRN 11" in suspects, suspects
     assert "JPN->PRK 11" in says, says
     assert not police, police  # a criminal's nationality is no state accused
+
+
+def test_the_speakers_own_state_is_negaranya_in_what_is_said(coded_texts):
+    ready, refusal = coded_texts(
+        "Presiden Amerika Serikat mengatakan bahwa negaranya siap menyerang Iran.",
+        "Pemimpin tertinggi Iran mengatakan negaranya tidak akan bertemu dengan Presiden AS.",
+    )
+    assert "USA->IRN 13" in ready, ready
+    assert "IRN->USA 12" in refusal, refusal

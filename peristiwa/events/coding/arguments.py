@@ -170,10 +170,15 @@ def subject_of(v: SentenceView, pos: int) -> tuple[int | None, bool]:
     return None, False
 
 
+# "pihaknya", "negaranya", "pemerintahnya": the side, state or government of the one speaking (reported
+# speech: "Zarif mengatakan negaranya siap berperang jika diserang"), like "kami".
+OWN_SIDE_HEADS = frozenset({"pihak", "negara", "pemerintah", "negeri"})
+
+
 def _first_person(v: SentenceView, pos: int) -> bool:
     if v.texts[pos] in FIRST_PERSON:
         return True
-    return v.texts[pos] == "pihak" and any(v.texts[c] in ("nya", "-nya") for c in v.kids(pos))
+    return v.texts[pos] in OWN_SIDE_HEADS and any(v.texts[c] in ("nya", "-nya") for c in v.kids(pos))
 
 
 def _add(lst: list[MentionLike], ms: Sequence[MentionLike], exclude: Sequence[MentionLike] = ()) -> bool:
