@@ -45,6 +45,11 @@ def case(
 
 CASES = [
     case(
+        "negated_disjunct",
+        "Kanada tidak punya rencana untuk mengusir atau memanggil duta besar Venezuela.",
+        forbid=("CAN->VEN 11",),  # "tidak ... untuk A atau B" denies B as well as A
+    ),
+    case(
         "behest_is_no_target",
         "Kepolisian Prancis menangkap mantan perdana menteri Kosovo, Ramush Haradinaj, atas permintaan "
         "Serbia.",

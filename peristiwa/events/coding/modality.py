@@ -401,6 +401,35 @@ def shared_future(c: Candidate, state: SentenceState) -> None:
         c.fired("shared-future")
 
 
+# "tidak A atau B" denies both: "tidak menandatangani maupun meratifikasi", "tidak punya rencana untuk
+# mengusir atau memanggil duta besar". About 40 negation + verb + atau/maupun/ataupun + verb in the shared
+# corpora (9 of 12 random read both denied; the others were a lexicalised "tidak menyenangkan" and a second
+# clause). "dan" is left out: "tidak mencari konflik dengan Iran dan meminta Teheran ..." asserts the second.
+DISJUNCTION = frozenset({"atau", "maupun", "ataupun"})
+
+
+@rule("negated_disjunct", "modality", "modality")
+def negated_disjunct(c: Candidate, state: SentenceState) -> None:
+    """A verb joined by "atau/maupun" to a negated verb, or to the "untuk" clause of a negated word, is
+    denied with it: "AS tidak mengambil tindakan untuk menghukum atau menegur Israel" reprimands nobody."""
+    v = state.view
+    if c.polarity != "positive" or not v.parsed:
+        return
+    for h in (c.head,) if c.governor is None else (c.head, c.governor):
+        if v.rel(h) != "conj" or (first := v.head_pos(h)) is None:
+            continue
+        if not any(v.texts[k].lower() in DISJUNCTION for k in v.kids(h, "cc")):
+            continue
+        if v.kids(h, "nsubj", "nsubj:pass", "mark"):
+            continue  # a clause of its own ("atau Iran akan membalas")
+        gov = _purpose_governor(v, first)
+        denied = gov is not None and _purpose_of_negated_word(v, gov)
+        if denied or classify(v.tokens, first)[1] == "negative":
+            c.modality, c.polarity = "negated", "negative"
+            c.fired("negated-disjunct")
+            return
+
+
 def _planned_by_governor(v: SentenceView, first: int) -> bool:
     """ "Korea Utara siap untuk duduk bersama dan berdiskusi": the first act is the complement of a readiness
     or plan word (which the clause scan does not see past "untuk")."""
@@ -1053,6 +1082,7 @@ def classify_modality(c: Candidate, state: SentenceState) -> None:
         (
             "clause_modality",
             "shared_future",
+            "negated_disjunct",
             "durative_state",
             "possession_is_state",
             "occupied_territory",
