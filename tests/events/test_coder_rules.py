@@ -45,6 +45,12 @@ def case(
 
 CASES = [
     case(
+        "appraised_doer",
+        "Mesir memuji langkah cepat Yordania dalam mengecam serangan Suriah.",
+        expect=("JOR->SYR 11",),  # Jordan condemned; Egypt praised Jordan
+        forbid=("EGY->SYR 11",),
+    ),
+    case(
         "negated_disjunct",
         "Kanada tidak punya rencana untuk mengusir atau memanggil duta besar Venezuela.",
         forbid=("CAN->VEN 11",),  # "tidak ... untuk A atau B" denies B as well as A

@@ -1059,7 +1059,56 @@ def _name_doer(c: Candidate, doer: MentionLike, rule_tag: str) -> None:
 
 
 # Rules that name the doer of an act in its own phrase, beyond any subject the clause lends it.
-NAMED_DOER = ("led_by", "origin")
+NAMED_DOER = ("led_by", "origin", "appraised")
+# Verbs that praise, thank, blame or regret what another party did: "Palestina menghargai reaksi cepat Arab
+# Saudi dalam mengutuk serangan Israel", "Menlu Jepang memuji upaya Indonesia dalam membantu pengungsi". The
+# act in the "dalam/karena/atas" clause is the appraised party's (about 50 such verb + object + dalam/karena/
+# atas + meN- verb in the shared corpora; in 14 of 14 random ones the doer was the object's owner: "kinerja
+# pemerintah dalam membangun", "berterima kasih kepada penggemarnya karena menyambutnya").
+APPRAISING_VERBS = frozenset(
+    {"menghargai", "memuji", "mengapresiasi", "menyambut", "berterima", "mengecam", "mengkritik",
+     "menyesalkan", "menyayangkan", "menyalahkan", "mengritik"}
+)
+APPRAISED_MARKS = frozenset({"dalam", "karena", "atas"})
+
+
+@rule("appraised_doer", "arguments", "arguments")
+def appraised_doer(c: Candidate, state: SentenceState) -> None:
+    """An act in the "dalam/karena/atas" clause of a verb that praises, thanks or blames someone is the act
+    of the one appraised, not of the appraiser: the praiser of Saudi Arabia's condemnation of Israel did not
+    condemn."""
+    v = state.view
+    if not v.parsed:
+        return
+    cur = c.head if c.governor is None else c.governor
+    for _ in range(3):
+        gov = v.head_pos(cur)
+        if gov is None:
+            return
+        if v.rel(cur) == "advcl":
+            marks = {v.texts[k].lower() for k in v.kids(cur, "mark", "case")}
+            if not marks & APPRAISED_MARKS or v.texts[gov].lower() not in APPRAISING_VERBS:
+                return
+            # "berterima kasih kepada Qatar": the thanked party hangs on "kasih"
+            objects = v.kids(gov, "obj", "obl", "iobj") + [
+                k for x in v.kids(gov, "xcomp") if x < cur for k in v.kids(x, "obj", "obl")
+            ]
+            appraised = [
+                a
+                for k in objects
+                if k < cur
+                for a in v.phrase_actors(k)
+                if all(a is not t for t in c.targets)
+            ]
+            if appraised:
+                c.sources[:] = appraised
+                c.fired("appraised")
+            return
+        if v.rel(cur) not in ("conj", "xcomp"):
+            return
+        cur = gov
+
+
 # "serangan ... berasal dari Iran", "rudal yang diluncurkan dari Korea Utara": where a strike came from
 ORIGIN_VERBS = frozenset({"berasal", "diluncurkan", "ditembakkan", "dilancarkan", "datang"})
 
@@ -1393,6 +1442,7 @@ def first_bare_actor(v: SentenceView, end: int, exclude: Sequence[MentionLike]) 
 PARSE_AND_LINEAR = (
     "led_by",
     "strike_origin",
+    "appraised_doer",
     "passive_governor_agent",
     "parse_subject",
     "parse_dependents",
