@@ -45,6 +45,11 @@ def case(
 
 CASES = [
     case(
+        "clause_modality",
+        "Tekanan Inggris kepada Oman untuk memutus hubungan dengan Qatar semakin kuat.",
+        forbid=("GBR->QAT 16", "OMN->QAT 16"),  # what Oman is urged to do; nobody has cut ties
+    ),
+    case(
         "appraised_doer",
         "Mesir memuji langkah cepat Yordania dalam mengecam serangan Suriah.",
         expect=("JOR->SYR 11",),  # Jordan condemned; Egypt praised Jordan
