@@ -466,8 +466,11 @@ def anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike 
     for j in range(max(start, 1), end):
         if v.texts[j] not in ANAPHORS:
             continue
-        _, source = latest_act_of_noun(state, v.texts[j - 1])
-        return source or ctx.last_source
+        # an event noun of the dictionary ("serangan itu") refers to the latest act of its root and to nobody
+        # when the article coded none: "London menyebut serangan itu pelanggaran serius" blames the attacker,
+        # not whoever acted last (as actors._source_of_act_named)
+        names_an_act, source = latest_act_of_noun(state, v.texts[j - 1])
+        return source if names_an_act else ctx.last_source
     if any(w in ("ini", "demikian") for w in v.texts[start:end]):
         return ctx.last_source
     return None
