@@ -45,6 +45,12 @@ def case(
 
 CASES = [
     case(
+        "asked_doer",
+        "Cina meminta semua pihak menunggu hasil penyelidikan tentang siapa yang melancarkan serangan "
+        "terhadap pelabuhan Sri Lanka.",
+        forbid=("CHN->LKA 19",),  # who attacked is asked; China attacked nobody
+    ),
+    case(
         "clause_modality",
         "Tekanan Inggris kepada Oman untuk memutus hubungan dengan Qatar semakin kuat.",
         forbid=("GBR->QAT 16", "OMN->QAT 16"),  # what Oman is urged to do; nobody has cut ties
@@ -674,6 +680,15 @@ def test_a_condemnation_of_an_attack_is_not_aimed_at_its_victim(coded_texts):
         "serangan terhadap dua kilang minyak milik perusahaan Arab Saudi."
     )
     assert "FRA->SAU 11" not in condemned
+
+
+def test_an_evaluated_attack_blames_its_doer_not_the_last_actor(coded_texts):
+    # no attack was coded: "serangan itu" has no known doer, and the state that acted last is not blamed
+    (said,) = coded_texts(
+        "Turki mendesak Swedia menahan diri. Finlandia menyebut serangan itu pelanggaran berat terhadap "
+        "hukum internasional."
+    )
+    assert "FIN->TUR 11" not in said
 
 
 def test_an_attack_after_terjadi_dates_the_clause(coded_texts):
