@@ -45,6 +45,16 @@ def case(
 
 CASES = [
     case(
+        "failed_act",
+        "Mesir kini semakin dekat dengan operasi militer di Libya.",
+        forbid=("EGY->LBY 19",),  # nearer to an operation is no operation yet
+    ),
+    case(
+        "failed_act",
+        "Armenia dan Azerbaijan tampak mendekati kesepakatan damai.",
+        forbid=("ARM->AZE 03",),  # approaching a deal is no deal
+    ),
+    case(
         "asked_doer",
         "Cina meminta semua pihak menunggu hasil penyelidikan tentang siapa yang melancarkan serangan "
         "terhadap pelabuhan Sri Lanka.",

@@ -646,8 +646,8 @@ def refused_talks(c: Candidate, state: SentenceState) -> None:
 # Filipina belum berhasil", "penyaluran bantuan masih terganjal".
 FAILED_BEFORE = frozenset(
     {"gagal", "menggagalkan", "digagalkan", "batal", "urung", "membatalkan", "hampir", "nyaris",
-     # not reached: "di ambang kesepakatan", "masih jauh dari kata sepakat"
-     "ambang", "jauh",
+     # not reached: "di ambang kesepakatan", "masih jauh dari kata sepakat", "tampak mendekati kesepakatan"
+     "ambang", "jauh", "mendekati",
      # stalled, named before the act: "di tengah macet|nya dialog antar-Korea" (the clitic is split off)
      "macet", "mandek", "buntu", "terhenti", "kebuntuan",
      # collapsed: "di tengah kolapsnya pembicaraan denuklirisasi"
@@ -688,6 +688,9 @@ def failed_act(c: Candidate, state: SentenceState) -> None:
         j -= 1
     # up to three bridge words: "membatalkan rencana|nya untuk bertemu" (the clitic is a token of its own)
     failed = j >= 0 and c.start - j <= 4 and v.texts[j] in FAILED_BEFORE
+    # near, so not (yet) reached: "Israel kini lebih dekat dengan operasi militer di Gaza" (with hampir/
+    # nyaris/ambang/mendekati, 7 nearness words before an act in the shared corpora, 7 of 7 not yet happened)
+    failed = failed or (j >= 1 and v.texts[j] in ("dengan", "ke") and v.texts[j - 1].lower() == "dekat")
     # a noun's phrase may coordinate its parties ("Negosiasi Korea Utara dan AS mengalami kebuntuan")
     breaks = PHRASE_BREAK if c.category in ("noun", "bare") else CLAUSE_BREAK
     talks = c.code[:2] in ("03", "04")
