@@ -701,6 +701,15 @@ def test_an_evaluated_attack_blames_its_doer_not_the_last_actor(coded_texts):
     assert "FIN->TUR 11" not in said
 
 
+def test_a_charter_named_after_the_un_is_no_party_blamed(cameo, dictionary):
+    # "Piagam PBB" is the norm broken; the UN is not accused of anything
+    annotated = annotate_texts(
+        ["Uni Afrika mengatakan bahwa blokade laut itu jelas melanggar Piagam PBB."], load_knowledge(None)
+    )
+    (coded,) = code_annotated(annotated, dictionary, cameo)
+    assert not [m for m in coded if m.cameo_code.startswith("11") and m.target_sector == "UNO"]
+
+
 def test_an_attack_after_terjadi_dates_the_clause(coded_texts):
     (tension,) = coded_texts(
         "Ketegangan antara Teheran dan Washington meningkat setelah terjadi serangan di kilang minyak "
