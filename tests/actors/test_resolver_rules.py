@@ -402,6 +402,22 @@ def test_former_officials_and_candidates_hold_no_office(k, modifier):
     assert [(m.iso3, m.sector) for m in ms] == [("USA", "ELI")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mantan diplomat Kanada mengkritik kebijakan tersebut.", ("CAN", "ELI")),
+        ("Seorang mantan pegawai kementerian luar negeri Swedia berbicara.", ("SWE", "ELI")),
+        ("Eks pejabat intelijen Belanda menulis buku.", ("NLD", "ELI")),
+        # an epithet with a demonstrative re-mentions someone who may hold another office now
+        ("Mantan diplomat Kanada itu mengkritik kebijakan tersebut.", ("CAN", "GOV")),
+        ("Diplomat Kanada itu mengkritik kebijakan tersebut.", ("CAN", "GOV")),
+    ],
+)
+def test_a_former_member_of_an_organ_is_no_state_organ(k, text, expected):
+    ms = [m for m in resolve(text, k=k) if m.role == "actor"]
+    assert [(m.iso3, m.sector) for m in ms] == [expected], [(m.text, m.sector) for m in ms]
+
+
 @pytest.mark.parametrize("title", ["Presiden ke-44 Amerika Serikat", "presiden ke - 44 AS",
                                    "Presiden ketiga Amerika Serikat"])
 def test_a_numbered_office_names_a_past_holder_not_the_state(k, title):
