@@ -710,6 +710,16 @@ def test_a_charter_named_after_the_un_is_no_party_blamed(cameo, dictionary):
     assert not [m for m in coded if m.cameo_code.startswith("11") and m.target_sector == "UNO"]
 
 
+def test_a_re_mentioned_group_in_a_statement_is_no_act_whose_doer_is_blamed(coded_texts):
+    # "kelompok itu" re-mentions the rebels; the state that acted last (Canada) is not blamed
+    (said,) = coded_texts(
+        "Kanada mengirim bantuan ke Mali. Presiden Prancis mengumumkan bahwa perundingan dengan pemberontak "
+        "dihentikan setelah kelompok itu mengaku bertanggung jawab atas serangan teroris di Bamako yang "
+        "menewaskan seorang tentara Prancis."
+    )
+    assert "FRA->CAN 11" not in said
+
+
 def test_an_attack_after_terjadi_dates_the_clause(coded_texts):
     (tension,) = coded_texts(
         "Ketegangan antara Teheran dan Washington meningkat setelah terjadi serangan di kilang minyak "
