@@ -1190,11 +1190,14 @@ def test_there_will_be_no_meeting_is_refused_by_the_party_that_says_so(coded_tex
 
 
 def test_a_state_named_as_the_mastermind_is_accused_by_whoever_says_so(coded_texts):
-    suspects, says, police = coded_texts(
+    suspects, says, police, unknown = coded_texts(
         "Presiden Amerika Serikat menduga bahwa Iran dalang serangan terhadap kilang minyak Arab Saudi.",
         "Menteri Luar Negeri Jepang mengatakan justru Korea Utara yang merupakan pelaku serangan siber itu.",
         "Polisi Jerman mengatakan pelakunya warga Turki yang tinggal di Berlin.",
+        "Berbeda dengan AS, Prancis mengatakan belum mengetahui dengan pasti dalang serangan terhadap kilang "
+        "minyak Arab Saudi.",
     )
+    assert not unknown, unknown  # no state stands before the role: nobody is named the culprit
     assert "USA->IRN 11" in suspects, suspects
     assert "JPN->PRK 11" in says, says
     assert not police, police  # a criminal's nationality is no state accused

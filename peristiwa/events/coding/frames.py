@@ -569,11 +569,30 @@ def quote_speech_act(state: SentenceState) -> None:
         if found is None or _negated_before(words, found[1]) or _conditioned_before(words, found[1]):
             continue
         act, at = found
-        target = _evaluated_actor(state, start, end, start + at) or anaphoric_source(state, start, end)
+        if act.actor_before:
+            target = _actor_right_before(state, start, start + at)
+        else:
+            target = _evaluated_actor(state, start, end, start + at) or anaphoric_source(state, start, end)
         if target is None or _same_state(target, speaker):
             continue
         _statement(state, act.code, act.id, f, target, "quote_speech_act")
         return
+
+
+# Words that may stand between a state and the role it is given: "Iran (adalah|sebagai) dalang".
+COPULA_WORDS = frozenset({"adalah", "ialah", "sebagai", "merupakan", "menjadi", "yang", "justru", "memang"})
+
+
+def _actor_right_before(state: SentenceState, start: int, cue: int) -> MentionLike | None:
+    """The state or IGO right before a role cue, past copula words only; not the speaker's own state."""
+    v, speaker = state.view, state.speaker
+    k = cue - 1
+    while k >= start and v.texts[k].lower() in COPULA_WORDS:
+        k -= 1
+    m = v.actor_at.get(k) if k >= start else None
+    if m is None or not (m.iso3 or m.actor_kind == "igo"):
+        return None
+    return None if speaker is not None and _same_state(m, speaker) else m
 
 
 WISH_VERBS = frozenset({"ingin", "menginginkan", "berharap", "mengharapkan", "menghendaki"})

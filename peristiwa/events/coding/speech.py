@@ -23,6 +23,9 @@ class SpeechAct:
     code: str
     cues: tuple[tuple[str, ...], ...]  # each cue as a token sequence
     gloss: str = ""
+    # the state the cue is said of must stand right before it ("Iran dalang serangan", "Iran sebagai
+    # pelakunya"): a cue that names a role, not an act, says nothing of a state named elsewhere
+    actor_before: bool = False
 
 
 @dataclass(frozen=True)
@@ -66,5 +69,8 @@ def load_speech_acts(path: Path | None = None, cameo: CameoTable | None = None) 
         if not isinstance(code, str) or (cameo is not None and code not in cameo):
             raise DictionaryError(f"{path}: {where}.code: a quoted CAMEO code is required, got {code!r}")
         cues = tuple(tuple(c.split()) for c in _strings(path, f"{where}.cues", item.get("cues")))
-        acts.append(SpeechAct(item["id"], code, cues, str(item.get("gloss") or "")))
+        actor_before = item.get("actor_before", False)
+        if not isinstance(actor_before, bool):
+            raise DictionaryError(f"{path}: {where}.actor_before: expected true or false")
+        acts.append(SpeechAct(item["id"], code, cues, str(item.get("gloss") or ""), actor_before))
     return SpeechActs(raw["version"], frozenset(_strings(path, "frames", raw.get("frames"))), tuple(acts))
