@@ -45,6 +45,11 @@ def case(
 
 CASES = [
     case(
+        "clause_modality",
+        "Perdana Menteri Kanada memerintahkan kementerian luar negeri untuk mengusir diplomat Arab Saudi.",
+        forbid=("CAN->SAU 16",),  # ordered, not yet done (coded as the future act, not asserted)
+    ),
+    case(
         "failed_act",
         "Mesir kini semakin dekat dengan operasi militer di Libya.",
         forbid=("EGY->LBY 19",),  # nearer to an operation is no operation yet
