@@ -1215,3 +1215,12 @@ def test_the_speakers_own_state_is_negaranya_in_what_is_said(coded_texts):
     )
     assert "USA->IRN 13" in ready, ready
     assert "IRN->USA 12" in refusal, refusal
+
+
+def test_not_only_is_no_negation(coded_texts):
+    not_only, negated_act = coded_texts(
+        "Jepang tidak hanya mengecam Korea Utara tetapi juga menjatuhkan sanksi baru terhadap Pyongyang.",
+        "Jepang tidak mengecam Korea Utara.",
+    )
+    assert {"JPN->PRK 11", "JPN->PRK 16"} <= not_only, not_only
+    assert "JPN->PRK 11" not in negated_act, negated_act
