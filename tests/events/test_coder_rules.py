@@ -1218,9 +1218,11 @@ def test_the_speakers_own_state_is_negaranya_in_what_is_said(coded_texts):
 
 
 def test_not_only_is_no_negation(coded_texts):
-    not_only, negated_act = coded_texts(
+    not_only, negated_act, said_not_only = coded_texts(
         "Jepang tidak hanya mengecam Korea Utara tetapi juga menjatuhkan sanksi baru terhadap Pyongyang.",
         "Jepang tidak mengecam Korea Utara.",
+        "Menteri Luar Negeri Estonia mengatakan Moskow tidak hanya menyebarkan disinformasi.",
     )
+    assert "EST->RUS 11" in said_not_only, said_not_only
     assert {"JPN->PRK 11", "JPN->PRK 16"} <= not_only, not_only
     assert "JPN->PRK 11" not in negated_act, negated_act

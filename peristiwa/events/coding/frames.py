@@ -503,7 +503,13 @@ def anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike 
 
 
 def _negated_before(words: list[str], i: int) -> bool:
-    return any(w in NEGATORS for w in words[max(0, i - 2) : i])
+    """A negator in the two words before the cue, not the "tidak" of "tidak hanya" (not only)."""
+    from .modality import NOT_ONLY
+
+    return any(
+        words[k] in NEGATORS and (k + 1 >= len(words) or words[k + 1] not in NOT_ONLY)
+        for k in range(max(0, i - 2), i)
+    )
 
 
 # "berisiko menjadi konflik nuklir kecuali kekuatan asing campur tangan": a cue in a condition or an exception
