@@ -1203,6 +1203,10 @@ def test_a_state_named_as_the_mastermind_is_accused_by_whoever_says_so(coded_tex
         "minyak Arab Saudi.",
     )
     assert not unknown, unknown  # no state stands before the role: nobody is named the culprit
+    (accused,) = coded_texts(
+        "Iran menyatakan siap berperang setelah dituduh AS sebagai dalang serangan terhadap kilang minyak."
+    )
+    assert "IRN->USA 11" not in accused, accused  # the state before the role is the passive's accuser
     assert "USA->IRN 11" in suspects, suspects
     assert "JPN->PRK 11" in says, says
     assert not police, police  # a criminal's nationality is no state accused

@@ -598,7 +598,15 @@ def _actor_right_before(state: SentenceState, start: int, cue: int) -> MentionLi
     m = v.actor_at.get(k) if k >= start else None
     if m is None or not (m.iso3 or m.actor_kind == "igo"):
         return None
+    first, _ = v.actor_span(m)
+    if first > 0 and (v.texts[first - 1].lower() == "oleh" or _passive_verb(v, first - 1)):
+        return None  # "setelah dituduh AS sebagai dalang serangan": the accuser, not the one accused
     return None if speaker is not None and _same_state(m, speaker) else m
+
+
+def _passive_verb(v: SentenceView, k: int) -> bool:
+    w = v.texts[k].lower()
+    return w.startswith("di") and len(w) > 4 and v.tokens[k].upos in ("VERB", "", None)
 
 
 WISH_VERBS = frozenset({"ingin", "menginginkan", "berharap", "mengharapkan", "menghendaki"})
