@@ -104,6 +104,12 @@ CASES = [
         expect=("IDN->MYS 11",),  # a protest noun's atas phrase names the act it is aimed at, and its doer
     ),
     case(
+        "relative_agent_target",
+        "Pemerintah Kuba menolak tuduhan yang dilontarkan Amerika Serikat soal kehadiran pasukan "
+        "di Venezuela.",
+        expect=("CUB->USA 01",),  # the agent of the passive relative clause authored the accusation denied
+    ),
+    case(
         "parties_between",
         "Turki menjadi penengah antara Rusia dan Ukraina.",
         expect=("TUR->RUS 04", "TUR->UKR 04"),  # the mediator's parties are its targets

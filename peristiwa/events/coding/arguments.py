@@ -1780,6 +1780,38 @@ def object_phrase_target(c: Candidate, state: SentenceState) -> None:
             return
 
 
+# passives whose agent undergoes or receives ("serangan yang dialami Palestina", "perlakuan yang diterima
+# Malaysia"): that party is no author
+EXPERIENCER_PASSIVES = frozenset({"dialami", "diderita", "dirasakan", "diterima", "dihadapi", "dialaminya"})
+
+
+@rule("relative_agent_target", "arguments", "core")
+def relative_agent_target(c: Candidate, state: SentenceState) -> None:
+    """ "menyanggah tuduhan yang dilayangkan AS", "menolak usulan yang diajukan Mesir": the agent of a passive
+    relative clause on a verbal act's object is the object's author, the act's target (the counterpart a
+    denial, rejection or criticism answers)."""
+    v = state.view
+    if c.targets or not c.sources or not c.trigger.verbal or not v.parsed or c.category in ("noun", "bare"):
+        return
+    for k in v.kids(c.head, "obj"):
+        for r in v.kids(k, "acl"):
+            if (
+                not v.texts[r].startswith("di")
+                or v.texts[r] in EXPERIENCER_PASSIVES
+                or r < k
+                or not any(v.texts[y] == "yang" for y in v.kids(r))
+            ):
+                continue
+            for j in v.kids(r, "obl", "obj"):
+                if j <= r or (v.case_of(j) not in (None, "oleh")):
+                    continue
+                a = v.actor_at.get(j)
+                if a is not None and a.iso3 and all(a.iso3 != x.iso3 for x in c.sources):
+                    c.targets.append(a)
+                    c.fired("relative-agent")
+                    return
+
+
 @rule("object_possessor_target", "arguments", "core")
 def object_possessor_target(c: Candidate, state: SentenceState) -> None:
     """ "menyoroti kekejaman Israel": the possessor of the entry's required object is the target."""
@@ -1931,6 +1963,7 @@ COMPLETION = (
     "inverted_subject",
     "venue_as_target",
     "object_phrase_target",
+    "relative_agent_target",
     "object_possessor_target",
     "host_by_oleh",
     "time_clause_noun",
