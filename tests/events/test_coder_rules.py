@@ -1236,3 +1236,6 @@ def test_not_only_is_no_negation(coded_texts):
     assert "EST->RUS 11" in said_not_only, said_not_only
     assert {"JPN->PRK 11", "JPN->PRK 16"} <= not_only, not_only
     assert "JPN->PRK 11" not in negated_act, negated_act
+def test_the_speakers_own_government_is_pemerintahannya_in_what_is_said(coded_texts):
+    (expel,) = coded_texts("Presiden Kolombia mengatakan pemerintahannya akan mengusir duta besar Venezuela.")
+    assert "COL->VEN 13" in expel, expel

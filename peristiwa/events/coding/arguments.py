@@ -170,9 +170,10 @@ def subject_of(v: SentenceView, pos: int) -> tuple[int | None, bool]:
     return None, False
 
 
-# "pihaknya", "negaranya", "pemerintahnya": the side, state or government of the one speaking (reported
-# speech: "Zarif mengatakan negaranya siap berperang jika diserang"), like "kami".
-OWN_SIDE_HEADS = frozenset({"pihak", "negara", "pemerintah", "negeri"})
+# "pihaknya", "negaranya", "pemerintahnya", "pemerintahannya": the side, state or government of the one
+# speaking (reported speech: "Zarif mengatakan negaranya siap berperang jika diserang"), like "kami".
+# "pemerintahannya" after a reporting verb: 4 corpus sentences, all the speaker's own government.
+OWN_SIDE_HEADS = frozenset({"pihak", "negara", "pemerintah", "pemerintahan", "negeri"})
 
 
 def _first_person(v: SentenceView, pos: int) -> bool:
