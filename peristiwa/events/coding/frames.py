@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from ..dictionary import Trigger, TriggerDictionary
 from ..protocols import MentionLike
 from .model import Candidate, SentenceState, rule, switch
-from .view import CLAUSE_END, NON_AGENT_CASES, TARGET_CASES, SentenceView, base_rel
+from .view import CLAUSE_END, NON_AGENT_CASES, NOT_ONLY, TARGET_CASES, SentenceView, base_rel
 
 ANAPHORS = frozenset({"itu", "tersebut", "ini"})
 
@@ -504,10 +504,8 @@ def anaphoric_source(state: SentenceState, start: int, end: int) -> MentionLike 
 
 def _negated_before(words: list[str], i: int) -> bool:
     """A negator in the two words before the cue, not the "tidak" of "tidak hanya" (not only)."""
-    from .modality import NOT_ONLY
-
     return any(
-        words[k] in NEGATORS and (k + 1 >= len(words) or words[k + 1] not in NOT_ONLY)
+        words[k] in NEGATORS and words[k + 1] not in NOT_ONLY  # k + 1 <= i, the cue itself at most
         for k in range(max(0, i - 2), i)
     )
 

@@ -17,7 +17,7 @@ from ..protocols import TokenLike
 from .actors import actor_code
 from .model import COUNTED_MODALITIES, Candidate, SentenceState, rule
 from .triggers import is_light
-from .view import SentenceView
+from .view import NOT_ONLY, SentenceView
 
 NEGATION = frozenset({"tidak", "tak", "bukan", "belum", "jangan", "tanpa", "enggak", "nggak", "gak", "tiada"})
 FUTURE = frozenset(
@@ -219,15 +219,9 @@ def clause_before(tokens: Sequence[TokenLike], idx: int, max_back: int = 12) -> 
     return out
 
 
-# "tidak hanya mengecam ... tetapi juga ...", "tak sekadar bertemu": not only, the act is asserted. 876
-# "tidak/tak + hanya/cuma/sekadar + verb" in the shared corpora; 10 of 10 random ones assert the verb.
-NOT_ONLY = frozenset({"hanya", "cuma", "sekadar", "semata", "semata-mata"})
-
-
-def _not_only(tokens: Sequence[TokenLike], t: TokenLike) -> bool:
-    """The negator t is the "tidak" of "tidak hanya" (not only)."""
-    k = next((i for i, x in enumerate(tokens) if x is t), None)
-    return k is not None and k + 1 < len(tokens) and _low(tokens[k + 1]) in NOT_ONLY
+def _not_only(tokens: Sequence[TokenLike], k: int) -> bool:
+    """The negator at k is the "tidak" of "tidak hanya" (not only)."""
+    return k + 1 < len(tokens) and _low(tokens[k + 1]) in NOT_ONLY
 
 
 def negated(
@@ -239,20 +233,21 @@ def negated(
         tok = tokens[pos]
         if tok.feats and "Polarity=Neg" in tok.feats and not (lexical and pos == idx):
             return True
-        for t in clause_before(tokens, pos, 5):
+        # clause_before gives the tokens at pos-1, pos-2, ... (nearest first)
+        for back, t in enumerate(clause_before(tokens, pos, 5), start=1):
             w = _low(t)
-            if w in NEGATION and not _not_only(tokens, t):
+            if w in NEGATION and not _not_only(tokens, pos - back):
                 return True
             if w not in BRIDGE:
                 break
         if lexical and pos == idx:
             continue
-        for t in tokens:
+        for k, t in enumerate(tokens):
             if (
                 t.head == tok.id
                 and _low(t) in NEGATION
                 and (t.deprel or "").split(":")[0] in NEG_DEPRELS
-                and not _not_only(tokens, t)
+                and not _not_only(tokens, k)
             ):
                 return True
     return False
