@@ -277,3 +277,15 @@ def test_headline_verbs_are_the_bare_meN_verbs_of_entries(tmp_path):
 def test_headline_verbs_are_cue_words_so_selective_parsing_parses_their_headlines():
     d = load_dictionary()
     assert d.headline_verbs and set(d.headline_verbs) <= d.cue_words()
+
+
+def test_speech_act_actor_before_loads_and_a_bad_value_is_a_clear_error(tmp_path, cameo):
+    from peristiwa.events.coding.speech import load_speech_acts
+
+    shipped = {a.id: a for a in load_speech_acts(cameo=cameo).acts}
+    assert shipped["name_culprit"].actor_before and not shipped["blame"].actor_before
+    bad = tmp_path / "speech_acts.yaml"
+    bad.write_text('version: "t"\nframes: [mengatakan]\n'
+                   'acts:\n  - {id: x, code: "112", cues: [dalang], actor_before: "yes"}\n', encoding="utf-8")
+    with pytest.raises(DictionaryError, match=r"acts\[0\] \(x\)\.actor_before: expected true or false"):
+        load_speech_acts(bad, cameo)
