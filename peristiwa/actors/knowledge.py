@@ -129,6 +129,7 @@ class Knowledge:
     iso3: frozenset[str] = frozenset()
     alpha2_to_alpha3: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)  # iso3 -> preferred Indonesian name
+    sovereign_of: dict[str, str] = field(default_factory=dict)  # dependent territory iso3 -> sovereign iso3
     roles: dict[str, list[Role]] = field(default_factory=lambda: defaultdict(list))
     person_names: dict[str, list[str]] = field(default_factory=dict)
     rules: dict[str, Any] = field(default_factory=dict)
@@ -246,6 +247,7 @@ def _load_countries(k: Knowledge, data_dir: Path) -> None:
     k.versions["countries_extra"] = str(data["version"])
     drop = set(data.get("drop_babel_names") or [])
     skip = set(data.get("skip_babel_codes") or [])
+    k.sovereign_of = _dependent_territories(k, data, path)
     n_babel = 0
     for code, name in Locale("id").territories.items():
         if not (len(code) == 2 and code.isalpha()) or code in skip or name in drop:
@@ -254,7 +256,7 @@ def _load_countries(k: Knowledge, data_dir: Path) -> None:
         if iso3 is None:
             continue  # CLDR-only codes (e.g. AC, IC, EA): not ISO 3166-1 states
         k.country_names.setdefault(iso3, name)
-        k.add(name, Entry("country", name, iso3=iso3, ident=iso3))
+        k.add(name, Entry("country", name, iso3=k.sovereign_of.get(iso3, iso3), ident=iso3))
         n_babel += 1
     n_alias = 0
     for i, item in enumerate(data.get("aliases") or []):
@@ -263,9 +265,24 @@ def _load_countries(k: Knowledge, data_dir: Path) -> None:
         _check_iso3(k, iso3, where)
         exact = set(item.get("case_sensitive_names") or [])
         for name in _names(item, where):
-            k.add(name, Entry("country", name, case_sensitive=name in exact, iso3=iso3, ident=iso3))
+            sovereign = k.sovereign_of.get(iso3, iso3)
+            k.add(name, Entry("country", name, case_sensitive=name in exact, iso3=sovereign, ident=iso3))
             n_alias += 1
     k.counts.update(babel_country_names=n_babel, country_aliases=n_alias)
+
+
+def _dependent_territories(k: Knowledge, data: dict[str, Any], path: Path) -> dict[str, str]:
+    """Territory iso3 -> the iso3 of the state that conducts its foreign relations."""
+    out: dict[str, str] = {}
+    for sovereign, territories in (data.get("dependent_territories") or {}).items():
+        where = f"{path}: dependent_territories.{sovereign}"
+        _check_iso3(k, sovereign, where)
+        for territory in territories or []:
+            _check_iso3(k, territory, where)
+            if territory in out or territory == sovereign:
+                raise KnowledgeError(f"{where}: {territory} is listed twice or under itself")
+            out[territory] = sovereign
+    return out
 
 
 def _load_capitals(k: Knowledge, data_dir: Path) -> None:

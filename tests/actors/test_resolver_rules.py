@@ -681,3 +681,33 @@ def test_a_treaty_named_after_a_capital_is_no_state(k, text, name, states):
     if name:
         assert {m.text: (m.iso3, m.method) for m in ms}[name] == ("", "treaty_name")
     assert {m.iso3 for m in ms if m.role == "actor" and m.iso3} == states
+
+
+@pytest.mark.parametrize(("text", "sovereign"), [
+    ("Guam", "USA"), ("Puerto Riko", "USA"), ("Puerto Rico", "USA"), ("Gibraltar", "GBR"),
+    ("Greenland", "DNK"), ("Kaledonia Baru", "FRA"),
+])
+def test_dependent_territories_are_their_sovereign(k, text, sovereign):
+    """A territory that conducts no foreign relations of its own acts and is acted on as its sovereign: an
+    attack on Guam is one on the United States, a governor of Puerto Rico is a US official."""
+    ms = resolve(f"Korea Utara mengancam {text} .", k=k)
+    assert [m.iso3 for m in find(ms, text)] == [sovereign]
+    governor = resolve(f"Gubernur {text} bertemu Trump .", k=k)
+    assert {m.iso3 for m in governor} == {sovereign} | ({"USA"} if sovereign != "USA" else set())
+
+
+def test_taiwan_stays_a_state_of_its_own(k):
+    ms = resolve("China mengancam Taiwan .", k=k)
+    assert [m.iso3 for m in ms] == ["CHN", "TWN"]
+
+
+def test_a_territory_listed_twice_is_reported(tmp_path):
+    import shutil
+
+    from peristiwa.actors.knowledge import DATA_DIR
+
+    shutil.copytree(DATA_DIR, tmp_path / "d")
+    p = tmp_path / "d" / "countries_extra.yaml"
+    p.write_text(p.read_text().replace("  DNK: [FRO, GRL]", "  DNK: [FRO, GRL, GUM]"))
+    with pytest.raises(KnowledgeError, match="GUM"):
+        load_knowledge(tmp_path / "d")
