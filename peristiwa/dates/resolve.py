@@ -34,6 +34,8 @@ import yaml
 CALENDAR_YAML = Path(__file__).parent / "data" / "calendar.yaml"
 # Parts of a month news names ("akhir Juli lalu"): first and last day.
 MONTH_PARTS = {"awal": (1, 10), "pertengahan": (11, 20), "akhir": (21, 31)}
+# Words after a bare month name that place it before (-1) or after (+1) the time of writing.
+MONTH_DIRECTIONS = {"lalu": -1, "kemarin": -1, "silam": -1, "mendatang": 1, "depan": 1, "nanti": 1}
 # A sentence without a date of its own inherits the story's narrative date only when that date is this close
 # to
 # publication; older dates ("pada 1950", "sejak tahun 1967") are background the story returns from.
@@ -113,6 +115,13 @@ def _patterns(cal: Calendar) -> dict[str, re.Pattern[str]]:
         "month": re.compile(
             rf"(?i)\b(?P<part>bulan|pada|sejak|hingga|akhir|awal|pertengahan)\s+(?:bulan\s+)?(?P<month>{mo})\b"
             r"(?!\s+\d)"
+        ),
+        # a month named by its direction from the time of writing, with no cue word before it: "kunjungan
+        # ... ke Indonesia, Desember lalu", "Agustus mendatang" (about 250 such sentences in the shared
+        # corpora); full names only, an abbreviation such as "Mar" or "Des" is too often something else
+        "month_dir": re.compile(
+            rf"(?i)\b(?P<month>{_alt([m for m in cal.months if len(m) > 3])})\s+"
+            rf"(?P<mdir>{_alt(list(MONTH_DIRECTIONS))})\b"
         ),
         "year": re.compile(r"(?i)\b(?:tahun|pada|sejak)\s+(?P<year>(?:19|20)\d{2})\b"),
         # a named conflict with its year as a time adjunct: "dalam perang Timur Tengah 1967", "selama krisis
@@ -301,6 +310,30 @@ def _explicit_month(
     )
 
 
+def _directed_month(
+    m: re.Match[str], published: dt.date | None, years: tuple[int, ...], cal: Calendar
+) -> DateResolution | None:
+    """ "Desember lalu" is the last December up to the time of writing, "Februari mendatang" the next
+    February from it (the month of writing itself either way)."""
+    month = cal.months[m["month"].casefold()]
+    if published is None:
+        if not years:
+            return None
+        year = max(years)
+    else:
+        year = published.year
+        direction = MONTH_DIRECTIONS[m["mdir"].casefold()]
+        if direction < 0 and month > published.month:
+            year -= 1
+        elif direction > 0 and month < published.month:
+            year += 1
+    first = dt.date(year, month, 1)
+    return DateResolution(
+        m.group(0).strip(), first, first, _month_end(year, month), "month", "explicit-year-inferred",
+        m.start(), m.end(),
+    )
+
+
 def _explicit_weekday(
     m: re.Match[str], published: dt.date | None, cal: Calendar, anchor: DateResolution | None
 ) -> DateResolution | None:
@@ -329,6 +362,8 @@ def _explicit_one(
         return _explicit_day(m, published, years, cal)
     if kind in ("month_y", "month"):
         return _explicit_month(m, published, years, cal, anchor)
+    if kind == "month_dir":
+        return _directed_month(m, published, years, cal)
     if kind in ("year", "event_year"):
         return _year_interval(m.group(0).strip(), int(m["year"]), "explicit", m.start(), m.end())
     return _explicit_weekday(m, published, cal, anchor)
@@ -346,7 +381,8 @@ def _explicit_in(
     pats = _patterns(cal)
     found: list[DateResolution] = []
     taken: list[tuple[int, int]] = []
-    for kind in ("dmy", "dm", "d_month_y", "month_y", "month", "event_year", "year", "weekday_only"):
+    kinds = ("dmy", "dm", "d_month_y", "month_y", "month", "month_dir", "event_year", "year", "weekday_only")
+    for kind in kinds:
         for m in pats[kind].finditer(text):
             if any(m.start() < b and m.end() > a for a, b in taken):
                 continue

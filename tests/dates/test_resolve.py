@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from peristiwa.dates import article_dates, resolve_dates, weekday_consistent
 
 D = dt.date
@@ -258,3 +260,22 @@ def test_saat_itu_points_back_to_the_time_just_named_however_old():
     assert (then.date_min, then.date_max, then.date_basis) == (D(2019, 6, 1), D(2019, 6, 30), "inherited")
     later = resolve_dates("Mereka pulang.", ctx, D(2019, 9, 16), art.index("Mereka"))
     assert later.date_basis == "publication", "a sentence that does not point back is about the story's time"
+
+
+@pytest.mark.parametrize(("sentence", "published", "month"), [
+    ("Presiden Nauru berkunjung ke Indonesia, Desember lalu, kata dia.", D(2018, 1, 26), D(2017, 12, 1)),
+    ("Kedua menteri bertemu Januari lalu di Bali.", D(2018, 1, 26), D(2018, 1, 1)),
+    ("Kapal perang itu dikirim Agustus silam.", D(2019, 10, 2), D(2019, 8, 1)),
+])
+def test_a_bare_month_with_its_direction_is_that_month(sentence, published, month):
+    """Without "pada" or "bulan" before it, a month followed by lalu/silam or mendatang/depan is still the
+    event's month: the last such month up to publication, or the next one from it."""
+    r = _resolve(sentence, sentence, published)
+    assert (r.date_min, r.date_precision) == (month, "month")
+
+
+def test_a_month_ahead_dates_the_intent_when_it_is_stated():
+    """ "Februari mendatang" lies after publication: an announced act is dated when it was announced."""
+    sentence = "Latihan gabungan digelar Februari mendatang."
+    r = _resolve(sentence, sentence, D(2018, 11, 26))
+    assert (r.date_max, r.date_basis) == (D(2018, 11, 26), "publication")
