@@ -24,7 +24,7 @@ import calendar
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -168,11 +168,13 @@ class ArticleDates:
     explicit: tuple[tuple[int, DateResolution], ...]  # (article char offset, resolution) in text order
     years: tuple[int, ...]
 
-    def anchor_before(self, offset: int) -> DateResolution | None:
-        """Nearest explicit date at or before `offset` (the narrative anchor)."""
+    def anchor_before(
+        self, offset: int, keep: Callable[[DateResolution], bool] | None = None
+    ) -> DateResolution | None:
+        """Nearest explicit date at or before `offset` (the narrative anchor), among those `keep` accepts."""
         best = None
         for pos, res in self.explicit:
-            if pos <= offset:
+            if pos <= offset and (keep is None or keep(res)):
                 best = res
         return best
 
@@ -538,6 +540,16 @@ def _points_back(sentence_text: str) -> bool:
     return bool(POINTING_BACK.match(sentence_text))
 
 
+def _recent(anchor: DateResolution, published: dt.date | None) -> bool:
+    """Whether a date named earlier in the story can still be the time of an undated sentence: not long
+    before publication, and not after it."""
+    return (
+        anchor.event_date is not None
+        and (published is None or anchor.event_date >= published - dt.timedelta(days=INHERIT_WINDOW_DAYS))
+        and not _after_report(anchor, published)
+    )
+
+
 def resolve_dates(
     sentence_text: str,
     article_context: ArticleDates,
@@ -593,19 +605,14 @@ def resolve_dates(
         return min(cands, key=lambda r: abs((r.start or 0) - local))
     # No date in the sentence: the story's current narrative date, else publication (upper bound only).
     # Undated article: nothing closes the interval (the event may come any time after the anchor).
-    recent = (
-        anchor is not None
-        and anchor.event_date is not None
-        and (
-            ctx.published is None
-            or anchor.event_date >= ctx.published - dt.timedelta(days=INHERIT_WINDOW_DAYS)
-        )
-        and not _after_report(anchor, ctx.published)
-    )
-    if anchor and anchor.event_date and not recent and _points_back(sentence_text):
-        # "Saat itu, Trump dan Kim bersepakat ...": the time just named, however long ago
-        return replace(anchor, start=None, end=None, date_basis="inherited")
-    if anchor and anchor.event_date and recent:
+    if anchor and anchor.event_date and not _recent(anchor, ctx.published):
+        if _points_back(sentence_text):
+            # "Saat itu, Trump dan Kim bersepakat ...": the time just named, however long ago
+            return replace(anchor, start=None, end=None, date_basis="inherited")
+        # After a flashback ("Juni lalu, ..."), an undated sentence is back in the story's present: the
+        # latest recent date named before the flashback, if any.
+        anchor = ctx.anchor_before(sentence_start - 1, lambda a: _recent(a, ctx.published))
+    if anchor and anchor.event_date:
         lo = anchor.date_min
         if ctx.published is None:
             hi = None

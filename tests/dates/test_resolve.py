@@ -279,3 +279,15 @@ def test_a_month_ahead_dates_the_intent_when_it_is_stated():
     sentence = "Latihan gabungan digelar Februari mendatang."
     r = _resolve(sentence, sentence, D(2018, 11, 26))
     assert (r.date_max, r.date_basis) == (D(2018, 11, 26), "publication")
+
+
+def test_after_a_flashback_an_undated_sentence_is_back_in_the_story_present():
+    """A sentence with no date after "Juni lalu, ..." takes the latest recent date named before the flashback,
+    not the flashback's month and not the publication date."""
+    article = ("Menlu mengatakan pada Jumat (11/8/2017) bahwa akses belum diberikan. "
+               "Juni lalu, empat mahasiswa ditangkap di Samanud. "
+               "Kedutaan juga meminta para pelajar berhati-hati.")
+    r = _resolve(article, "Kedutaan juga meminta para pelajar berhati-hati.", D(2017, 8, 12))
+    assert (r.event_date, r.date_basis) == (D(2017, 8, 11), "inherited")
+    flashback = _resolve(article, "Juni lalu, empat mahasiswa ditangkap di Samanud.", D(2017, 8, 12))
+    assert flashback.date_min == D(2017, 6, 1)
