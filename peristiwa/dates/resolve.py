@@ -168,6 +168,10 @@ class ArticleDates:
     explicit: tuple[tuple[int, DateResolution], ...]  # (article char offset, resolution) in text order
     years: tuple[int, ...]
 
+    def first_anchor(self, keep: Callable[[DateResolution], bool]) -> DateResolution | None:
+        """The article's first explicit date that `keep` accepts."""
+        return next((res for _, res in self.explicit if keep(res)), None)
+
     def anchor_before(
         self, offset: int, keep: Callable[[DateResolution], bool] | None = None
     ) -> DateResolution | None:
@@ -612,6 +616,10 @@ def resolve_dates(
         # After a flashback ("Juni lalu, ..."), an undated sentence is back in the story's present: the
         # latest recent date named before the flashback, if any.
         anchor = ctx.anchor_before(sentence_start - 1, lambda a: _recent(a, ctx.published))
+    if anchor is None:
+        # A lead sentence before any date: news dates the reported event further down ("- Menlu AS membuka
+        # kemungkinan berunding ..." ... "kata Tillerson, Senin (7/8)"): the story's first recent date.
+        anchor = ctx.first_anchor(lambda a: _recent(a, ctx.published))
     if anchor and anchor.event_date:
         lo = anchor.date_min
         if ctx.published is None:

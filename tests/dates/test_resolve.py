@@ -291,3 +291,19 @@ def test_after_a_flashback_an_undated_sentence_is_back_in_the_story_present():
     assert (r.event_date, r.date_basis) == (D(2017, 8, 11), "inherited")
     flashback = _resolve(article, "Juni lalu, empat mahasiswa ditangkap di Samanud.", D(2017, 8, 12))
     assert flashback.date_min == D(2017, 6, 1)
+
+
+def test_a_lead_sentence_takes_the_date_the_story_names_further_down():
+    """News tells the event first and dates it later ("..., kata Tillerson, Senin (7/8)"): a sentence before
+    any date takes the story's first recent date, not the day of publication."""
+    article = ("Menlu AS membuka kemungkinan berunding dengan Korea Utara. "
+               "Hal itu disampaikan Tillerson di Manila, Senin (7/8/2017).")
+    r = _resolve(article, "Menlu AS membuka kemungkinan berunding dengan Korea Utara.", D(2017, 8, 8))
+    assert (r.event_date, r.date_max, r.date_basis) == (D(2017, 8, 7), D(2017, 8, 8), "inherited")
+
+
+def test_a_lead_sentence_ignores_a_flashback_further_down():
+    article = ("Kedua negara sepakat memperkuat kerja sama. "
+               "Kesepakatan serupa pernah diteken pada Maret 2015.")
+    r = _resolve(article, "Kedua negara sepakat memperkuat kerja sama.", D(2017, 8, 8))
+    assert (r.event_date, r.date_basis) == (D(2017, 8, 8), "publication")
