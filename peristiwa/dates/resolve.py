@@ -294,12 +294,17 @@ def _explicit_month(
     else:
         # Year-less month: news leaves out the current year, but narrative order may point to the previous
         # one, so the interval covers both readings and the estimate uses publication.
-        year, _ = _infer_year(month, None, None, published, years, cal)
+        direction = _direction_after(m)
+        if direction and published:
+            # "akhir Juli lalu": the direction settles the year, whatever years the story named before
+            year = _directed_year(month, published, direction)
+        else:
+            year, _ = _infer_year(month, None, None, published, years, cal)
         if year is None:
             return None
         basis = "explicit-year-inferred"
         lo = dt.date(year, month, 1)
-        if anchor and anchor.event_date and anchor.event_date.year < year:
+        if not direction and anchor and anchor.event_date and anchor.event_date.year < year:
             lo = dt.date(anchor.event_date.year, month, 1)
     part = (g.get("part") or "").casefold()
     if part in MONTH_PARTS and lo.year == year:  # a part of one month, not of a two-year interval
@@ -316,6 +321,21 @@ def _explicit_month(
     )
 
 
+def _direction_after(m: re.Match[str]) -> int:
+    """-1 or +1 when a direction word (lalu, mendatang ...) follows the match, else 0."""
+    following = m.string[m.end():m.end() + 12].split()
+    return MONTH_DIRECTIONS.get(following[0].casefold().strip(",."), 0) if following else 0
+
+
+def _directed_year(month: int, published: dt.date, direction: int) -> int:
+    """The year of the last such month up to publication (direction -1) or the next one from it (+1)."""
+    if direction < 0 and month > published.month:
+        return published.year - 1
+    if direction > 0 and month < published.month:
+        return published.year + 1
+    return published.year
+
+
 def _directed_month(
     m: re.Match[str], published: dt.date | None, years: tuple[int, ...], cal: Calendar
 ) -> DateResolution | None:
@@ -327,12 +347,7 @@ def _directed_month(
             return None
         year = max(years)
     else:
-        year = published.year
-        direction = MONTH_DIRECTIONS[m["mdir"].casefold()]
-        if direction < 0 and month > published.month:
-            year -= 1
-        elif direction > 0 and month < published.month:
-            year += 1
+        year = _directed_year(month, published, MONTH_DIRECTIONS[m["mdir"].casefold()])
     first = dt.date(year, month, 1)
     return DateResolution(
         m.group(0).strip(), first, first, _month_end(year, month), "month", "explicit-year-inferred",

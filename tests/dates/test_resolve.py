@@ -307,3 +307,11 @@ def test_a_lead_sentence_ignores_a_flashback_further_down():
                "Kesepakatan serupa pernah diteken pada Maret 2015.")
     r = _resolve(article, "Kedua negara sepakat memperkuat kerja sama.", D(2017, 8, 8))
     assert (r.event_date, r.date_basis) == (D(2017, 8, 8), "publication")
+
+
+def test_a_part_of_a_month_with_its_direction_keeps_its_part_after_older_years():
+    """ "akhir Juli lalu" is the end of the last July, even when the story named an older year before."""
+    article = ("Program nuklir itu dimulai sejak 2006. "
+               "Atas peluncuran rudal akhir Juli lalu, PBB menjatuhkan sanksi.")
+    r = _resolve(article, "Atas peluncuran rudal akhir Juli lalu, PBB menjatuhkan sanksi.", D(2017, 8, 8))
+    assert (r.date_min, r.date_max, r.date_precision) == (D(2017, 7, 21), D(2017, 7, 31), "range")
