@@ -17,7 +17,7 @@ from .morphology import CLITICS, MorphologyError, family, guess_category, with_c
 
 # The coder's rules (peristiwa/events/coding/) decide what the same entries code, so their version is part of
 # the version stored on every mention: bump it with any rule change, and the next run re-codes every article.
-CODER_RULES_VERSION = "2026.12.147"
+CODER_RULES_VERSION = "2026.12.160"
 
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
 _ENTRY_KEYS = {
@@ -39,6 +39,7 @@ _ENTRY_KEYS = {
     "parties_as_targets",
     "noun_needs_verb",
     "not_before_clause",
+    "object_in_clause",
     "root",
     "forms",
     "negated_code",
@@ -87,6 +88,7 @@ class Trigger:
     parties_as_targets: bool = False  # "antara A dan B" names the targets (a mediator's parties)
     noun_needs_verb: bool = False  # its noun names a relationship, an act only when a verb governs it
     not_before_clause: bool = False  # a complement clause makes it another verb ("mengakui bahwa": admit)
+    object_in_clause: bool = False  # the required word may stand in its "bahwa" complement clause
     categories: dict[str, str] = field(default_factory=dict)  # surface form -> active/passive/noun/bare
     family_forms: frozenset[str] = frozenset()  # forms generated from root + forms (their category is known)
     roots: tuple[str, ...] = ()
@@ -260,6 +262,7 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         parties_as_targets=bool(raw.get("parties_as_targets", False)),
         noun_needs_verb=bool(raw.get("noun_needs_verb", False)),
         not_before_clause=bool(raw.get("not_before_clause", False)),
+        object_in_clause=bool(raw.get("object_in_clause", False)),
         categories=categories,
         family_forms=family_forms,
         roots=roots,

@@ -1239,3 +1239,15 @@ def test_not_only_is_no_negation(coded_texts):
 def test_the_speakers_own_government_is_pemerintahannya_in_what_is_said(coded_texts):
     (expel,) = coded_texts("Presiden Kolombia mengatakan pemerintahannya akan mengusir duta besar Venezuela.")
     assert "COL->VEN 13" in expel, expel
+
+
+def test_a_warning_with_its_consequence_in_the_bahwa_clause_is_a_threat(coded_texts):
+    war, sanctions, about = coded_texts(
+        "Menteri Pertahanan Armenia memperingatkan Azerbaijan bahwa negaranya siap berperang untuk membela "
+        "wilayahnya.",
+        "Kolombia memperingatkan Venezuela bahwa pemerintah di Caracas akan menghadapi sanksi baru.",
+        "Presiden Brasil memperingatkan bahwa perang di Ukraina akan menaikkan harga pangan dunia.",
+    )
+    assert "ARM->AZE 13" in war, war
+    assert "COL->VEN 13" in sanctions, sanctions
+    assert not about, "a warning about a war elsewhere threatens nobody"

@@ -69,13 +69,35 @@ def _phrase_category(v: SentenceView, start: int, end: int, head: int) -> str:
     return next((s for s in shapes if s in ("active", "passive")), "noun")
 
 
-def _object_words(v: SentenceView, start: int, end: int, head: int, either_side: bool) -> set[str]:
+def _object_words(
+    v: SentenceView, start: int, end: int, head: int, either_side: bool, complement: bool = False
+) -> set[str]:
     words = v.clause_words(start, end, OBJECT_WINDOW)
     if either_side:
         words |= v.clause_words(start, end, OBJECT_WINDOW, before=True)
     if v.parsed:
         for c in v.subtree(head, ("acl", "ccomp", "advcl", "parataxis", "conj")):
             words.add(v.texts[c])
+    if complement:
+        words |= _complement_words(v, end, head)
+    return words
+
+
+def _complement_words(v: SentenceView, end: int, head: int) -> set[str]:
+    """The words of a verb's "bahwa" complement clause (an entry's `object_in_clause`: "memperingatkan AS
+    bahwa Teheran siap berperang", the consequence stands in the clause). Parsed: the subtree of its ccomp;
+    unparsed: the words after "bahwa" right behind the verb or its object, up to the sentence's end."""
+    words: set[str] = set()
+    if v.parsed:
+        for k in v.kids(head, "ccomp"):
+            words.update(v.texts[c] for c in v.subtree(k, ()))
+        return words
+    j = next((k for k in range(end, min(len(v), end + 6)) if v.texts[k] == "bahwa"), None)
+    if j is not None:
+        for k in range(j + 1, min(len(v), j + 1 + 2 * OBJECT_WINDOW)):
+            if v.texts[k] in (".", ";", "!", "?"):
+                break
+            words.add(v.texts[k])
     return words
 
 
@@ -247,7 +269,7 @@ def _word_candidates(state: SentenceState, taken: set[int], found: list[Candidat
             if trig.not_before_clause and _takes_a_clause(v, i):
                 continue
             cand = Candidate(trig, i, i + 1, i, category, trig.code, trig.symmetric)
-            words = _object_words(v, i, i + 1, i, either or trig.predicative)
+            words = _object_words(v, i, i + 1, i, either or trig.predicative, trig.object_in_clause)
             if trig.requires_object and not (words & trig.requires_object):
                 antecedent = next((o for o in reversed(found) if o.trigger.id == trig.id), None)
                 if antecedent is None or not state.on("object_ellipsis"):
