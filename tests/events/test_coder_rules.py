@@ -1251,3 +1251,12 @@ def test_a_warning_with_its_consequence_in_the_bahwa_clause_is_a_threat(coded_te
     assert "ARM->AZE 13" in war, war
     assert "COL->VEN 13" in sanctions, sanctions
     assert not about, "a warning about a war elsewhere threatens nobody"
+
+
+def test_an_unparsed_warning_finds_its_consequence_after_bahwa(cameo, dictionary):
+    """Selective parsing leaves many sentences unparsed: the words after a "bahwa" behind the verb's object
+    count as the warning's complement clause (object_in_clause)."""
+    war = case("warn", "Kolombia memperingatkan Venezuela bahwa Bogota siap berperang.")
+    news = case("warn", "Kolombia memperingatkan bahwa perang di Venezuela menaikkan harga.")
+    assert "COL->VEN 13" in _dyads(_linear_coded(war, dictionary, cameo))
+    assert not {d for d in _dyads(_linear_coded(news, dictionary, cameo)) if d.endswith(" 13")}

@@ -86,14 +86,16 @@ def _object_words(
 def _complement_words(v: SentenceView, end: int, head: int) -> set[str]:
     """The words of a verb's "bahwa" complement clause (an entry's `object_in_clause`: "memperingatkan AS
     bahwa Teheran siap berperang", the consequence stands in the clause). Parsed: the subtree of its ccomp;
-    unparsed: the words after "bahwa" right behind the verb or its object, up to the sentence's end."""
+    unparsed: the words after a "bahwa" behind the verb's named addressee ("memperingatkan Venezuela bahwa
+    ..."), up to the sentence's end; with no addressee, word order cannot tell a warning about a war in a
+    state ("memperingatkan bahwa perang di Venezuela ...") from one to it."""
     words: set[str] = set()
     if v.parsed:
         for k in v.kids(head, "ccomp"):
             words.update(v.texts[c] for c in v.subtree(k, ()))
         return words
     j = next((k for k in range(end, min(len(v), end + 6)) if v.texts[k] == "bahwa"), None)
-    if j is not None:
+    if j is not None and any(k in v.actor_at for k in range(end, j)):
         for k in range(j + 1, min(len(v), j + 1 + 2 * OBJECT_WINDOW)):
             if v.texts[k] in (".", ";", "!", "?"):
                 break
