@@ -1260,3 +1260,13 @@ def test_an_unparsed_warning_finds_its_consequence_after_bahwa(cameo, dictionary
     news = case("warn", "Kolombia memperingatkan bahwa perang di Venezuela menaikkan harga.")
     assert "COL->VEN 13" in _dyads(_linear_coded(war, dictionary, cameo))
     assert not {d for d in _dyads(_linear_coded(news, dictionary, cameo)) if d.endswith(" 13")}
+
+
+def test_an_attack_that_dates_an_offer_is_not_what_is_offered(coded_texts):
+    """ "setelah serangan ..." says when help is offered; offering help is no threat (judged draws 24, 29)."""
+    (offer, vow) = coded_texts(
+        "Rusia siap membantu Arab Saudi setelah serangan terhadap industri minyak Saudi.",
+        "Israel berjanji akan menyerang Lebanon setelah pemilu.",
+    )
+    assert "RUS->SAU 03" in offer and "RUS->SAU 13" not in offer
+    assert "ISR->LBN 13" in vow

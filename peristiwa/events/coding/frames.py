@@ -217,8 +217,19 @@ def _promised_harm_is_a_threat(state: SentenceState, inner: Candidate, outer: Ca
     if outer.code[:2] == "03" and not outer.symmetric and inner.code[:2] in HOSTILE_ROOTS:
         if _aimed_at_a_thing(state.view, inner):
             return  # "menawarkan bantuan untuk memerangi kebakaran hutan": a fire is fought, not a state
+        if _time_anchor(state.view, inner):
+            return  # "siap membantu Arab Saudi, setelah serangan terhadap ...": when, not what is promised
         # applied once the pledge has a target (pairs pass): "bertekad memerangi terorisme" threatens nobody
         outer.threat_code = state.dictionary.future_codes.get(inner.code[:2])
+
+
+def _time_anchor(v: SentenceView, c: Candidate) -> bool:
+    """The hostile act is named right after a temporal subordinator ("setelah serangan", "pasca-kabar
+    serangan"): it dates the clause, as in the subject rule's "Segera setelah serangan, ...". """
+    from .arguments import TEMPORAL_SUBORDINATORS
+
+    before = [v.texts[k].casefold() for k in range(max(0, c.start - 2), c.start)]
+    return any(w in TEMPORAL_SUBORDINATORS or w.split("-", 1)[0] in TEMPORAL_SUBORDINATORS for w in before)
 
 
 def _aimed_at_a_thing(v: SentenceView, c: Candidate) -> bool:
