@@ -1270,3 +1270,14 @@ def test_an_attack_that_dates_an_offer_is_not_what_is_offered(coded_texts):
     )
     assert "RUS->SAU 03" in offer and "RUS->SAU 13" not in offer
     assert "ISR->LBN 13" in vow
+
+
+def test_calling_an_accusation_a_lie_denies_it(coded_texts):
+    """ "tuduhan dari AS merupakan kebohongan besar" calls a claim false (016); spreading lies is still an
+    accusation (112)."""
+    (denial, accusation) = coded_texts(
+        "Menurut Teheran tuduhan dari AS merupakan kebohongan besar.",
+        "Menlu Inggris mengatakan Rusia menyebarkan kebohongan tentang Ukraina.",
+    )
+    assert "IRN->USA 01" in denial and "IRN->USA 11" not in denial
+    assert "GBR->RUS 11" in accusation
