@@ -1281,3 +1281,13 @@ def test_calling_an_accusation_a_lie_denies_it(coded_texts):
     )
     assert "IRN->USA 01" in denial and "IRN->USA 11" not in denial
     assert "GBR->RUS 11" in accusation
+
+
+def test_a_title_speaker_before_a_colon_is_not_the_doer(coded_texts):
+    """ "Pentagon: Serangan ..." is what the Pentagon says about an attack, not a US attack (draw 29)."""
+    (said, done) = coded_texts(
+        "Pentagon: Serangan terhadap fasilitas minyak Saudi sangat canggih.",
+        "Serangan Israel terhadap Suriah menewaskan tiga tentara.",
+    )
+    assert not any(d.endswith(" 19") for d in said), said
+    assert "ISR->SYR 19" in done

@@ -1176,7 +1176,8 @@ switch(
     "arguments",
     "arguments",
     """The word-order fallback for a source does not reach past a reporting verb: the speaker of "X
-       menuturkan meskipun serangan perompakan di Somalia ..." is not the attacker.""",
+       menuturkan meskipun serangan perompakan di Somalia ..." is not the attacker; nor past the colon of a
+       title's speaker ("Pentagon: Serangan terhadap Fasilitas Minyak Saudi Sangat Canggih").""",
 )
 
 
@@ -1450,6 +1451,8 @@ def clause_subject(c: Candidate, state: SentenceState) -> None:
         is_reporting(v, state.dictionary, k) for k in range(j + 1, c.start)
     ):
         return  # "Ja menulis, 'Pengerahan ... membuat perang nuklir ...'": the writer fought no war
+    if state.on("reporter_is_not_the_actor") and ":" in v.texts[j + 1 : c.start]:
+        return  # "Pentagon: Serangan terhadap Fasilitas Minyak Saudi Sangat Canggih": a title's speaker
     c.sources.append(v.actor_at[j])
     c.fired("clause-subject")
 
