@@ -19,6 +19,7 @@ from typing import Any
 
 import polars as pl
 
+from peristiwa.annotation.conllu import from_conllu
 from peristiwa.annotation.frame import SENTENCES_SCHEMA, sentences_frame
 from peristiwa.annotation.records import Sentence
 from peristiwa.annotation.selection import (
@@ -26,9 +27,10 @@ from peristiwa.annotation.selection import (
     SELECTION_VERSION,
     parse_cues,
     select_article,
+    selection_digest,
     selector_from,
 )
-from peristiwa.annotation.stanza_convert import sentences_from_stanza
+from peristiwa.annotation.stanza_convert import sentences_from_stanza, stanza_input, with_parse, without_parse
 from peristiwa.nlp.pipeline import NlpSettings, annotation_signature, parse, tokenize_and_tag
 
 LEDGER_SCHEMA = {
@@ -39,6 +41,9 @@ LEDGER_SCHEMA = {
     "n_tokens": pl.Int32(),
     "parse_scope": pl.String(),
     "n_parsed": pl.Int32(),
+    # what the selection of a selective annotation was computed from (selection.selection_digest); None for
+    # parse scope all
+    "selection_digest": pl.String(),
 }
 
 
@@ -81,12 +86,25 @@ class _Selection:
         cues = parse_cues(dictionary)
         self.selector = selector_from(cues.words, load_knowledge(config.actors_dir), cue_phrases=cues.phrases,
                                       speaker_cues=cues.speaker_words)
+        self.digest = selection_digest(self.selector)
 
     @classmethod
     def get(cls, config: AnnotationConfig) -> _Selection:
         if config not in cls._cache:
             cls._cache[config] = cls(config)
         return cls._cache[config]
+
+
+def config_selection_digest(config: AnnotationConfig) -> str | None:
+    """The selection digest an article annotated under ``config`` records (None for parse scope all): built
+    once per process, about a second (the dictionary and the actor knowledge are loaded)."""
+    return None if config.parse_scope == "all" else _Selection.get(config).digest
+
+
+def selector_of(config: AnnotationConfig):
+    """The selector (selection.ParseSelector) of ``config``'s cue words and actor knowledge, built once per
+    process."""
+    return _Selection.get(config).selector
 
 
 def _as_sentences(row: dict, body: Any, title: Any | None) -> list[Sentence]:
@@ -110,6 +128,7 @@ def annotate_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[
     text_sha256)."""
     settings = config.settings
     models = annotation_signature_json(settings, config.parse_scope)
+    digest = config_selection_digest(config)
     bodies = tokenize_and_tag([r["text"] for r in rows], settings)
     titled = [r for r in rows if (r["title"] or "").strip()]
     titles = dict(zip((r["article_id"] for r in titled),
@@ -139,8 +158,50 @@ def annotate_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[
             "n_tokens": sum(len(s.tokens) for s in found),
             "parse_scope": config.parse_scope,
             "n_parsed": sum(1 for s in found if s.is_parsed),
+            "selection_digest": digest,
         })
     return sentences_frame(sentence_rows).to_dicts(), ledger
+
+
+def reparse_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[dict], list[dict]]:
+    """Sentence rows and ledger rows for articles already annotated under ``config``'s models, whose selection
+    changed (dicts with article_id, text_sha256, ``conllu``: every stored sentence, and ``selected``: the
+    sentence indexes the selection picks now). A selected sentence without a parse is parsed, from its stored
+    words: the parse of a sentence reads only its own words (``peristiwa.nlp.pipeline.parse``), and tokens and
+    NER are what this annotation gave them, so it gets the parse a fresh annotation would give it. A parsed
+    sentence no longer selected loses its parse, as a fresh annotation would not have parsed it. The other
+    sentences stay as stored. The result is the fresh selective annotation of the article (tested against
+    one)."""
+    models = annotation_signature_json(config.settings, config.parse_scope)
+    digest = config_selection_digest(config)
+    articles: list[list[Sentence]] = []
+    to_parse: list[tuple[int, int, list]] = []  # (article, sentence position, its Stanza sentences)
+    for n, row in enumerate(rows):
+        found = [from_conllu(c) for c in row["conllu"]]
+        selected = set(row["selected"])
+        for k, sentence in enumerate(found):
+            if sentence.index in selected and not sentence.is_parsed:
+                from stanza.models.common.doc import Document  # Stanza only where something is parsed
+
+                to_parse.append((n, k, Document(stanza_input(sentence)).sentences))
+            elif sentence.index not in selected and sentence.is_parsed:
+                found[k] = without_parse(sentence)
+        articles.append(found)
+    if to_parse:
+        parse([s for _, _, parts in to_parse for s in parts], config.settings)
+    for n, k, parts in to_parse:
+        articles[n][k] = with_parse(articles[n][k], parts)
+    ledger = [{
+        "article_id": row["article_id"],
+        "text_sha256": row["text_sha256"],
+        "models": models,
+        "n_sentences": len(found),
+        "n_tokens": sum(len(s.tokens) for s in found),
+        "parse_scope": config.parse_scope,
+        "n_parsed": sum(1 for s in found if s.is_parsed),
+        "selection_digest": digest,
+    } for row, found in zip(rows, articles, strict=True)]
+    return sentences_frame(s for found in articles for s in found).to_dicts(), ledger
 
 
 def frames(sentence_rows: list[dict], ledger_rows: list[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
@@ -166,14 +227,32 @@ def _worker_annotate(rows: list[dict], config: AnnotationConfig) -> tuple[list[d
     return annotate_rows(rows, config)
 
 
-def _split_evenly(rows: Sequence[dict], parts: int) -> list[list[int]]:
-    """Row positions split into ``parts`` groups of about equal text length (longest first, greedy)."""
+def _worker_reparse(rows: list[dict], config: AnnotationConfig) -> tuple[list[dict], list[dict]]:
+    return reparse_rows(rows, config)
+
+
+def _text_size(row: dict) -> int:
+    return len(row["text"] or "") + len(row["title"] or "")
+
+
+def _reparse_size(row: dict) -> int:
+    """The words a reparse row gives the parser (about: stored sentences that are selected)."""
+    selected = set(row["selected"])
+    rows = zip(row["sentence_index"], row["conllu"], strict=True)
+    return sum(c.count("\n") for i, c in rows if i in selected)
+
+
+def _split_evenly(
+    rows: Sequence[dict], parts: int, size: Callable[[dict], int] = _text_size
+) -> list[list[int]]:
+    """Row positions split into ``parts`` groups of about equal ``size`` (text length; largest first,
+    greedy)."""
     groups: list[list[int]] = [[] for _ in range(parts)]
     sizes = [0] * parts
-    for i in sorted(range(len(rows)), key=lambda i: -len(rows[i]["text"] or "")):
+    for i in sorted(range(len(rows)), key=lambda i: -size(rows[i])):
         k = sizes.index(min(sizes))
         groups[k].append(i)
-        sizes[k] += len(rows[i]["text"] or "") + len(rows[i]["title"] or "")
+        sizes[k] += size(rows[i])
     return [sorted(g) for g in groups if g]
 
 
@@ -214,15 +293,24 @@ class AnnotationPool:
 
     def annotate(self, rows: Sequence[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
         """Sentences and ledger of ``rows``, in the order of ``rows``."""
+        return self._run(rows, annotate_rows, _worker_annotate, _text_size)
+
+    def reparse(self, rows: Sequence[dict]) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Sentences and ledger of already annotated articles whose selection changed (``reparse_rows``), in
+        the order of ``rows``."""
+        return self._run(rows, reparse_rows, _worker_reparse, _reparse_size)
+
+    def _run(self, rows: Sequence[dict], here: Callable, worker: Callable,
+             size: Callable[[dict], int]) -> tuple[pl.DataFrame, pl.DataFrame]:
         rows = list(rows)
         if not rows:
             return frames([], [])
         if self.workers == 1:
-            return frames(*annotate_rows(rows, self.config))
+            return frames(*here(rows, self.config))
         # a chunk of one article goes to a worker too: annotated here, it would load a second set of models
         # (about 0.5 GB) into this process for the rest of the run
-        groups = _split_evenly(rows, self.workers)
-        futures = [self._pool().submit(_worker_annotate, [rows[i] for i in g], self.config) for g in groups]
+        groups = _split_evenly(rows, self.workers, size)
+        futures = [self._pool().submit(worker, [rows[i] for i in g], self.config) for g in groups]
         results = [f.result() for f in futures]
         self._chunks_done += 1
         if self.chunks_per_worker and self._chunks_done % self.chunks_per_worker == 0:

@@ -19,6 +19,8 @@ stems only parses a sentence more.
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -268,3 +270,53 @@ def select_article(selector: ParseSelector, sentences: Sequence[Sentence]) -> fr
     """The sentences of one article to parse, from its unparsed sentences (tokens and NER)."""
     assert selector.scanner is not None, "build the selector with selector_from(cue_words, knowledge)"
     return selector.select(sentences, selector.scanner.candidates(sentences))
+
+
+def selection_digest(selector: ParseSelector) -> str:
+    """What a selective annotation's choice of sentences was computed from, as a digest stored with every
+    selectively annotated article (``annotations.selection_digest``): the selection rules' version, the cue
+    words and phrases, the speaker cues, the anaphora cues and every gazetteer n-gram the actor scanner knows
+    (with whether it may name a foreign actor). A dictionary or actor-knowledge update that changes any of
+    them changes the digest, and the next run recomputes the articles' selection from their stored tokens
+    (``reselect``); one that changes none of them (a new code for a known word, a date of office) does not.
+    Sorted JSON, so the same inputs give the same digest in every process and run."""
+    scanner = selector.scanner
+    inputs = {
+        "selection_version": SELECTION_VERSION,
+        "window": selector.window,
+        "home_iso3": selector.home_iso3,
+        "cue_words": sorted(selector.cue_words),
+        "cue_phrases": sorted(" ".join(p) for p in selector.cue_phrases),
+        "speaker_cues": sorted(selector.speaker_cues),
+        "both_states": sorted(" ".join(p) for p in selector.both_states),
+        "titles": sorted(selector.titles),
+        "actor_keys": None if scanner is None else sorted(
+            [" ".join(key), foreign] for key, foreign in scanner.keys.items()),
+        "actor_max_len": None if scanner is None else scanner.max_len,
+        "ner_actors": None if scanner is None else scanner.ner_actors,
+    }
+    payload = json.dumps(inputs, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Reselection:
+    """An article's new selection against what its stored sentences have: ``parse`` the sentences that need a
+    parse they lack (NLP), ``unparse`` the parsed ones the new selection leaves out (a fresh annotation would
+    not have parsed them; no NLP)."""
+
+    selected: frozenset[int]
+    parse: frozenset[int]
+    unparse: frozenset[int]
+
+    @property
+    def unchanged(self) -> bool:
+        return not self.parse and not self.unparse
+
+
+def reselect(selector: ParseSelector, sentences: Sequence[Sentence]) -> Reselection:
+    """The selection of an already annotated article under ``selector``, from its stored sentences (their
+    tokens and NER; the selection reads nothing a parse adds), compared with which of them are parsed."""
+    selected = select_article(selector, sentences)
+    parsed = frozenset(s.index for s in sentences if s.is_parsed)
+    return Reselection(selected, selected - parsed, parsed - selected)
