@@ -14,7 +14,17 @@ from assets.gating import GateDecision, decide, publish_or_fail, quarantine_fail
 from checks import entities as entity_checks
 from peristiwa.actors import load_knowledge
 from peristiwa.actors.batch import knowledge_version, resolve_frame
-from peristiwa.annotation.batch import AnnotationConfig, AnnotationPool, annotation_signature_json
+from peristiwa.annotation.batch import (
+    AnnotationConfig,
+    AnnotationPool,
+    annotation_signature_json,
+    config_selection_digest,
+    frames,
+    reparse_rows,
+    selector_of,
+)
+from peristiwa.annotation.conllu import from_conllu
+from peristiwa.annotation.selection import reselect
 from pipelines.partitions import SHARD_KEYS, nlp_shards, shard_of
 from pipelines.resources import (
     WRITER_POOL,
@@ -50,6 +60,32 @@ WHERE a.article_id IS NULL OR a.text_sha256 <> c.text_sha256
 ORDER BY c.article_id
 """
 
+# Articles annotated selectively as now (same text, models and selection rules), whose selection was computed
+# from other cue words or actor knowledge than the current ones, or before the digest was recorded: their
+# selection is computed again from their stored tokens and NER.
+_TO_RESELECT_SQL = """
+WITH current AS (
+    SELECT article_id, sha256(coalesce(title, '') || chr(10) || text) AS text_sha256
+    FROM main.articles_clean
+)
+SELECT a.article_id, a.text_sha256
+FROM current c JOIN main.annotations a USING (article_id)
+WHERE a.text_sha256 = c.text_sha256 AND a.parse_scope = 'selective'
+  AND regexp_replace(a.models, '(configured|official|bundled) [^ "]*/', '\\1 ', 'g') = $models
+  AND a.selection_digest IS DISTINCT FROM $digest
+ORDER BY a.article_id
+"""
+
+# the stored sentences of the articles to reselect, one row per article, in sentence order
+_RESELECT_INPUT_SQL = """
+SELECT t.article_id, any_value(t.text_sha256) AS text_sha256,
+       coalesce(list(s.sentence_index ORDER BY s.sentence_index) FILTER (s.article_id IS NOT NULL), [])
+           AS sentence_index,
+       coalesce(list(s.conllu ORDER BY s.sentence_index) FILTER (s.article_id IS NOT NULL), []) AS conllu
+FROM _reselect t LEFT JOIN main.sentences s USING (article_id)
+GROUP BY t.article_id ORDER BY t.article_id
+"""
+
 _ARTICLES_SQL = """
 SELECT c.article_id, c.title, c.text, c.spans_json, c.published_date, t.text_sha256
 FROM main.articles_clean c JOIN _todo t USING (article_id)
@@ -78,14 +114,31 @@ def _todo(con, models: str, shards: set[str]) -> pl.DataFrame:
     return todo.filter(pl.col("shard").is_in(sorted(shards)))
 
 
-def _spooled(chunks, todo: pl.DataFrame, models: str) -> pl.DataFrame:
-    """Spooled ledger rows that are still wanted: the article still needs exactly this annotation."""
+def _to_reselect(con, models: str, digest: str | None, shards: set[str]) -> pl.DataFrame:
+    """Articles of `shards` whose selection must be computed again: article_id, text_sha256, shard (none
+    under parse scope all, whose annotations have no selection)."""
+    if digest is None:
+        return pl.DataFrame(schema={"article_id": pl.String(), "text_sha256": pl.String(),
+                                    "shard": pl.String()})
+    todo = con.sql(_TO_RESELECT_SQL, params={"models": models, "digest": digest}).pl()
+    shard = pl.col("article_id").map_elements(shard_of, return_dtype=pl.String)
+    todo = todo.with_columns(shard.alias("shard"))
+    return todo.filter(pl.col("shard").is_in(sorted(shards)))
+
+
+def _spooled(chunks, todo: pl.DataFrame, models: str, digest: str | None) -> pl.DataFrame:
+    """Spooled ledger rows that are still wanted: the article still needs exactly this annotation (same
+    models and, under selective parsing, the same selection digest)."""
     ledger = spooled_ledger(chunks)
     if ledger.height == 0 or todo.height == 0:
-        return pl.DataFrame(schema={"article_id": pl.String(), "chunk": pl.String()})
-    wanted = ledger.filter(pl.col("models") == models).join(
-        todo.select("article_id", "text_sha256"), on=["article_id", "text_sha256"], how="semi"
-    )
+        return pl.DataFrame(schema={"article_id": pl.String(), "chunk": pl.String(),
+                                    "reselection": pl.String()})
+    for column in ("selection_digest", "reselection"):  # absent from chunks spooled before they were
+        if column not in ledger.columns:
+            ledger = ledger.with_columns(pl.lit(None, dtype=pl.String()).alias(column))
+    wanted = ledger.filter(
+        (pl.col("models") == models) & pl.col("selection_digest").eq_missing(pl.lit(digest, pl.String()))
+    ).join(todo.select("article_id", "text_sha256"), on=["article_id", "text_sha256"], how="semi")
     # an article spooled twice (a rerun before the first publish): the newest chunk wins
     return wanted.sort("chunk").unique("article_id", keep="last", maintain_order=True)
 
@@ -97,7 +150,9 @@ def _spooled(chunks, todo: pl.DataFrame, models: str) -> pl.DataFrame:
     kinds={"parquet", "stanza"},
     description="Stanza annotation of the cleaned articles that need it (new, re-cleaned, or annotated by "
     "other models or another parse scope), computed in chunks in worker processes without holding the "
-    "warehouse writer and spooled as Parquet; `sentences` publishes them. Partitioned by article shard.",
+    "warehouse writer and spooled as Parquet; `sentences` publishes them. Under selective parsing, articles "
+    "whose selection was computed from other cue words or actor knowledge are selected again from their "
+    "stored tokens, and only newly selected sentences are parsed. Partitioned by article shard.",
 )
 def sentences_parquet(
     context: dg.AssetExecutionContext, nlp: NlpResource, actors: ActorsResource, coding: EventCodingResource,
@@ -105,30 +160,45 @@ def sentences_parquet(
 ) -> dg.MaterializeResult:
     config = nlp.annotation_config(actors, coding)
     models = annotation_signature_json(config.settings, config.parse_scope)
+    digest = config_selection_digest(config)
     shards = set(context.partition_keys)
     spool = warehouse.spool("sentences")
     with warehouse.get().writer(warehouse.lock_timeout_s, serve=False) as con:  # a short read, no publish
         todo = _todo(con, models, shards)
+        again = _to_reselect(con, models, digest, shards)
         n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
-        reused = _spooled(list_chunks(spool), todo, models)
+        reused = _spooled(list_chunks(spool), pl.concat([todo.select("article_id", "text_sha256"),
+                                                         again.select("article_id", "text_sha256")]),
+                          models, digest)
         todo = todo.join(reused.select("article_id"), on="article_id", how="anti")
+        again = again.join(reused.select("article_id"), on="article_id", how="anti")
         con.register("_todo", todo.select("article_id", "text_sha256").to_arrow())
         # staged, not held: every article's text in this process would grow with the corpus
         staged = stage_input(con.sql(_ARTICLES_SQL), spool, context.run.run_id)
         con.unregister("_todo")
+        con.register("_reselect", again.select("article_id", "text_sha256").to_arrow())
+        staged_again = stage_input(con.sql(_RESELECT_INPUT_SQL), spool, f"{context.run.run_id}-reselect")
+        con.unregister("_reselect")
     release_arrow_memory()
     try:
-        return _annotate_staged(context, nlp, config, spool, staged, todo, reused, n_total, len(shards))
+        return _annotate_staged(context, nlp, config, spool, staged, staged_again, todo, again, reused,
+                                n_total, len(shards))
     finally:
         staged.remove()
+        staged_again.remove()
 
 
 def _annotate_staged(
     context: dg.AssetExecutionContext, nlp: NlpResource, config: AnnotationConfig, spool: Path,
-    staged: StagedInput, todo: pl.DataFrame, reused: pl.DataFrame, n_total: int, n_shards: int,
+    staged: StagedInput, staged_again: StagedInput, todo: pl.DataFrame, again: pl.DataFrame,
+    reused: pl.DataFrame, n_total: int, n_shards: int,
 ) -> dg.MaterializeResult:
-    """Annotate the staged articles chunk by chunk in the worker pool and spool each chunk."""
+    """Annotate the staged articles chunk by chunk in the worker pool and spool each chunk; then select again
+    the articles whose selection inputs changed, and parse what they newly select."""
+    models = annotation_signature_json(config.settings, config.parse_scope)
+    digest = config_selection_digest(config)
     n_articles = staged.count()
+    n_again = staged_again.count()
     n_models = int(todo["only_models_changed"].sum()) if todo.height else 0
     size = max(1, nlp.chunk_articles)
     n_chunks = -(-n_articles // size)
@@ -137,28 +207,68 @@ def _annotate_staged(
         f"{n_articles + reused.height} of {n_total} cleaned articles in {n_shards} shard(s) need "
         f"annotation ({n_models} because the NLP models, tokenizer repairs or parse scope changed); "
         f"{reused.height} already annotated in the spool, annotating {n_articles} in {n_chunks} "
-        f"chunk(s) of {size} with {workers} worker(s), parse scope {config.parse_scope}"
+        f"chunk(s) of {size} with {workers} worker(s), parse scope {config.parse_scope}; "
+        f"{n_again} to select again (cue words or actor knowledge changed)"
     )
-    shard_frame = todo.select("article_id", "shard")
+    shard_frame = pl.concat([todo.select("article_id", "shard"), again.select("article_id", "shard")])
+
+    def spool_chunk(frame: pl.DataFrame, ledger: pl.DataFrame, reselection: str | None) -> None:
+        frame = frame.with_columns(pl.lit(context.run.run_id).alias("run_id"))
+        ledger = ledger.join(shard_frame, on="article_id").with_columns(
+            pl.lit(context.run.run_id).alias("run_id"), pl.lit(_now()).alias("annotated_at"),
+            pl.lit(reselection, dtype=pl.String()).alias("reselection"))
+        write_chunk(spool, frame, ledger)
+
     started = time.perf_counter()
     n_tokens = n_sentences = n_parsed = 0
+    n_reparsed = n_unparsed = n_newly_parsed = 0
     with AnnotationPool(config, workers, nlp.chunks_per_worker) as pool:
         for k, offset in enumerate(range(0, n_articles, size), 1):
             frame, ledger = pool.annotate(staged.rows(offset, size))
-            frame = frame.with_columns(pl.lit(context.run.run_id).alias("run_id"))
-            ledger = ledger.join(shard_frame, on="article_id").with_columns(
-                pl.lit(context.run.run_id).alias("run_id"), pl.lit(_now()).alias("annotated_at"))
-            write_chunk(spool, frame, ledger)
+            spool_chunk(frame, ledger, None)
             n_tokens += int(ledger["n_tokens"].sum())
             n_sentences += frame.height
             n_parsed += int(ledger["n_parsed"].sum())
             context.log.info(f"annotated chunk {k}/{n_chunks}: {ledger.height} articles, "
                              f"{frame.height} sentences ({int(ledger['n_parsed'].sum())} parsed)")
+        if n_again:
+            selector = selector_of(config)
+        for k, offset in enumerate(range(0, n_again, size), 1):
+            rows = staged_again.rows(offset, size)
+            kept, unparse, reparse = [], [], []
+            for row in rows:
+                found = reselect(selector, [from_conllu(c) for c in row["conllu"]])
+                row["selected"] = sorted(found.selected)
+                (kept if found.unchanged else reparse if found.parse else unparse).append(row)
+                n_newly_parsed += len(found.parse)
+            # the selection did not change: only the digest is new (published without touching the sentences)
+            if kept:
+                spool_chunk(*frames([], [{"article_id": r["article_id"], "text_sha256": r["text_sha256"],
+                                          "models": models, "parse_scope": config.parse_scope,
+                                          "selection_digest": digest} for r in kept]), "digest")
+            # sentences only lose a parse: no NLP, here
+            if unparse:
+                spool_chunk(*frames(*reparse_rows(unparse, config)), "unparsed")
+            if reparse:
+                frame, ledger = pool.reparse(reparse)
+                spool_chunk(frame, ledger, "reparsed")
+            n_reparsed += len(reparse)
+            n_unparsed += len(unparse)
+            context.log.info(f"selected again chunk {k}: {len(rows)} articles, {len(kept)} unchanged, "
+                             f"{len(unparse)} with parses dropped, {len(reparse)} parsed again")
     seconds = time.perf_counter() - started
+    if n_again:
+        context.log.info(f"selected {n_again} articles again for changed cue words or actor knowledge: "
+                         f"reselected={n_again}, reparsed_for_cues={n_reparsed} ({n_newly_parsed} sentences "
+                         f"parsed), unparsed_for_cues={n_unparsed}")
     return dg.MaterializeResult(metadata={
         "annotated": n_articles,
         "reused_from_spool": reused.height,
         "reannotated_for_models": n_models,
+        "reselected": n_again,
+        "reparsed_for_cues": n_reparsed,
+        "sentences_reparsed_for_cues": n_newly_parsed,
+        "unparsed_for_cues": n_unparsed,
         "chunks": n_chunks,
         "workers": workers,
         "parse_scope": config.parse_scope,
@@ -167,7 +277,7 @@ def _annotate_staged(
         "tokens": n_tokens,
         "seconds": round(seconds, 1),
         "tokens_per_second": round(n_tokens / seconds, 1) if seconds and n_tokens else 0.0,
-        "no_new_input": n_articles + reused.height == 0,
+        "no_new_input": n_articles + n_again + reused.height == 0,
     })
 
 
@@ -188,15 +298,20 @@ def _publish_groups(pending: pl.DataFrame, size: int) -> list[pl.DataFrame]:
     "Publishes the spooled annotation in chunks, each validated and committed on its own.",
 )
 def sentences(
-    context: dg.AssetExecutionContext, nlp: NlpResource, warehouse: WarehouseResource,
+    context: dg.AssetExecutionContext, nlp: NlpResource, actors: ActorsResource, coding: EventCodingResource,
+    warehouse: WarehouseResource,
 ) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
     run_id = context.run.run_id
-    settings = nlp.settings()
-    models = annotation_signature_json(settings, nlp.parse_scope)
+    config = nlp.annotation_config(actors, coding)
+    models = annotation_signature_json(config.settings, config.parse_scope)
     shards = set(context.partition_keys)
     spool = warehouse.spool("sentences")
     outcomes = []
     n_articles = n_rows = n_tokens = n_parsed = n_models = 0
+    n_digests = 0
+    reselections: Counter[str] = Counter()
+    # the selection digest only when there is something to publish (it loads the dictionary and the actors)
+    digest = config_selection_digest(config) if list_chunks(spool) else None
     if list_chunks(spool):  # something may be published and validated: import GX first, not while holding
         import great_expectations  # noqa: F401  the writer (its first import takes seconds)
 
@@ -205,9 +320,17 @@ def sentences(
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
         everywhere = _todo(con, models, set(SHARD_KEYS))
         todo = everywhere.filter(pl.col("shard").is_in(sorted(shards)))
+        wanted = pl.concat([todo.select("article_id", "text_sha256"),
+                            _to_reselect(con, models, digest, shards).select("article_id", "text_sha256")])
         n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
         chunks = {c.name: c for c in list_chunks(spool)}
-        pending = _spooled(chunks.values(), todo, models)
+        pending = _spooled(chunks.values(), wanted, models, digest)
+        # an article whose new selection is what it has: only its recorded digest changes, no sentence
+        only_digest = pending.filter(pl.col("reselection").eq_missing(pl.lit("digest")))
+        if only_digest.height:
+            n_digests = _update_digests(con, only_digest, digest)
+            context.log.info(f"{n_digests} articles selected again as they are: new selection digest only")
+        pending = pending.filter(~pl.col("reselection").eq_missing(pl.lit("digest")))
         groups = _publish_groups(pending, max(1, nlp.chunk_articles))
         context.log.info(f"publishing {pending.height} spooled articles of {len(shards)} shard(s) in "
                          f"{len(groups)} chunk(s)")
@@ -244,10 +367,14 @@ def sentences(
             n_parsed += int(ledger["n_parsed"].sum())
             published = todo.join(ledger.select("article_id"), on="article_id")
             n_models += int(published["only_models_changed"].sum())
+            reselections.update(r for r in group["reselection"].to_list() if r)
             context.log.info(f"published chunk {k}/{len(groups)}: {ledger.height} articles, {frame.height} "
                              "sentences")
         # spooled files whose articles are all published (or stale) are done
-        still_wanted = set(_spooled(chunks.values(), _todo(con, models, set(SHARD_KEYS)), models)["chunk"])
+        everywhere = pl.concat([
+            _todo(con, models, set(SHARD_KEYS)).select("article_id", "text_sha256"),
+            _to_reselect(con, models, digest, set(SHARD_KEYS)).select("article_id", "text_sha256")])
+        still_wanted = set(_spooled(chunks.values(), everywhere, models, digest)["chunk"])
         for name, chunk in chunks.items():
             if name not in still_wanted:
                 chunk.remove()
@@ -258,6 +385,9 @@ def sentences(
     yield dg.MaterializeResult(metadata={
         "annotated": n_articles,
         "reannotated_for_models": n_models,
+        "reselected": n_digests + reselections["reparsed"] + reselections["unparsed"],
+        "reparsed_for_cues": reselections["reparsed"],
+        "unparsed_for_cues": reselections["unparsed"],
         "unchanged": n_total - todo.height,
         "sentences": n_rows,
         "parsed_sentences": n_parsed,
@@ -265,8 +395,27 @@ def sentences(
         "chunks": len(groups),
         "publish_seconds": round(seconds, 2),
         "parse_scope": nlp.parse_scope,
-        "no_new_input": pending.height == 0,
+        "no_new_input": pending.height == 0 and n_digests == 0,
     })
+
+
+def _update_digests(con, rows: pl.DataFrame, digest: str | None) -> int:
+    """Record the new selection digest of articles whose sentences stay as they are (one transaction); an
+    article re-cleaned since is left alone (it is annotated again). Returns the number updated."""
+    con.register("_digests", rows.select("article_id", "text_sha256").to_arrow())
+    try:
+        con.execute("BEGIN TRANSACTION")
+        n = con.execute(
+            "UPDATE main.annotations AS a SET selection_digest = $digest FROM _digests d "
+            "WHERE a.article_id = d.article_id AND a.text_sha256 = d.text_sha256",
+            {"digest": digest}).fetchall()[0][0]
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("_digests")
+    return n
 
 
 _SENTENCES_OF_CHUNK = """SELECT article_id, sentence_index, conllu FROM main.sentences

@@ -95,9 +95,10 @@ def list_chunks(directory: Path) -> list[SpoolChunk]:
 
 
 def spooled_ledger(chunks: Iterable[SpoolChunk]) -> pl.DataFrame:
-    """Every chunk's ledger rows, with the chunk name (``chunk``), oldest chunk first."""
+    """Every chunk's ledger rows, with the chunk name (``chunk``), oldest chunk first (a column that older
+    chunks lack is null in their rows)."""
     frames = [c.ledger().with_columns(pl.lit(c.name).alias("chunk")) for c in chunks]
-    return pl.concat(frames, how="vertical_relaxed") if frames else pl.DataFrame()
+    return pl.concat(frames, how="diagonal_relaxed") if frames else pl.DataFrame()
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,8 @@ def test_warehouse_readme_is_generated_from_the_ddl():
 
 def test_a_warehouse_from_before_new_columns_gains_them_in_main_and_staging(warehouse_path):
     added = {"articles_raw": ["file_mtime"], "quarantine": ["stage", "article_id"],
-             "dq_results": ["items", "override"], "events": ["mentions_digest"]}
+             "dq_results": ["items", "override"], "events": ["mentions_digest"],
+             "annotations": ["selection_digest"]}
     wh = Warehouse(warehouse_path)
     with wh.writer() as con:
         fresh = {t: con.execute(f"DESCRIBE main.{t}").fetchall() for t in added}

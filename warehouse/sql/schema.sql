@@ -233,8 +233,10 @@ CREATE TABLE IF NOT EXISTS annotations (
     run_id       VARCHAR NOT NULL,
     annotated_at TIMESTAMP NOT NULL,
     parse_scope  VARCHAR DEFAULT 'all',
-    n_parsed     INTEGER
+    n_parsed     INTEGER,
+    selection_digest VARCHAR
 );
+ALTER TABLE annotations ADD COLUMN IF NOT EXISTS selection_digest VARCHAR;
 COMMENT ON TABLE annotations IS 'One row per annotated article: which cleaned text and which models produced its sentences.';
 COMMENT ON COLUMN annotations.article_id IS 'Article (articles_clean.article_id).';
 COMMENT ON COLUMN annotations.text_sha256 IS 'sha256 of the title and cleaned text that were annotated; a re-cleaned article with new text is annotated again.';
@@ -245,6 +247,7 @@ COMMENT ON COLUMN annotations.run_id IS 'Dagster run that annotated the article.
 COMMENT ON COLUMN annotations.annotated_at IS 'UTC time of annotation.';
 COMMENT ON COLUMN annotations.parse_scope IS 'Which sentences were parsed: all, or selective (only those that can yield an event; every sentence has tokens and NER). A change of scope re-annotates the article.';
 COMMENT ON COLUMN annotations.n_parsed IS 'Number of sentences with lemmas, UPOS and a dependency parse.';
+COMMENT ON COLUMN annotations.selection_digest IS 'Selective parsing only: digest of what chose the parsed sentences (cue words and phrases of the trigger dictionary and speech acts, speaker cues, the actor knowledge''s names, the selection rules'' version). When it differs from the current one the selection is recomputed from the stored tokens: only articles with a newly selected sentence are parsed again (that sentence alone), a sentence no longer selected loses its parse, the rest only get the new digest. NULL for parse scope all and for articles annotated before it was recorded.';
 
 CREATE TABLE IF NOT EXISTS entity_mentions (
     article_id         VARCHAR NOT NULL,
