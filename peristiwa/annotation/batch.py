@@ -150,17 +150,24 @@ def annotate_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[
     for row, body in zip(rows, bodies, strict=True):
         found = _as_sentences(row, body, titles.get(row["article_id"]))
         sentence_rows.extend(found)
-        ledger.append({
-            "article_id": row["article_id"],
-            "text_sha256": row["text_sha256"],
-            "models": models,
-            "n_sentences": len(found),
-            "n_tokens": sum(len(s.tokens) for s in found),
-            "parse_scope": config.parse_scope,
-            "n_parsed": sum(1 for s in found if s.is_parsed),
-            "selection_digest": digest,
-        })
+        ledger.append(_ledger_row(row, found, models, config.parse_scope, digest))
     return sentences_frame(sentence_rows).to_dicts(), ledger
+
+
+def _ledger_row(
+    row: dict, found: Sequence[Sentence], models: str, parse_scope: str, digest: str | None
+) -> dict:
+    """The ledger row of one annotated article."""
+    return {
+        "article_id": row["article_id"],
+        "text_sha256": row["text_sha256"],
+        "models": models,
+        "n_sentences": len(found),
+        "n_tokens": sum(len(s.tokens) for s in found),
+        "parse_scope": parse_scope,
+        "n_parsed": sum(1 for s in found if s.is_parsed),
+        "selection_digest": digest,
+    }
 
 
 def reparse_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[dict], list[dict]]:
@@ -191,16 +198,8 @@ def reparse_rows(rows: Sequence[dict], config: AnnotationConfig) -> tuple[list[d
         parse([s for _, _, parts in to_parse for s in parts], config.settings)
     for n, k, parts in to_parse:
         articles[n][k] = with_parse(articles[n][k], parts)
-    ledger = [{
-        "article_id": row["article_id"],
-        "text_sha256": row["text_sha256"],
-        "models": models,
-        "n_sentences": len(found),
-        "n_tokens": sum(len(s.tokens) for s in found),
-        "parse_scope": config.parse_scope,
-        "n_parsed": sum(1 for s in found if s.is_parsed),
-        "selection_digest": digest,
-    } for row, found in zip(rows, articles, strict=True)]
+    ledger = [_ledger_row(row, found, models, config.parse_scope, digest)
+              for row, found in zip(rows, articles, strict=True)]
     return sentences_frame(s for found in articles for s in found).to_dicts(), ledger
 
 
