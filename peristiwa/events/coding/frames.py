@@ -42,6 +42,9 @@ COMPLEMENT_RELS = ("xcomp", "ccomp", "obj", "conj", "nmod", "obl")
 # An adverbial clause attached to the frame itself, and a relative clause anywhere on the way, is an adjunct,
 # not the frame's content (unless it is a purpose clause: "mendesak ... untuk/agar ...").
 LOOSE_RELS = ("advcl", "acl")
+# "berbicara melalui sambungan telepon dengan X", "membahas ... lewat konferensi video": the phrase after
+# these is how the act is done, not what it is about.
+MEANS_CASES = frozenset({"melalui", "lewat", "via"})
 QUOTES = frozenset({"“", "”", '"'})
 NEGATORS = frozenset({"tidak", "tak", "bukan", "belum", "tanpa"})
 OBLIGATION = frozenset({"wajib", "harus", "mesti", "diwajibkan", "semestinya", "seharusnya", "mestinya"})
@@ -106,6 +109,8 @@ def in_complement(state: SentenceState, inner_head: int, outer_head: int, outer_
             return False  # "mengecam Brasil yang menyerang Venezuela": a relative clause tells its own event
         if rel not in COMPLEMENT_RELS + LOOSE_RELS:
             return None
+        if rel in ("obl", "nmod") and state.on("means_not_content") and v.case_of(cur) in MEANS_CASES:
+            return False
         cur = v.head_pos(cur)
     return None
 
@@ -137,6 +142,16 @@ def _embedded(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
 
 ACCUSATION_ROOTS = ("112",)
 DENIAL = ("016",)
+
+
+switch(
+    "means_not_content",
+    "frames",
+    "frames",
+    """An act named in a phrase after melalui/lewat/via is how the frame's act is done, not its content:
+       "berbicara melalui sambungan telepon dengan Perdana Menteri Inggris" is a phone call (041), not the
+       topic of talks.""",
+)
 
 
 switch(
