@@ -153,6 +153,7 @@ CASES = [
         'Panglima TNI Gatot Nurmantyo batal terbang ke Amerika Serikat. "Penolakan ini datangnya dari '
         'maskapai Emirates," kata Panglima TNI.',
         forbid=("IDN->USA 12",),  # a re-mention of a refusal by an airline is not the speaker's refusal
+        also_off=("remention_keeps_no_borrowed_subject",),
     ),
     case(
         "journey_destination_is_no_party",
@@ -331,7 +332,7 @@ CASES = [
         "Kepolisian Jepang menahan dua pria. Penyerangan ini terjadi ketika Korea Utara masih menjadi "
         "sorotan internasional.",
         forbid=("JPN->PRK 19",),
-        also_off=("no_context_doer_of_conflict",),
+        also_off=("no_context_doer_of_conflict", "remention_keeps_no_borrowed_subject"),
     ),
     case(
         "passive_voice",
@@ -465,6 +466,18 @@ CASES = [
         "inverted_subject",
         "Pada upacara itu turut hadir Presiden Afghanistan di Jakarta.",
         expect=("AFG->IDN 04",),
+    ),
+    case(
+        "remention_keeps_no_borrowed_subject",
+        "Para pejabat Kuwait juga memperlihatkan puing-puing dari pesawat drone dan rudal yang mereka katakan "
+        "telah digunakan dalam serangan itu, dengan menyebut itu sebagai bukti keterlibatan Irak.",
+        forbid=("KWT->IRQ 19",),  # the officials show the debris; they attacked nobody
+    ),
+    case(
+        "remention_keeps_no_borrowed_subject",
+        "Pada Selasa, seorang pejabat Jepang mengatakan bahwa Tokyo yakin serangan itu berasal dari sebelah "
+        "barat daya Korea Utara.",
+        forbid=("JPN->PRK 19",),  # where the attack came from, not whom Japan attacked
     ),
 ]
 
@@ -1291,3 +1304,21 @@ def test_a_title_speaker_before_a_colon_is_not_the_doer(coded_texts):
     )
     assert not any(d.endswith(" 19") for d in said), said
     assert "ISR->SYR 19" in done
+
+
+def test_talks_held_by_phone_are_a_phone_call(cameo, dictionary):
+    texts = [
+        "Presiden Libya berbicara melalui sambungan telepon dengan Perdana Menteri Inggris.",
+        "Presiden Korea Selatan melakukan pembicaraan lewat sambungan telepon dengan Raja Arab Saudi.",
+    ]
+    annotated = annotate_texts(texts, load_knowledge(None))
+    spoke, talks = (
+        {f"{m.source_iso3}->{m.target_iso3} {m.cameo_code}" for m in ms if m.counted}
+        for ms in code_annotated(annotated, dictionary, cameo)
+    )
+    assert {"LBY->GBR 041", "GBR->LBY 041"} <= spoke and not {d for d in spoke if d.endswith("046")}
+    assert {"KOR->SAU 041", "SAU->KOR 041"} <= talks and not {d for d in talks if d.endswith("046")}
+    # without the rule the call is taken for the topic of the talks and dropped
+    means_off = CoderConfig(disabled=frozenset({"means_not_content"}))
+    without = code_annotated(annotated[:1], dictionary, cameo, means_off)[0]
+    assert not any(m.trigger_text == "sambungan telepon" for m in without)

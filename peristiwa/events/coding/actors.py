@@ -304,7 +304,8 @@ def anaphoric_event(c: Candidate, state: SentenceState) -> None:
     named = ("nsubj", "obj/obl", "possessor")
     if c.code[:2] >= "14":
         named += ("passive_agent", "oleh-agent")
-    strong = nxt in ANAPHORS and c.is_noun and not any(r in c.rules for r in named)
+    borrowed = state.on("remention_keeps_no_borrowed_subject") and _subject_borrowed(c, state)
+    strong = nxt in ANAPHORS and c.is_noun and (borrowed or not any(r in c.rules for r in named))
     if (c.sources or c.targets) and not strong:
         return
     anaphor = nxt in ANAPHORS or (nxt in ("nya", "-nya") and not v.actor_at and c.is_noun)
@@ -328,6 +329,38 @@ def anaphoric_event(c: Candidate, state: SentenceState) -> None:
         c.targets.clear()
         c.dyads = [(a, b, c.code) for a, b in dyads]
         c.fired("anaphor")
+    elif strong and nxt in ANAPHORS and state.on("remention_keeps_no_borrowed_subject") and (
+        borrowed or _only_word_order(c)
+    ):
+        # a re-mention of an act the article coded with no states: who talks about it did not do it
+        c.drop("remention_keeps_no_borrowed_subject")
+
+
+switch(
+    "remention_keeps_no_borrowed_subject",
+    "actors",
+    "arguments",
+    """An event noun with a demonstrative ("serangan itu") re-mentions an act told before. The subject of the
+       clause that talks about it ("Para pejabat Saudi memperlihatkan puing rudal yang digunakan dalam
+       serangan itu", "Washington yakin serangan itu berasal dari Iran") is not its doer, unless a light verb
+       lends it ("Israel melancarkan serangan itu"). With no earlier coded act to take the dyad from, such a
+       re-mention, argued only by a borrowed subject or by word order, is no event.""",
+)
+
+# Rules that read an act's own arguments off the parse.
+PARSED_ARGUMENTS = ("nsubj", "obj/obl", "possessor", "passive", "passive_agent", "oleh-agent")
+
+
+def _subject_borrowed(c: Candidate, state: SentenceState) -> bool:
+    """The source came from the subject of a full verb the event noun hangs from, not from a light verb."""
+    from .triggers import is_light
+
+    return "climbed" in c.rules and (c.governor is None or not is_light(state, c.governor))
+
+
+def _only_word_order(c: Candidate) -> bool:
+    """No argument of the act was read off the parse: only the word-order fallbacks found them."""
+    return not any(r in c.rules for r in PARSED_ARGUMENTS)
 
 
 def _venue_noun_before(state: SentenceState, first: int) -> int | None:
