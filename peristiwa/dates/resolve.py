@@ -225,10 +225,20 @@ def _infer_year(
     return year, cons
 
 
-def _month_interval(text: str, d: dt.date, basis: str, start: int, end: int) -> DateResolution:
-    """The whole calendar month of `d`, dated to its first day."""
+def _month_interval(
+    text: str, d: dt.date, basis: str, start: int, end: int, lo: dt.date | None = None
+) -> DateResolution:
+    """The whole calendar month of `d`, dated to its first day; `lo` (if given) moves the interval's start
+    earlier (a year-less month that may be the previous year's)."""
     first = dt.date(d.year, d.month, 1)
-    return DateResolution(text, first, first, _month_end(d.year, d.month), "month", basis, start, end)
+    return DateResolution(text, first, lo or first, _month_end(d.year, d.month), "month", basis, start, end)
+
+
+def _named_month(
+    m: re.Match[str], year: int, month: int, basis: str, lo: dt.date | None = None
+) -> DateResolution:
+    """The month a match names ("April 2023", "Desember lalu"), as a month-wide resolution of the match."""
+    return _month_interval(m.group(0).strip(), dt.date(year, month, 1), basis, m.start(), m.end(), lo)
 
 
 def _year_interval(text: str, year: int, basis: str, start: int, end: int) -> DateResolution:
@@ -309,16 +319,7 @@ def _explicit_month(
     part = (g.get("part") or "").casefold()
     if part in MONTH_PARTS and lo.year == year:  # a part of one month, not of a two-year interval
         return _month_part(m, year, month, part, basis)
-    return DateResolution(
-        m.group(0).strip(),
-        dt.date(year, month, 1),
-        lo,
-        _month_end(year, month),
-        "month",
-        basis,
-        m.start(),
-        m.end(),
-    )
+    return _named_month(m, year, month, basis, lo)
 
 
 def _direction_after(m: re.Match[str]) -> int:
@@ -348,11 +349,7 @@ def _directed_month(
         year = max(years)
     else:
         year = _directed_year(month, published, MONTH_DIRECTIONS[m["mdir"].casefold()])
-    first = dt.date(year, month, 1)
-    return DateResolution(
-        m.group(0).strip(), first, first, _month_end(year, month), "month", "explicit-year-inferred",
-        m.start(), m.end(),
-    )
+    return _named_month(m, year, month, "explicit-year-inferred")
 
 
 def _explicit_weekday(
