@@ -7,6 +7,7 @@ each with its own Stanza pipeline (``AnnotationPool``); the result does not depe
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -72,10 +73,41 @@ def annotation_signature_json(settings: NlpSettings, parse_scope: str = "all") -
     return json.dumps(signature, sort_keys=True)
 
 
-class _Selection:
-    """The selector and the actor knowledge, loaded once per process."""
+def _selection_files(config: AnnotationConfig) -> list[Path]:
+    """The files ``config``'s selection is built from: the trigger dictionary and its speech acts (the file
+    beside it, or the packaged one), the CAMEO table and every file of the actor knowledge directory."""
+    from peristiwa.actors.knowledge import DATA_DIR
+    from peristiwa.events.cameo import CAMEO_CSV
+    from peristiwa.events.coding.speech import SPEECH_ACTS_YAML
+    from peristiwa.events.dictionary import TRIGGERS_YAML
 
-    _cache: dict[AnnotationConfig, _Selection] = {}
+    dictionary = Path(config.dictionary_path) if config.dictionary_path else TRIGGERS_YAML
+    actors = Path(config.actors_dir) if config.actors_dir else DATA_DIR
+    return [dictionary, dictionary.parent / "speech_acts.yaml", SPEECH_ACTS_YAML,
+            Path(config.cameo_path) if config.cameo_path else CAMEO_CSV,
+            *(sorted(p for p in actors.iterdir() if p.is_file()) if actors.is_dir() else [])]
+
+
+def _content_identity(paths: Sequence[Path]) -> tuple[tuple[str, str | None], ...]:
+    """Each path with a digest of its content (None where there is no such file). Content, not path nor
+    modification time: a file edited in place, even twice within the file system's clock tick, is noticed."""
+    identity = []
+    for path in paths:
+        try:
+            digest: str | None = hashlib.sha256(path.read_bytes()).hexdigest()
+        except FileNotFoundError:
+            digest = None
+        identity.append((str(path), digest))
+    return tuple(identity)
+
+
+class _Selection:
+    """The selector and the actor knowledge, loaded once per process and again when a file they are built
+    from changes (a long-lived process, such as a code server, must not keep the digest of an edited
+    dictionary: reading ~200 kB to find out costs a few milliseconds, the rebuild about a second)."""
+
+    # per configuration: the content identity of its files when it was built, and the selection
+    _cache: dict[AnnotationConfig, tuple[tuple, _Selection]] = {}
 
     def __init__(self, config: AnnotationConfig) -> None:
         from peristiwa.actors import load_knowledge
@@ -90,20 +122,23 @@ class _Selection:
 
     @classmethod
     def get(cls, config: AnnotationConfig) -> _Selection:
-        if config not in cls._cache:
-            cls._cache[config] = cls(config)
-        return cls._cache[config]
+        identity = _content_identity(_selection_files(config))
+        cached = cls._cache.get(config)
+        if cached is None or cached[0] != identity:
+            cached = cls._cache[config] = (identity, cls(config))
+        return cached[1]
 
 
 def config_selection_digest(config: AnnotationConfig) -> str | None:
     """The selection digest an article annotated under ``config`` records (None for parse scope all): built
-    once per process, about a second (the dictionary and the actor knowledge are loaded)."""
+    once per process and again when the dictionary or actor files change, about a second (the dictionary and
+    the actor knowledge are loaded)."""
     return None if config.parse_scope == "all" else _Selection.get(config).digest
 
 
 def selector_of(config: AnnotationConfig):
     """The selector (selection.ParseSelector) of ``config``'s cue words and actor knowledge, built once per
-    process."""
+    process and again when the dictionary or actor files change."""
     return _Selection.get(config).selector
 
 
