@@ -80,9 +80,11 @@ def _apply(con: duckdb.DuckDBPyConnection) -> None:
     ddl = _sql("schema.sql")
     con.execute("CREATE SCHEMA IF NOT EXISTS staging")
     con.execute("SET schema = 'main'")
-    con.execute(ddl)
+    # an older warehouse gets the columns added since before the DDL runs: its COMMENT ON COLUMN statements
+    # name them, and fail on a table that lacks them
     _add_columns_with_defaults(con, "main")
     _add_new_columns(con, ddl)
+    con.execute(ddl)
     for table in table_names():
         # Staging twins carry no primary key: a failed batch may hold anything, and we want to see it.
         con.execute(f"CREATE TABLE IF NOT EXISTS staging.{table} AS SELECT * FROM main.{table} LIMIT 0")
@@ -94,9 +96,11 @@ def _apply(con: duckdb.DuckDBPyConnection) -> None:
 
 def _add_columns_with_defaults(con: duckdb.DuckDBPyConnection, schema: str) -> None:
     """The ADDED_COLUMNS whose old rows need a value other than NULL, added with their DEFAULT before the
-    generic pass (`_add_new_columns`) adds the rest."""
+    generic pass (`_add_new_columns`) adds the rest. A table the warehouse does not have yet is left to the
+    DDL, which creates it whole."""
     for table, column, type_ in ADDED_COLUMNS:
-        con.execute(f"ALTER TABLE {schema}.{table} ADD COLUMN IF NOT EXISTS {column} {type_}")
+        if _columns(con, schema, table):
+            con.execute(f"ALTER TABLE {schema}.{table} ADD COLUMN IF NOT EXISTS {column} {type_}")
 
 
 def _columns(con: duckdb.DuckDBPyConnection, schema: str, table: str) -> list[tuple[str, str]]:

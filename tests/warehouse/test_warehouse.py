@@ -137,3 +137,37 @@ def test_the_writer_cap_is_set_from_the_environment_at_the_edge(tmp_path) -> Non
     settings = Settings.from_env({"PERISTIWA_HOME": str(tmp_path), "PERISTIWA_DUCKDB_MEMORY_LIMIT": "2GB"})
     assert build_resources(settings)["warehouse"].get().memory_limit == "2GB"
     assert Settings.from_env({"PERISTIWA_HOME": str(tmp_path)}).duckdb_memory_limit == "1GB"
+
+
+# `annotations` and `sentences` as the releases before selective parsing created them (main and staging)
+_OLD_ANNOTATIONS = """(article_id VARCHAR PRIMARY KEY, text_sha256 VARCHAR NOT NULL, models VARCHAR NOT NULL,
+    n_sentences INTEGER NOT NULL, n_tokens INTEGER NOT NULL, run_id VARCHAR NOT NULL,
+    annotated_at TIMESTAMP NOT NULL)"""
+_OLD_SENTENCES = """(article_id VARCHAR NOT NULL, sentence_index INTEGER NOT NULL,
+    start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, text VARCHAR NOT NULL, flags VARCHAR[] NOT NULL,
+    conllu VARCHAR NOT NULL, run_id VARCHAR NOT NULL)"""
+
+
+def test_a_warehouse_from_before_selective_parsing_opens_with_its_annotations_kept(warehouse_path):
+    wh = Warehouse(warehouse_path)
+    with wh.writer() as con:  # what a fresh warehouse has, to compare with
+        fresh = {t: con.execute(f"DESCRIBE main.{t}").fetchall() for t in ("annotations", "sentences")}
+    wh.working_path.unlink()
+    with duckdb.connect(str(wh.working_path)) as con:  # what an older release created
+        con.execute("CREATE SCHEMA staging")
+        for schema in ("main", "staging"):
+            con.execute(f"CREATE TABLE {schema}.annotations {_OLD_ANNOTATIONS}")
+            con.execute(f"CREATE TABLE {schema}.sentences {_OLD_SENTENCES}")
+        con.execute("INSERT INTO main.annotations VALUES ('a1', 'sha', '{}', 1, 3, 'old-run', '2026-01-01')")
+        con.execute("INSERT INTO main.sentences VALUES ('a1', 0, 0, 5, 'Halo.', [], 'conllu', 'old-run')")
+
+    with wh.writer() as con:
+        for table in fresh:
+            assert con.execute(f"DESCRIBE main.{table}").fetchall() == fresh[table]
+            staged = [row[:2] for row in con.execute(f"DESCRIBE staging.{table}").fetchall()]
+            assert staged == [row[:2] for row in fresh[table]]  # same order: publish copies SELECT *
+        # the old rows survive; they were parsed in full, and have no selection digest
+        assert con.execute("SELECT article_id, run_id, parse_scope, n_parsed, selection_digest "
+                           "FROM main.annotations").fetchall() == [("a1", "old-run", "all", None, None)]
+        assert con.execute("SELECT article_id, text, parsed FROM main.sentences").fetchall() == [
+            ("a1", "Halo.", True)]
