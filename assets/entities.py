@@ -3,8 +3,10 @@
 import time
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import dagster as dg
 import polars as pl
@@ -24,7 +26,7 @@ from peristiwa.annotation.batch import (
     selector_of,
 )
 from peristiwa.annotation.conllu import from_conllu
-from peristiwa.annotation.selection import reselect
+from peristiwa.annotation.selection import ParseSelector, reselect
 from pipelines.partitions import SHARD_KEYS, nlp_shards, shard_of
 from pipelines.resources import (
     WRITER_POOL,
@@ -42,7 +44,14 @@ from warehouse.publish import (
     release_arrow_memory,
     write_staging,
 )
-from warehouse.spool import StagedInput, list_chunks, spooled_ledger, stage_input, write_chunk
+from warehouse.spool import (
+    SpoolChunk,
+    StagedInput,
+    list_chunks,
+    spooled_ledger,
+    stage_input,
+    write_chunk,
+)
 
 # Articles never annotated, whose title/text changed since (e.g. re-cleaned under new rules), or annotated
 # by other models, tokenizer repairs or parse scope than the ones configured now (the ledger's `models`).
@@ -167,9 +176,7 @@ def sentences_parquet(
         todo = _todo(con, models, shards)
         again = _to_reselect(con, models, digest, shards)
         n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
-        reused = _spooled(list_chunks(spool), pl.concat([todo.select("article_id", "text_sha256"),
-                                                         again.select("article_id", "text_sha256")]),
-                          models, digest)
+        reused = _spooled(list_chunks(spool), _wanted_keys(todo, again), models, digest)
         todo = todo.join(reused.select("article_id"), on="article_id", how="anti")
         again = again.join(reused.select("article_id"), on="article_id", how="anti")
         con.register("_todo", todo.select("article_id", "text_sha256").to_arrow())
@@ -188,6 +195,75 @@ def sentences_parquet(
         staged_again.remove()
 
 
+@dataclass(frozen=True)
+class _AnnotationPlan:
+    """How much `sentences_parquet` has to do in this run, and with how many chunks and workers."""
+
+    n_articles: int  # staged to annotate
+    n_again: int  # staged to select again
+    n_reused: int  # found annotated in the spool
+    n_models: int  # to annotate because the models, tokenizer repairs or parse scope changed
+    size: int  # articles a chunk
+    n_chunks: int
+    workers: int
+
+
+def _plan(nlp: NlpResource, staged: StagedInput, staged_again: StagedInput, todo: pl.DataFrame,
+          reused: pl.DataFrame) -> _AnnotationPlan:
+    n_articles = staged.count()
+    size = max(1, nlp.chunk_articles)
+    return _AnnotationPlan(
+        n_articles=n_articles,
+        n_again=staged_again.count(),
+        n_reused=reused.height,
+        n_models=int(todo["only_models_changed"].sum()) if todo.height else 0,
+        size=size,
+        n_chunks=-(-n_articles // size),
+        workers=min(nlp.worker_count(), max(1, n_articles)),
+    )
+
+
+def _log_plan(context: dg.AssetExecutionContext, plan: _AnnotationPlan, parse_scope: str, n_total: int,
+              n_shards: int) -> None:
+    context.log.info(
+        f"{plan.n_articles + plan.n_reused} of {n_total} cleaned articles in {n_shards} shard(s) need "
+        f"annotation ({plan.n_models} because the NLP models, tokenizer repairs or parse scope changed); "
+        f"{plan.n_reused} already annotated in the spool, annotating {plan.n_articles} in {plan.n_chunks} "
+        f"chunk(s) of {plan.size} with {plan.workers} worker(s), parse scope {parse_scope}; "
+        f"{plan.n_again} to select again (cue words or actor knowledge changed)"
+    )
+
+
+@dataclass(frozen=True)
+class _ChunkSpool:
+    """Writes this run's chunks to the spool with what `sentences` needs to publish them: the run, each
+    article's shard, when it was annotated and, for an article selected again, what its new selection
+    changed (``reselection``: digest, unparsed or reparsed; None for a fresh annotation)."""
+
+    path: Path
+    run_id: str
+    shards: pl.DataFrame  # article_id, shard of every article this run annotates or selects again
+
+    def write(self, frame: pl.DataFrame, ledger: pl.DataFrame, reselection: str | None) -> None:
+        frame = frame.with_columns(pl.lit(self.run_id).alias("run_id"))
+        ledger = ledger.join(self.shards, on="article_id").with_columns(
+            pl.lit(self.run_id).alias("run_id"), pl.lit(_now()).alias("annotated_at"),
+            pl.lit(reselection, dtype=pl.String()).alias("reselection"))
+        write_chunk(self.path, frame, ledger)
+
+
+@dataclass
+class _AnnotationTally:
+    """What the chunks of one `sentences_parquet` run produced, for its metadata."""
+
+    tokens: int = 0
+    sentences: int = 0
+    parsed: int = 0
+    reparsed: int = 0  # articles selected again with a sentence newly selected
+    unparsed: int = 0  # articles selected again whose sentences only lose a parse
+    newly_parsed: int = 0  # sentences parsed because they are newly selected
+
+
 def _annotate_staged(
     context: dg.AssetExecutionContext, nlp: NlpResource, config: AnnotationConfig, spool: Path,
     staged: StagedInput, staged_again: StagedInput, todo: pl.DataFrame, again: pl.DataFrame,
@@ -195,95 +271,143 @@ def _annotate_staged(
 ) -> dg.MaterializeResult:
     """Annotate the staged articles chunk by chunk in the worker pool and spool each chunk; then select again
     the articles whose selection inputs changed, and parse what they newly select."""
+    plan = _plan(nlp, staged, staged_again, todo, reused)
+    _log_plan(context, plan, config.parse_scope, n_total, n_shards)
+    shards = pl.concat([todo.select("article_id", "shard"), again.select("article_id", "shard")])
+    chunk_spool = _ChunkSpool(spool, context.run.run_id, shards)
+    tally = _AnnotationTally()
+    started = time.perf_counter()
+    with AnnotationPool(config, plan.workers, nlp.chunks_per_worker) as pool:
+        _annotate_chunks(context, pool, staged, plan, chunk_spool, tally)
+        _reselect_chunks(context, pool, config, staged_again, plan, chunk_spool, tally)
+    seconds = time.perf_counter() - started
+    if plan.n_again:
+        context.log.info(f"selected {plan.n_again} articles again for changed cue words or actor knowledge: "
+                         f"reselected={plan.n_again}, reparsed_for_cues={tally.reparsed} "
+                         f"({tally.newly_parsed} sentences parsed), unparsed_for_cues={tally.unparsed}")
+    return dg.MaterializeResult(metadata=_annotation_metadata(plan, tally, config.parse_scope, seconds))
+
+
+def _annotate_chunks(context: dg.AssetExecutionContext, pool: AnnotationPool, staged: StagedInput,
+                     plan: _AnnotationPlan, chunk_spool: _ChunkSpool, tally: _AnnotationTally) -> None:
+    """Annotate the staged articles a chunk at a time and spool each chunk."""
+    for k, offset in enumerate(range(0, plan.n_articles, plan.size), 1):
+        frame, ledger = pool.annotate(staged.rows(offset, plan.size))
+        chunk_spool.write(frame, ledger, None)
+        tally.tokens += int(ledger["n_tokens"].sum())
+        tally.sentences += frame.height
+        tally.parsed += int(ledger["n_parsed"].sum())
+        context.log.info(f"annotated chunk {k}/{plan.n_chunks}: {ledger.height} articles, "
+                         f"{frame.height} sentences ({int(ledger['n_parsed'].sum())} parsed)")
+
+
+class _Reselected(NamedTuple):
+    """One chunk of articles selected again, sorted by what their new selection changes."""
+
+    kept: list[dict]  # the same sentences: only the digest is new
+    unparse: list[dict]  # sentences only lose a parse
+    reparse: list[dict]  # a sentence is newly selected and must be parsed
+    n_newly_parsed: int  # the sentences newly selected, over all articles
+
+
+def _reselect_chunks(context: dg.AssetExecutionContext, pool: AnnotationPool, config: AnnotationConfig,
+                     staged_again: StagedInput, plan: _AnnotationPlan, chunk_spool: _ChunkSpool,
+                     tally: _AnnotationTally) -> None:
+    """Select the staged annotated articles again from their stored sentences a chunk at a time, and spool
+    what changes."""
+    if not plan.n_again:
+        return
+    selector = selector_of(config)  # only when needed: it loads the dictionary and the actor knowledge
     models = annotation_signature_json(config.settings, config.parse_scope)
     digest = config_selection_digest(config)
-    n_articles = staged.count()
-    n_again = staged_again.count()
-    n_models = int(todo["only_models_changed"].sum()) if todo.height else 0
-    size = max(1, nlp.chunk_articles)
-    n_chunks = -(-n_articles // size)
-    workers = min(nlp.worker_count(), max(1, n_articles))
-    context.log.info(
-        f"{n_articles + reused.height} of {n_total} cleaned articles in {n_shards} shard(s) need "
-        f"annotation ({n_models} because the NLP models, tokenizer repairs or parse scope changed); "
-        f"{reused.height} already annotated in the spool, annotating {n_articles} in {n_chunks} "
-        f"chunk(s) of {size} with {workers} worker(s), parse scope {config.parse_scope}; "
-        f"{n_again} to select again (cue words or actor knowledge changed)"
-    )
-    shard_frame = pl.concat([todo.select("article_id", "shard"), again.select("article_id", "shard")])
+    for k, offset in enumerate(range(0, plan.n_again, plan.size), 1):
+        rows = staged_again.rows(offset, plan.size)
+        chunk = _reselect_rows(selector, rows)
+        _spool_reselected(pool, config, models, digest, chunk, chunk_spool)
+        tally.reparsed += len(chunk.reparse)
+        tally.unparsed += len(chunk.unparse)
+        tally.newly_parsed += chunk.n_newly_parsed
+        context.log.info(f"selected again chunk {k}: {len(rows)} articles, {len(chunk.kept)} unchanged, "
+                         f"{len(chunk.unparse)} with parses dropped, {len(chunk.reparse)} parsed again")
 
-    def spool_chunk(frame: pl.DataFrame, ledger: pl.DataFrame, reselection: str | None) -> None:
-        frame = frame.with_columns(pl.lit(context.run.run_id).alias("run_id"))
-        ledger = ledger.join(shard_frame, on="article_id").with_columns(
-            pl.lit(context.run.run_id).alias("run_id"), pl.lit(_now()).alias("annotated_at"),
-            pl.lit(reselection, dtype=pl.String()).alias("reselection"))
-        write_chunk(spool, frame, ledger)
 
-    started = time.perf_counter()
-    n_tokens = n_sentences = n_parsed = 0
-    n_reparsed = n_unparsed = n_newly_parsed = 0
-    with AnnotationPool(config, workers, nlp.chunks_per_worker) as pool:
-        for k, offset in enumerate(range(0, n_articles, size), 1):
-            frame, ledger = pool.annotate(staged.rows(offset, size))
-            spool_chunk(frame, ledger, None)
-            n_tokens += int(ledger["n_tokens"].sum())
-            n_sentences += frame.height
-            n_parsed += int(ledger["n_parsed"].sum())
-            context.log.info(f"annotated chunk {k}/{n_chunks}: {ledger.height} articles, "
-                             f"{frame.height} sentences ({int(ledger['n_parsed'].sum())} parsed)")
-        if n_again:
-            selector = selector_of(config)
-        for k, offset in enumerate(range(0, n_again, size), 1):
-            rows = staged_again.rows(offset, size)
-            kept, unparse, reparse = [], [], []
-            for row in rows:
-                found = reselect(selector, [from_conllu(c) for c in row["conllu"]])
-                row["selected"] = sorted(found.selected)
-                (kept if found.unchanged else reparse if found.parse else unparse).append(row)
-                n_newly_parsed += len(found.parse)
-            # the selection did not change: only the digest is new (published without touching the sentences)
-            if kept:
-                spool_chunk(*frames([], [{"article_id": r["article_id"], "text_sha256": r["text_sha256"],
-                                          "models": models, "parse_scope": config.parse_scope,
-                                          "selection_digest": digest} for r in kept]), "digest")
-            # sentences only lose a parse: no NLP, here
-            if unparse:
-                spool_chunk(*frames(*reparse_rows(unparse, config)), "unparsed")
-            if reparse:
-                frame, ledger = pool.reparse(reparse)
-                spool_chunk(frame, ledger, "reparsed")
-            n_reparsed += len(reparse)
-            n_unparsed += len(unparse)
-            context.log.info(f"selected again chunk {k}: {len(rows)} articles, {len(kept)} unchanged, "
-                             f"{len(unparse)} with parses dropped, {len(reparse)} parsed again")
-    seconds = time.perf_counter() - started
-    if n_again:
-        context.log.info(f"selected {n_again} articles again for changed cue words or actor knowledge: "
-                         f"reselected={n_again}, reparsed_for_cues={n_reparsed} ({n_newly_parsed} sentences "
-                         f"parsed), unparsed_for_cues={n_unparsed}")
-    return dg.MaterializeResult(metadata={
-        "annotated": n_articles,
-        "reused_from_spool": reused.height,
-        "reannotated_for_models": n_models,
-        "reselected": n_again,
-        "reparsed_for_cues": n_reparsed,
-        "sentences_reparsed_for_cues": n_newly_parsed,
-        "unparsed_for_cues": n_unparsed,
-        "chunks": n_chunks,
-        "workers": workers,
-        "parse_scope": config.parse_scope,
-        "sentences": n_sentences,
-        "parsed_sentences": n_parsed,
-        "tokens": n_tokens,
+def _reselect_rows(selector: ParseSelector, rows: list[dict]) -> _Reselected:
+    """Each article's selection computed again from its stored sentences (written to its ``selected``)."""
+    kept, unparse, reparse = [], [], []
+    n_newly_parsed = 0
+    for row in rows:
+        found = reselect(selector, [from_conllu(c) for c in row["conllu"]])
+        row["selected"] = sorted(found.selected)
+        (kept if found.unchanged else reparse if found.parse else unparse).append(row)
+        n_newly_parsed += len(found.parse)
+    return _Reselected(kept, unparse, reparse, n_newly_parsed)
+
+
+def _spool_reselected(pool: AnnotationPool, config: AnnotationConfig, models: str, digest: str | None,
+                      chunk: _Reselected, chunk_spool: _ChunkSpool) -> None:
+    """Spool one chunk of articles selected again: a ledger row with the new digest for those whose selection
+    is unchanged, and new sentences (parses dropped, or newly selected sentences parsed) for the others."""
+    # the selection did not change: only the digest is new (published without touching the sentences)
+    if chunk.kept:
+        ledger_rows = [{"article_id": r["article_id"], "text_sha256": r["text_sha256"], "models": models,
+                        "parse_scope": config.parse_scope, "selection_digest": digest} for r in chunk.kept]
+        chunk_spool.write(*frames([], ledger_rows), "digest")
+    # sentences only lose a parse: no NLP, here
+    if chunk.unparse:
+        chunk_spool.write(*frames(*reparse_rows(chunk.unparse, config)), "unparsed")
+    if chunk.reparse:
+        frame, ledger = pool.reparse(chunk.reparse)
+        chunk_spool.write(frame, ledger, "reparsed")
+
+
+def _annotation_metadata(plan: _AnnotationPlan, tally: _AnnotationTally, parse_scope: str,
+                         seconds: float) -> dict:
+    return {
+        "annotated": plan.n_articles,
+        "reused_from_spool": plan.n_reused,
+        "reannotated_for_models": plan.n_models,
+        "reselected": plan.n_again,
+        "reparsed_for_cues": tally.reparsed,
+        "sentences_reparsed_for_cues": tally.newly_parsed,
+        "unparsed_for_cues": tally.unparsed,
+        "chunks": plan.n_chunks,
+        "workers": plan.workers,
+        "parse_scope": parse_scope,
+        "sentences": tally.sentences,
+        "parsed_sentences": tally.parsed,
+        "tokens": tally.tokens,
         "seconds": round(seconds, 1),
-        "tokens_per_second": round(n_tokens / seconds, 1) if seconds and n_tokens else 0.0,
-        "no_new_input": n_articles + n_again + reused.height == 0,
-    })
+        "tokens_per_second": round(tally.tokens / seconds, 1) if seconds and tally.tokens else 0.0,
+        "no_new_input": plan.n_articles + plan.n_again + plan.n_reused == 0,
+    }
 
 
 def _publish_groups(pending: pl.DataFrame, size: int) -> list[pl.DataFrame]:
     """Pending ledger rows in chunk order, in groups of at most `size` articles (one transaction each)."""
     return [pending.slice(i, size) for i in range(0, pending.height, size)]
+
+
+@dataclass
+class _PublishTally:
+    """What `sentences` published, counted chunk by chunk, for its checks and metadata."""
+
+    articles: int = 0
+    rows: int = 0
+    tokens: int = 0
+    parsed: int = 0
+    for_models: int = 0  # articles annotated again because the models changed
+    digests: int = 0  # articles selected again as they are: only their digest was recorded
+    reselections: Counter[str] = field(default_factory=Counter)  # published articles by `reselection`
+    outcomes: list = field(default_factory=list)  # one validation outcome per chunk
+
+    def add(self, frame: pl.DataFrame, ledger: pl.DataFrame, group: pl.DataFrame, todo: pl.DataFrame) -> None:
+        self.articles += ledger.height
+        self.rows += frame.height
+        self.tokens += int(ledger["n_tokens"].sum())
+        self.parsed += int(ledger["n_parsed"].sum())
+        published = todo.join(ledger.select("article_id"), on="article_id")
+        self.for_models += int(published["only_models_changed"].sum())
+        self.reselections.update(r for r in group["reselection"].to_list() if r)
 
 
 @dg.asset(
@@ -301,102 +425,131 @@ def sentences(
     context: dg.AssetExecutionContext, nlp: NlpResource, actors: ActorsResource, coding: EventCodingResource,
     warehouse: WarehouseResource,
 ) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
-    run_id = context.run.run_id
     config = nlp.annotation_config(actors, coding)
     models = annotation_signature_json(config.settings, config.parse_scope)
     shards = set(context.partition_keys)
     spool = warehouse.spool("sentences")
-    outcomes = []
-    n_articles = n_rows = n_tokens = n_parsed = n_models = 0
-    n_digests = 0
-    reselections: Counter[str] = Counter()
     # the selection digest only when there is something to publish (it loads the dictionary and the actors)
     digest = config_selection_digest(config) if list_chunks(spool) else None
     if list_chunks(spool):  # something may be published and validated: import GX first, not while holding
         import great_expectations  # noqa: F401  the writer (its first import takes seconds)
 
+    tally = _PublishTally()
     started = time.perf_counter()
     # a new snapshot is served only if something gets published (the writer sees whether the file changed)
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:
-        everywhere = _todo(con, models, set(SHARD_KEYS))
-        todo = everywhere.filter(pl.col("shard").is_in(sorted(shards)))
-        wanted = pl.concat([todo.select("article_id", "text_sha256"),
-                            _to_reselect(con, models, digest, shards).select("article_id", "text_sha256")])
+        todo = _todo(con, models, shards)
+        wanted = _wanted_keys(todo, _to_reselect(con, models, digest, shards))
         n_total = con.execute("SELECT count(*) FROM main.articles_clean").fetchall()[0][0]
         chunks = {c.name: c for c in list_chunks(spool)}
-        pending = _spooled(chunks.values(), wanted, models, digest)
-        # an article whose new selection is what it has: only its recorded digest changes, no sentence
-        only_digest = pending.filter(pl.col("reselection").eq_missing(pl.lit("digest")))
-        if only_digest.height:
-            n_digests = _update_digests(con, only_digest, digest)
-            context.log.info(f"{n_digests} articles selected again as they are: new selection digest only")
-        pending = pending.filter(~pl.col("reselection").eq_missing(pl.lit("digest")))
+        spooled = _spooled(chunks.values(), wanted, models, digest)
+        pending = _record_unchanged_selections(context, con, spooled, digest, tally)
         groups = _publish_groups(pending, max(1, nlp.chunk_articles))
         context.log.info(f"publishing {pending.height} spooled articles of {len(shards)} shard(s) in "
                          f"{len(groups)} chunk(s)")
-        for k, group in enumerate(groups, 1):
-            frames, ledgers = [], []
-            for name, part in group.group_by("chunk", maintain_order=True):
-                ids = part["article_id"].to_list()
-                frames.append(chunks[name[0]].sentences(ids))
-                ledgers.append(chunks[name[0]].ledger().filter(pl.col("article_id").is_in(ids)))
-            frame = pl.concat(frames, how="vertical_relaxed")
-            ledger = pl.concat(ledgers, how="vertical_relaxed").drop("shard")
-            con.register("_todo", ledger.select("article_id").to_arrow())
-            articles = con.sql("SELECT article_id, title, text FROM main.articles_clean JOIN _todo "
-                               "USING (article_id)").pl()
-            con.unregister("_todo")
-            write_staging(con, "sentences", frame)
-            write_staging(con, "annotations", ledger)
-            outcome = entity_checks.validate_sentences(frame, ledger, articles)
-            outcomes.append(outcome)
-            decision = publish_or_fail(
-                con, run_id, "sentences", [outcome],
-                replace=[("sentences", "article_id", "annotations"),
-                         ("annotations", "article_id", "annotations")],
-            )
-            if not decision.passed:
-                # the rejected batch stays inspectable in staging; its spool files go, so that a fixed
-                # configuration or model annotates these articles afresh instead of failing on them again
-                for name in group["chunk"].unique():
-                    chunks.pop(name).remove()
-                break
-            n_articles += ledger.height
-            n_rows += frame.height
-            n_tokens += int(ledger["n_tokens"].sum())
-            n_parsed += int(ledger["n_parsed"].sum())
-            published = todo.join(ledger.select("article_id"), on="article_id")
-            n_models += int(published["only_models_changed"].sum())
-            reselections.update(r for r in group["reselection"].to_list() if r)
-            context.log.info(f"published chunk {k}/{len(groups)}: {ledger.height} articles, {frame.height} "
-                             "sentences")
-        # spooled files whose articles are all published (or stale) are done
-        everywhere = pl.concat([
-            _todo(con, models, set(SHARD_KEYS)).select("article_id", "text_sha256"),
-            _to_reselect(con, models, digest, set(SHARD_KEYS)).select("article_id", "text_sha256")])
-        still_wanted = set(_spooled(chunks.values(), everywhere, models, digest)["chunk"])
-        for name, chunk in chunks.items():
-            if name not in still_wanted:
-                chunk.remove()
+        _publish_spooled(context, con, chunks, groups, todo, tally)
+        _remove_finished_chunks(con, chunks, models, digest)
     seconds = time.perf_counter() - started
-    decision = GateDecision("sentences", [entity_checks.combine_chunks(outcomes)], {})
+    decision = GateDecision("sentences", [entity_checks.combine_chunks(tally.outcomes)], {})
     yield from decision.check_results()
     decision.raise_if_failed()
-    yield dg.MaterializeResult(metadata={
-        "annotated": n_articles,
-        "reannotated_for_models": n_models,
-        "reselected": n_digests + reselections["reparsed"] + reselections["unparsed"],
-        "reparsed_for_cues": reselections["reparsed"],
-        "unparsed_for_cues": reselections["unparsed"],
-        "unchanged": n_total - todo.height,
-        "sentences": n_rows,
-        "parsed_sentences": n_parsed,
-        "tokens": n_tokens,
-        "chunks": len(groups),
+    yield dg.MaterializeResult(metadata=_publish_metadata(
+        tally, n_unchanged=n_total - todo.height, n_chunks=len(groups), seconds=seconds,
+        parse_scope=nlp.parse_scope, n_pending=pending.height))
+
+
+def _publish_metadata(tally: _PublishTally, n_unchanged: int, n_chunks: int, seconds: float, parse_scope: str,
+                      n_pending: int) -> dict:
+    return {
+        "annotated": tally.articles,
+        "reannotated_for_models": tally.for_models,
+        "reselected": tally.digests + tally.reselections["reparsed"] + tally.reselections["unparsed"],
+        "reparsed_for_cues": tally.reselections["reparsed"],
+        "unparsed_for_cues": tally.reselections["unparsed"],
+        "unchanged": n_unchanged,
+        "sentences": tally.rows,
+        "parsed_sentences": tally.parsed,
+        "tokens": tally.tokens,
+        "chunks": n_chunks,
         "publish_seconds": round(seconds, 2),
-        "parse_scope": nlp.parse_scope,
-        "no_new_input": pending.height == 0 and n_digests == 0,
-    })
+        "parse_scope": parse_scope,
+        "no_new_input": n_pending == 0 and tally.digests == 0,
+    }
+
+
+def _wanted_keys(todo: pl.DataFrame, again: pl.DataFrame) -> pl.DataFrame:
+    """article_id and text_sha256 of the articles to annotate and of those to select again."""
+    return pl.concat([todo.select("article_id", "text_sha256"), again.select("article_id", "text_sha256")])
+
+
+def _record_unchanged_selections(context: dg.AssetExecutionContext, con, pending: pl.DataFrame,
+                                 digest: str | None, tally: _PublishTally) -> pl.DataFrame:
+    """Record the new digest of the pending articles whose new selection is what they have (no sentence
+    changes); returns the pending rows that still have sentences to publish."""
+    only_digest = pl.col("reselection").eq_missing(pl.lit("digest"))
+    unchanged = pending.filter(only_digest)
+    if unchanged.height:
+        tally.digests = _update_digests(con, unchanged, digest)
+        context.log.info(f"{tally.digests} articles selected again as they are: new selection digest only")
+    return pending.filter(~only_digest)
+
+
+def _publish_spooled(context: dg.AssetExecutionContext, con, chunks: dict[str, SpoolChunk],
+                     groups: list[pl.DataFrame], todo: pl.DataFrame, tally: _PublishTally) -> None:
+    """Validate and publish the spooled articles one group (transaction) at a time, stopping at the first
+    group that fails its checks."""
+    for k, group in enumerate(groups, 1):
+        frame, ledger = _read_group(chunks, group)
+        outcome, passed = _validate_and_publish(con, context.run.run_id, frame, ledger)
+        tally.outcomes.append(outcome)
+        if not passed:
+            # the rejected batch stays inspectable in staging; its spool files go, so that a fixed
+            # configuration or model annotates these articles afresh instead of failing on them again
+            for name in group["chunk"].unique():
+                chunks.pop(name).remove()
+            break
+        tally.add(frame, ledger, group, todo)
+        context.log.info(f"published chunk {k}/{len(groups)}: {ledger.height} articles, {frame.height} "
+                         "sentences")
+
+
+def _read_group(chunks: dict[str, SpoolChunk], group: pl.DataFrame) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """The spooled sentences and ledger rows of a group's articles, from whichever chunks hold them."""
+    sentence_parts, ledger_parts = [], []
+    for name, part in group.group_by("chunk", maintain_order=True):
+        ids = part["article_id"].to_list()
+        sentence_parts.append(chunks[name[0]].sentences(ids))
+        ledger_parts.append(chunks[name[0]].ledger().filter(pl.col("article_id").is_in(ids)))
+    return (pl.concat(sentence_parts, how="vertical_relaxed"),
+            pl.concat(ledger_parts, how="vertical_relaxed").drop("shard"))
+
+
+def _validate_and_publish(con, run_id: str, frame: pl.DataFrame, ledger: pl.DataFrame) -> tuple[object, bool]:
+    """Stage one group's sentences and ledger, validate them against their articles' texts and publish them
+    if they pass (in one transaction). Returns the validation outcome and whether it was published."""
+    con.register("_todo", ledger.select("article_id").to_arrow())
+    articles = con.sql("SELECT article_id, title, text FROM main.articles_clean JOIN _todo "
+                       "USING (article_id)").pl()
+    con.unregister("_todo")
+    write_staging(con, "sentences", frame)
+    write_staging(con, "annotations", ledger)
+    outcome = entity_checks.validate_sentences(frame, ledger, articles)
+    decision = publish_or_fail(
+        con, run_id, "sentences", [outcome],
+        replace=[("sentences", "article_id", "annotations"),
+                 ("annotations", "article_id", "annotations")],
+    )
+    return outcome, decision.passed
+
+
+def _remove_finished_chunks(con, chunks: dict[str, SpoolChunk], models: str, digest: str | None) -> None:
+    """Spooled files whose articles are all published (or stale, in any shard) are done."""
+    everywhere = _wanted_keys(_todo(con, models, set(SHARD_KEYS)),
+                              _to_reselect(con, models, digest, set(SHARD_KEYS)))
+    still_wanted = set(_spooled(chunks.values(), everywhere, models, digest)["chunk"])
+    for name, chunk in chunks.items():
+        if name not in still_wanted:
+            chunk.remove()
 
 
 def _update_digests(con, rows: pl.DataFrame, digest: str | None) -> int:
