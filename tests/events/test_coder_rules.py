@@ -469,8 +469,8 @@ CASES = [
     ),
     case(
         "remention_keeps_no_borrowed_subject",
-        "Para pejabat Kuwait juga memperlihatkan puing-puing dari pesawat drone dan rudal yang mereka katakan "
-        "telah digunakan dalam serangan itu, dengan menyebut itu sebagai bukti keterlibatan Irak.",
+        "Para pejabat Kuwait juga memperlihatkan puing-puing dari pesawat drone dan rudal yang mereka "
+        "katakan telah digunakan dalam serangan itu, dengan menyebut itu sebagai bukti keterlibatan Irak.",
         forbid=("KWT->IRQ 19",),  # the officials show the debris; they attacked nobody
     ),
     case(
