@@ -473,6 +473,8 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "foreign_affairs_cues",
         "posting_prepositions",
         "origin_markers",
+        "origin_prepositions",
+        "origin_preposition_sectors",
         "nonstate_body_words",
         "state_body_words",
         "modifier_gap_sectors",

@@ -485,6 +485,8 @@ class _Builder:
         if prefix is None:
             return None
         place = self.place_or_origin_at(m.j)
+        if place is None and self.origin_preposition_at(m.j, prefix.sector):
+            place = self.place_at(m.j + 1)
         gap_allowed = prefix.non_state or norm(prefix.sector) in self.k.rules["modifier_gap_sectors"]
         if place is None and gap_allowed:
             place = self.place_after_modifiers(m.j)
@@ -581,6 +583,15 @@ class _Builder:
         place = self.place_at(i)
         origin = i < len(self.units) and norm(self.units[i].text) in self.k.rules["origin_markers"]
         return self.place_at(i + 1) if place is None and origin else place
+
+    def origin_preposition_at(self, i: int, sector: str) -> bool:
+        """ "turis dari Jepang", "investor dari China": after people or firms, "dari" names where they come
+        from (rules.yaml `origin_prepositions`, for the sectors in `origin_preposition_sectors`)."""
+        return (
+            i < len(self.units)
+            and norm(self.units[i].text) in self.k.rules["origin_prepositions"]
+            and norm(sector) in self.k.rules["origin_preposition_sectors"]
+        )
 
     def place_after_modifiers(self, i: int) -> tuple[Match, Entry] | None:
         """A place after one or two modifiers of a prefix noun ("perusahaan investasi [asal] Jepang"):

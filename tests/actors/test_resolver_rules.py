@@ -171,6 +171,13 @@ def test_a_country_after_asal_is_a_nationality(k):
     assert got["Kanada"] == ("CAN", ""), "a bare country elsewhere stays the state"
 
 
+def test_a_country_after_dari_is_where_people_and_firms_come_from_but_an_organ_keeps_its_state(k):
+    got = {m.text: (m.iso3, m.sector) for m in resolve("turis dari Jepang dan investor dari China", k=k)}
+    assert got == {"turis dari Jepang": ("JPN", "CVL"), "investor dari China": ("CHN", "BUS")}
+    got = {m.text: (m.iso3, m.sector) for m in resolve("delegasi dari Indonesia bertemu turis", k=k)}
+    assert got == {"Indonesia": ("IDN", "")}, "a delegation from a state is that state"
+
+
 def test_kedua_pihak_after_a_state_and_an_armed_group_is_no_pair_of_states(k):
     ms = resolve(["Amerika Serikat berunding dengan Taliban .", "Kedua pihak hampir sepakat ."], k=k)
     assert not [m for m in ms if m.method == "coref_both_states"]
