@@ -351,6 +351,11 @@ CASES = [
         expect=("EST->RUS 11",),
     ),
     case(
+        "quote_speech_act",
+        "Menteri Luar Negeri Jepang mengatakan uji coba rudal Korea Utara menambah ketegangan di kawasan.",
+        expect=("JPN->PRK 11",),
+    ),
+    case(
         "obligation_demand",
         "Pemerintah Mali menyatakan kontingen Prancis wajib meninggalkan negara itu.",
         expect=("MLI->FRA 10",),
