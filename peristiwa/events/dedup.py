@@ -69,100 +69,150 @@ def _mention_counted(r: dict[str, Any]) -> bool:
     )
 
 
-def cluster_events(mentions: pl.DataFrame, window_days: int = 1) -> pl.DataFrame:
-    if mentions.is_empty():
-        return pl.DataFrame(schema=EVENT_SCHEMA)
-    rows = mentions.to_dicts()
-    parent = list(range(len(rows)))
+# Columns an event takes from its representative mention (what happened and between whom).
+_REP_COLUMNS = (
+    "cameo_code",
+    "cameo_root",
+    "goldstein",
+    "quad_class",
+    "plover_category",
+    "source_iso3",
+    "target_iso3",
+    "source_sector",
+    "target_sector",
+    "source_actor_id",
+    "target_actor_id",
+    "pair_id",
+    "modality",
+    "polarity",
+)
+# Columns an event takes from its most precisely dated mention (when it happened).
+_DATE_COLUMNS = ("event_date", "date_min", "date_max", "date_precision")
 
-    def find(i: int) -> int:
+
+class _UnionFind:
+    """Disjoint sets over mention indices, with path halving."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        parent = self.parent
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
         return i
 
+    def union(self, i: int, j: int) -> None:
+        self.parent[self.find(j)] = self.find(i)
+
+
+def _merge_key(r: dict[str, Any]) -> tuple[str, str, str]:
+    # Countries first, so that mentions naming the same state through different actors still merge.
+    return (
+        r["source_iso3"] or r["source_actor_id"] or r["source_text"] or "?",
+        r["target_iso3"] or r["target_actor_id"] or r["target_text"] or "?",
+        r["cameo_root"],
+    )
+
+
+def _groups_by_key(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], list[int]]:
     groups: dict[tuple[str, str, str], list[int]] = {}
     for i, r in enumerate(rows):
-        key = (
-            r["source_iso3"] or r["source_actor_id"] or r["source_text"] or "?",
-            r["target_iso3"] or r["target_actor_id"] or r["target_text"] or "?",
-            r["cameo_root"],
-        )
-        groups.setdefault(key, []).append(i)
-    cross = set()
-    for idx in groups.values():
+        groups.setdefault(_merge_key(r), []).append(i)
+    return groups
+
+
+def _link_pair(ri: dict[str, Any], rj: dict[str, Any], window_days: int) -> str | None:
+    """How two same-key mentions merge: "within", "cross" (article), or None when they stay apart."""
+    ii, ij = _interval(ri), _interval(rj)
+    if ri["article_id"] == rj["article_id"]:
+        # Within a story only two explicit, disjoint dates prove two different events.
+        if ii and ij and _explicit(ri) and _explicit(rj) and not _overlap(ii, ij, 0):
+            return None
+        return "within"
+    # Across stories the dates must meet; undated mentions never merge.
+    if not (ii and ij and _overlap(ii, ij, window_days)):
+        return None
+    return "cross"
+
+
+def _link_mentions(rows: list[dict[str, Any]], window_days: int) -> tuple[_UnionFind, set[int]]:
+    """Union same-key mentions that may be one event; also return the roots joined across articles."""
+    uf = _UnionFind(len(rows))
+    find = uf.find
+    cross: set[int] = set()
+    for idx in _groups_by_key(rows).values():
         for a_pos, i in enumerate(idx):
             for j in idx[a_pos + 1 :]:
-                ri, rj = rows[i], rows[j]
-                ii, ij = _interval(ri), _interval(rj)
-                if ri["article_id"] == rj["article_id"]:
-                    if ii and ij and _explicit(ri) and _explicit(rj) and not _overlap(ii, ij, 0):
-                        continue
-                elif not (ii and ij and _overlap(ii, ij, window_days)):
+                link = _link_pair(rows[i], rows[j], window_days)
+                if link is None:
                     continue
-                else:
+                if link == "cross":
                     cross.add(find(i))
                     cross.add(find(j))
-                parent[find(j)] = find(i)
+                uf.union(i, j)
+    return uf, cross
+
+
+def _clusters(uf: _UnionFind, n: int) -> list[list[int]]:
     clusters: dict[int, list[int]] = {}
-    for i in range(len(rows)):
-        clusters.setdefault(find(i), []).append(i)
+    for i in range(n):
+        clusters.setdefault(uf.find(i), []).append(i)
+    return list(clusters.values())
+
+
+def _representative(ms: list[dict[str, Any]]) -> dict[str, Any]:
+    # Prefer a countable, body-text, confident mention with the most specific code.
+    return min(
+        ms,
+        key=lambda r: (
+            not _mention_counted(r),
+            bool(r["sentence_flags"]),
+            -(r["confidence"] or 0),
+            -len(r["cameo_code"]),
+        ),
+    )
+
+
+def _best_dated(ms: list[dict[str, Any]], rep: dict[str, Any]) -> dict[str, Any]:
+    dated = [r for r in ms if r["event_date"] is not None]
+    if not dated:
+        return rep
+    return min(dated, key=lambda r: (PRECISION_RANK.get(r["date_precision"], 9), not _explicit(r)))
+
+
+def _event_row(ms: list[dict[str, Any]], has_publisher: bool, cross_linked: bool) -> dict[str, Any]:
+    rep = _representative(ms)
+    best_date = _best_dated(ms, rep)
+    pubs = [r["published_date"] for r in ms if r.get("published_date")]
+    # A headline or caption alone repeats a story; only body text is evidence.
+    body = any(not r["sentence_flags"] for r in ms)
+    articles = {r["article_id"] for r in ms}
+    mids = sorted(r["mention_id"] for r in ms)
+    return {
+        "event_id": hashlib.sha1("|".join(mids).encode()).hexdigest()[:16],
+        **{k: rep[k] for k in _REP_COLUMNS},
+        **{k: best_date[k] for k in _DATE_COLUMNS},
+        "num_mentions": len(ms),
+        "num_articles": len(articles),
+        "num_sources": len({r["publisher"] for r in ms}) if has_publisher else len(articles),
+        "first_seen": min(pubs) if pubs else None,
+        "last_seen": max(pubs) if pubs else None,
+        "mention_ids": mids,
+        "counted_in_aggregates": _mention_counted(rep) and body,
+        "dedup_method": "cross-article" if cross_linked and len(articles) > 1 else "within-article",
+    }
+
+
+def cluster_events(mentions: pl.DataFrame, window_days: int = 1) -> pl.DataFrame:
+    if mentions.is_empty():
+        return pl.DataFrame(schema=EVENT_SCHEMA)
+    rows = mentions.to_dicts()
+    uf, cross = _link_mentions(rows, window_days)
     has_publisher = "publisher" in mentions.columns
-    out = []
-    for members in clusters.values():
-        ms = [rows[i] for i in members]
-        rep = min(
-            ms,
-            key=lambda r: (
-                not _mention_counted(r),
-                bool(r["sentence_flags"]),
-                -(r["confidence"] or 0),
-                -len(r["cameo_code"]),
-            ),
-        )
-        dated = [r for r in ms if r["event_date"] is not None]
-        best_date = (
-            min(dated, key=lambda r: (PRECISION_RANK.get(r["date_precision"], 9), not _explicit(r)))
-            if (dated)
-            else rep
-        )
-        pubs = [r["published_date"] for r in ms if r.get("published_date")]
-        body = any(not r["sentence_flags"] for r in ms)
-        articles = {r["article_id"] for r in ms}
-        mids = sorted(r["mention_id"] for r in ms)
-        out.append(
-            {
-                "event_id": hashlib.sha1("|".join(mids).encode()).hexdigest()[:16],
-                **{
-                    k: rep[k]
-                    for k in (
-                        "cameo_code",
-                        "cameo_root",
-                        "goldstein",
-                        "quad_class",
-                        "plover_category",
-                        "source_iso3",
-                        "target_iso3",
-                        "source_sector",
-                        "target_sector",
-                        "source_actor_id",
-                        "target_actor_id",
-                        "pair_id",
-                        "modality",
-                        "polarity",
-                    )
-                },
-                **{k: best_date[k] for k in ("event_date", "date_min", "date_max", "date_precision")},
-                "num_mentions": len(ms),
-                "num_articles": len(articles),
-                "num_sources": len({r["publisher"] for r in ms}) if has_publisher else len(articles),
-                "first_seen": min(pubs) if pubs else None,
-                "last_seen": max(pubs) if pubs else None,
-                "mention_ids": mids,
-                "counted_in_aggregates": _mention_counted(rep) and body,
-                "dedup_method": "cross-article"
-                if find(members[0]) in cross and len(articles) > 1
-                else "within-article",
-            }
-        )
+    out = [
+        _event_row([rows[i] for i in members], has_publisher, uf.find(members[0]) in cross)
+        for members in _clusters(uf, len(rows))
+    ]
     return pl.DataFrame(out, schema=EVENT_SCHEMA, orient="row").sort("event_id")
