@@ -259,9 +259,13 @@ def _text_match(g: GoldRow, sentence: str | None) -> bool:
     return bool(sent) and any(f in sent for f in g.fragments)
 
 
+# (outcome, prediction, gold row) per scored prediction, as _match returns them.
+_Results = list[tuple[str, dict[str, Any], GoldRow | None]]
+
+
 def _match(
     preds: list[dict[str, Any]], gold: list[GoldRow], level: str, directed: bool = True
-) -> tuple[list[tuple[str, dict[str, Any], GoldRow | None]], set[int]]:
+) -> tuple[_Results, set[int]]:
     """Returns ([(outcome, prediction, gold row)], claimed gold indices). Outcomes: hit, optional,
     duplicate, nc_fp, fp."""
     claimed: set[int] = set()
@@ -304,6 +308,118 @@ def _prf(tp: int, fp: int, n_gold: int) -> tuple[float, float, float]:
     return round(prec, 4), round(rec, 4), round(f1, 4)
 
 
+def _share(flags: Sequence[bool]) -> float:
+    return round(sum(flags) / len(flags), 4) if flags else 0.0
+
+
+def _gold_in_scope(gold_csv_path: Path | str, articles: Collection[str] | None, actors: str) -> list[GoldRow]:
+    gold = read_gold(gold_csv_path)
+    if articles is not None:
+        keep = set(articles)
+        gold = [g for g in gold if g.article_id in keep]
+    if actors == "state":
+        # Only rows with an IGO side go, so the numbers compare with releases before IGO scoring.
+        gold = [g for g in gold if g.state_dyad or not g.keyed]
+    return gold
+
+
+def _predictions_in_scope(
+    predicted_mentions: pl.DataFrame | Sequence[Any], gold_articles: set[str], scope: str, actors: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(every prediction of the gold articles, those scored): the diff shows the unscored ones too."""
+    every = [p for p in _as_dicts(predicted_mentions) if p["article_id"] in gold_articles]
+    if scope == "counted":
+        preds = [p for p in every if scored(p, actors)]
+    else:
+        preds = [p for p in every if in_actor_scope(p, actors)]
+    return every, preds
+
+
+def _counts(
+    actors: str, gold: list[GoldRow], yes: list[int], gold_articles: set[str], preds: list[dict[str, Any]]
+) -> dict[str, Any]:
+    return {
+        "actors": actors,
+        "articles_scored": len(gold_articles),
+        "gold_yes": len(yes),
+        "gold_yes_igo": sum(not gold[k].state_dyad and gold[k].keyed for k in yes),
+        "gold_yes_unkeyed": sum(not gold[k].keyed for k in yes),
+        "gold_optional": sum(g.extract == "optional" for g in gold),
+        "gold_negative_controls": sum(g.extract == "no" for g in gold),
+        "predicted_mentions": len(preds),
+        "predicted_igo_mentions": sum(
+            not (_is_state(p["_src"], p.get("source_iso3")) and _is_state(p["_tgt"], p.get("target_iso3")))
+            for p in preds
+        ),
+    }
+
+
+def _mention_metrics(results: _Results, n_yes: int, level: str) -> dict[str, Any]:
+    tp = sum(r[0] == "hit" for r in results)
+    fp = sum(r[0] in ("fp", "nc_fp") for r in results)
+    p_, r_, f_ = _prf(tp, fp, n_yes)
+    return {f"{level}_precision": p_, f"{level}_recall": r_, f"{level}_f1": f_}
+
+
+def _cluster_metrics(
+    results: _Results, gold: list[GoldRow], claimed: set[int], level: str
+) -> dict[str, Any]:
+    yes_clusters = {(g.article_id, g.cluster_id) for g in gold if g.extract == "yes"}
+    hit_clusters = {(gold[k].article_id, gold[k].cluster_id) for k in claimed}
+    # Re-mentions of one event (same article, sides and root) count once on the prediction side.
+    groups: dict[tuple[str, str, str, str], list[str]] = {}
+    for outcome, p, _ in results:
+        key = (p["article_id"], p["_src"], p["_tgt"], p["cameo_code"][:2])
+        groups.setdefault(key, []).append(outcome)
+    ctp = sum(any(o == "hit" for o in os) for os in groups.values())
+    cfp = sum(all(o in ("fp", "nc_fp") for o in os) for os in groups.values())
+    cprec = ctp / (ctp + cfp) if ctp + cfp else 0.0
+    crec = len(hit_clusters) / len(yes_clusters) if yes_clusters else 0.0
+    return {
+        f"cluster_{level}_precision": round(cprec, 4),
+        f"cluster_{level}_recall": round(crec, 4),
+        f"cluster_{level}_f1": round(2 * cprec * crec / (cprec + crec), 4) if cprec + crec else 0.0,
+    }
+
+
+def _root_hit_metrics(
+    results: _Results,
+    claimed: set[int],
+    preds: list[dict[str, Any]],
+    gold: list[GoldRow],
+) -> dict[str, Any]:
+    """What the root-level hits got right beyond the code: quad class, date and direction."""
+    hits = [(p, g) for o, p, g in results if o == "hit" and g is not None]
+    quad = [p["quad_class"] == g.quad_class for p, g in hits if g.quad_class is not None]
+    dated = [(p, g) for p, g in hits if g.date_min or g.date_max]
+    within = [
+        p.get("event_date") is not None
+        and (g.date_min is None or p["event_date"] >= g.date_min)
+        and (g.date_max is None or p["event_date"] <= g.date_max)
+        for p, g in dated
+    ]
+    # Of the gold rows found when direction is ignored, the share also found with the right direction.
+    _, und_claimed = _match(preds, gold, "root", directed=False)
+    right = [k in claimed for k in und_claimed]
+    return {
+        "negative_control_fp": sum(r[0] == "nc_fp" for r in results),
+        "quad_accuracy": _share(quad),
+        "date_within_interval": _share(within),
+        "direction_accuracy": _share(right),
+    }
+
+
+def _diff_rows(
+    results: _Results,
+    yes: list[int],
+    claimed: set[int],
+    context: _DiffContext,
+) -> list[dict[str, Any]]:
+    diff = [_diff_row(o, p, g, context) for o, p, g in results]
+    diff += [_diff_row("miss", None, context.gold[k], context) for k in yes if k not in claimed]
+    return diff
+
+
 def score(
     predicted_mentions: pl.DataFrame | Sequence[Any],
     gold_csv_path: Path | str,
@@ -320,81 +436,19 @@ def score(
     """
     if actors not in ACTOR_SCOPES:
         raise ValueError(f"actors must be one of {ACTOR_SCOPES}, not {actors!r}")
-    gold = read_gold(gold_csv_path)
-    if articles is not None:
-        keep = set(articles)
-        gold = [g for g in gold if g.article_id in keep]
-    if actors == "state":
-        gold = [g for g in gold if g.state_dyad or not g.keyed]
+    gold = _gold_in_scope(gold_csv_path, articles, actors)
     gold_articles = {g.article_id for g in gold}
-    every = [p for p in _as_dicts(predicted_mentions) if p["article_id"] in gold_articles]
-    if scope == "counted":
-        preds = [p for p in every if scored(p, actors)]
-    else:
-        preds = [p for p in every if in_actor_scope(p, actors)]
+    every, preds = _predictions_in_scope(predicted_mentions, gold_articles, scope, actors)
     yes = [k for k, g in enumerate(gold) if g.extract == "yes"]
-    out: dict[str, Any] = {
-        "actors": actors,
-        "articles_scored": len(gold_articles),
-        "gold_yes": len(yes),
-        "gold_yes_igo": sum(not gold[k].state_dyad and gold[k].keyed for k in yes),
-        "gold_yes_unkeyed": sum(not gold[k].keyed for k in yes),
-        "gold_optional": sum(g.extract == "optional" for g in gold),
-        "gold_negative_controls": sum(g.extract == "no" for g in gold),
-        "predicted_mentions": len(preds),
-        "predicted_igo_mentions": sum(
-            not (_is_state(p["_src"], p.get("source_iso3")) and _is_state(p["_tgt"], p.get("target_iso3")))
-            for p in preds
-        ),
-    }
+    out = _counts(actors, gold, yes, gold_articles, preds)
     diff: list[dict[str, Any]] = []
     for level in ("root", "code"):
         results, claimed = _match(preds, gold, level)
-        tp = sum(r[0] == "hit" for r in results)
-        fp = sum(r[0] in ("fp", "nc_fp") for r in results)
-        p_, r_, f_ = _prf(tp, fp, len(yes))
-        out.update({f"{level}_precision": p_, f"{level}_recall": r_, f"{level}_f1": f_})
-        # Cluster level.
-        yes_clusters = {(g.article_id, g.cluster_id) for g in gold if g.extract == "yes"}
-        hit_clusters = {(gold[k].article_id, gold[k].cluster_id) for k in claimed}
-        groups: dict[tuple[str, str, str, str], list[str]] = {}
-        for outcome, p, _ in results:
-            key = (p["article_id"], p["_src"], p["_tgt"], p["cameo_code"][:2])
-            groups.setdefault(key, []).append(outcome)
-        ctp = sum(any(o == "hit" for o in os) for os in groups.values())
-        cfp = sum(all(o in ("fp", "nc_fp") for o in os) for os in groups.values())
-        cprec = ctp / (ctp + cfp) if ctp + cfp else 0.0
-        crec = len(hit_clusters) / len(yes_clusters) if yes_clusters else 0.0
-        out.update(
-            {
-                f"cluster_{level}_precision": round(cprec, 4),
-                f"cluster_{level}_recall": round(crec, 4),
-                f"cluster_{level}_f1": round(2 * cprec * crec / (cprec + crec), 4) if cprec + crec else 0.0,
-            }
-        )
-        if level == "root":
-            out["negative_control_fp"] = sum(r[0] == "nc_fp" for r in results)
-            hits = [(p, g) for o, p, g in results if o == "hit" and g is not None]
-            quad = [p["quad_class"] == g.quad_class for p, g in hits if g.quad_class is not None]
-            out["quad_accuracy"] = round(sum(quad) / len(quad), 4) if quad else 0.0
-            dated = [(p, g) for p, g in hits if g.date_min or g.date_max]
-            within = [
-                p.get("event_date") is not None
-                and (g.date_min is None or p["event_date"] >= g.date_min)
-                and (g.date_max is None or p["event_date"] <= g.date_max)
-                for p, g in dated
-            ]
-            out["date_within_interval"] = round(sum(within) / len(within), 4) if within else 0.0
-            # Of the gold rows found when direction is ignored, the share also found with the right direction.
-            _, und_claimed = _match(preds, gold, "root", directed=False)
-            right = [k in claimed for k in und_claimed]
-            out["direction_accuracy"] = round(sum(right) / len(right), 4) if right else 0.0
-            context = _DiffContext(gold, every, sentences or {})
-            for o, p, g in results:
-                diff.append(_diff_row(o, p, g, context))
-            for k in yes:
-                if k not in claimed:
-                    diff.append(_diff_row("miss", None, gold[k], context))
+        out.update(_mention_metrics(results, len(yes), level))
+        out.update(_cluster_metrics(results, gold, claimed, level))
+        if level == "root":  # the diff and the hit details are of the root level
+            out.update(_root_hit_metrics(results, claimed, preds, gold))
+            diff = _diff_rows(results, yes, claimed, _DiffContext(gold, every, sentences or {}))
     out["_diff"] = diff
     return out
 
