@@ -566,31 +566,20 @@ def _recent(anchor: DateResolution, published: dt.date | None) -> bool:
     )
 
 
-def resolve_dates(
-    sentence_text: str,
-    article_context: ArticleDates,
-    published_date: dt.date | None = None,
-    sentence_start: int = 0,
-    trigger_offset: int | None = None,
-    foreign_spans: Sequence[tuple[int, int]] = (),
-) -> DateResolution:
-    """The date of an event mentioned in a sentence.
-
-    `sentence_start` is the sentence's offset in the article (to find the narrative anchor); `trigger_offset`
-    (article offset) picks the date expression nearest the trigger when the sentence has several.
-    `foreign_spans` (sentence offsets) are parts of the sentence that date something else (a relative clause
-    or a quotation the trigger is not in): a date expression starting there is not the event's.
-    """
-    cal = load_calendar()
-    ctx = article_context
+def _with_published(ctx: ArticleDates, published_date: dt.date | None) -> ArticleDates:
+    # A caller-supplied publication date fills in for a context built without one.
     if published_date is not None and ctx.published is None:
-        ctx = ArticleDates(published_date, ctx.explicit, ctx.years)
-    anchor = ctx.anchor_before(sentence_start - 1)
-    explicit = _explicit_in(sentence_text, ctx.published, ctx.years, cal, anchor)
+        return ArticleDates(published_date, ctx.explicit, ctx.years)
+    return ctx
+
+
+def _reuse_article_scan(
+    explicit: list[DateResolution], ctx: ArticleDates, sentence_start: int
+) -> list[DateResolution]:
     # The article-level scan already resolved these spans with the whole story in view ("Pada Senin" ->
     # the Monday the story named); reuse it, keeping sentence-relative offsets.
     known = {pos: r for pos, r in ctx.explicit}
-    explicit = [
+    return [
         DateResolution(
             k.date_text,
             k.event_date,
@@ -608,17 +597,51 @@ def resolve_dates(
         else r
         for r in explicit
     ]
+
+
+def _sentence_dates(
+    sentence_text: str,
+    ctx: ArticleDates,
+    cal: Calendar,
+    anchor: DateResolution | None,
+    sentence_start: int,
+    foreign_spans: Sequence[tuple[int, int]],
+) -> list[DateResolution]:
+    """The sentence's own date expressions that may date the event, in text order (relative one last)."""
+    explicit = _explicit_in(sentence_text, ctx.published, ctx.years, cal, anchor)
+    explicit = _reuse_article_scan(explicit, ctx, sentence_start)
     rel = _relative(sentence_text, sentence_start, ctx, cal)
-    cands = [
+    return [
         r
         for r in explicit + ([rel] if rel else [])
         if not any(a <= (r.start or 0) < b for a, b in foreign_spans) and not _after_report(r, ctx.published)
     ]
-    if cands:
-        if trigger_offset is None:
-            return cands[0]
-        local = trigger_offset - sentence_start
-        return min(cands, key=lambda r: abs((r.start or 0) - local))
+
+
+def _nearest_to_trigger(
+    cands: list[DateResolution], sentence_start: int, trigger_offset: int | None
+) -> DateResolution:
+    if trigger_offset is None:
+        return cands[0]
+    local = trigger_offset - sentence_start
+    return min(cands, key=lambda r: abs((r.start or 0) - local))
+
+
+def _inherit(anchor: DateResolution, published: dt.date | None) -> DateResolution:
+    """The anchor's date as an interval that runs to publication (undated article: left open)."""
+    lo = anchor.date_min
+    if published is None:
+        hi = None
+    elif published >= (anchor.date_max or anchor.event_date):
+        hi = published
+    else:
+        hi = anchor.date_max
+    return DateResolution(anchor.date_text, anchor.event_date, lo, hi, "approx", "inherited")
+
+
+def _undated_sentence_date(
+    sentence_text: str, ctx: ArticleDates, sentence_start: int, anchor: DateResolution | None
+) -> DateResolution:
     # No date in the sentence: the story's current narrative date, else publication (upper bound only).
     # Undated article: nothing closes the interval (the event may come any time after the anchor).
     if anchor and anchor.event_date and not _recent(anchor, ctx.published):
@@ -633,14 +656,31 @@ def resolve_dates(
         # kemungkinan berunding ..." ... "kata Tillerson, Senin (7/8)"): the story's first recent date.
         anchor = ctx.first_anchor(lambda a: _recent(a, ctx.published))
     if anchor and anchor.event_date:
-        lo = anchor.date_min
-        if ctx.published is None:
-            hi = None
-        elif ctx.published >= (anchor.date_max or anchor.event_date):
-            hi = ctx.published
-        else:
-            hi = anchor.date_max
-        return DateResolution(anchor.date_text, anchor.event_date, lo, hi, "approx", "inherited")
+        return _inherit(anchor, ctx.published)
     if ctx.published:
         return DateResolution(None, ctx.published, None, ctx.published, "approx", "publication")
     return NO_DATE
+
+
+def resolve_dates(
+    sentence_text: str,
+    article_context: ArticleDates,
+    published_date: dt.date | None = None,
+    sentence_start: int = 0,
+    trigger_offset: int | None = None,
+    foreign_spans: Sequence[tuple[int, int]] = (),
+) -> DateResolution:
+    """The date of an event mentioned in a sentence.
+
+    `sentence_start` is the sentence's offset in the article (to find the narrative anchor); `trigger_offset`
+    (article offset) picks the date expression nearest the trigger when the sentence has several.
+    `foreign_spans` (sentence offsets) are parts of the sentence that date something else (a relative clause
+    or a quotation the trigger is not in): a date expression starting there is not the event's.
+    """
+    cal = load_calendar()
+    ctx = _with_published(article_context, published_date)
+    anchor = ctx.anchor_before(sentence_start - 1)
+    cands = _sentence_dates(sentence_text, ctx, cal, anchor, sentence_start, foreign_spans)
+    if cands:
+        return _nearest_to_trigger(cands, sentence_start, trigger_offset)
+    return _undated_sentence_date(sentence_text, ctx, sentence_start, anchor)
