@@ -6,8 +6,14 @@ import shutil
 import tempfile
 from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
 
 import click
+
+if TYPE_CHECKING:  # imported lazily at run time, to keep the CLI quick to start
+    import polars as pl
+
+    from pipelines.settings import Settings
 
 # Gates relaxed by the hidden --relax-gates option: every blocking ratio check lets the batch through, so an
 # evaluation measures the coder even on a folder a production gate would stop (e.g. leftover "Baca juga"
@@ -42,6 +48,98 @@ def _inbox_of(articles: Path, only: Collection[str] | None, workdir: Path) -> Pa
     return inbox
 
 
+class _Warehouse(NamedTuple):
+    """What an evaluation reads back from its throwaway warehouse, keyed the way gold rows name articles."""
+
+    predicted: pl.DataFrame  # event mentions
+    keys: list[str]  # every ingested article
+    sentences: dict[str, list[str]]  # article -> its sentence texts, in order
+    quarantined: list[tuple[str, int | None, str]]  # (source path, line, reason)
+
+
+def _eval_settings(articles: Path, only: Collection[str] | None, workdir: Path) -> Settings:
+    from pipelines.settings import Settings
+
+    base = Settings.from_env()
+    inbox = _inbox_of(articles, only, workdir)
+    return Settings(data_dir=workdir, inbox=inbox, warehouse=workdir / "warehouse.duckdb",
+                    shared_dir=base.shared_dir, dagster_home=workdir / "dagster_home",
+                    stanza_resources_dir=base.stanza_resources_dir)
+
+
+def _eval_resources(settings: Settings, resources: dict | None, relax_gates: bool,
+                    parse_scope: str | None) -> dict:
+    from pipelines.definitions import build_resources
+    from pipelines.resources import QualityGates
+
+    resources = dict(resources or {})  # a copy: the caller's overrides are left as they were
+    if relax_gates:
+        resources["gates"] = QualityGates(**_RELAXED_GATES)
+    if parse_scope:
+        nlp = resources.get("nlp") or build_resources(settings)["nlp"]
+        resources["nlp"] = nlp.but(parse_scope=parse_scope)
+    return resources
+
+
+def _run_chain(settings: Settings, resources: dict, articles: Path) -> None:
+    """Materialise the whole chain; a failed run is a CLI error naming the failed checks."""
+    import dagster as dg
+
+    from pipelines.definitions import build_definitions
+    from pipelines.partitions import all_shards_tags
+
+    job = build_definitions(settings, resources=resources).resolve_job_def("chain_job")
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = job.execute_in_process(instance=instance, raise_on_error=False, tags=all_shards_tags())
+    if not result.success:
+        failed = ", ".join(_failed_checks(result)) or "a step error (see the log above)"
+        raise click.ClickException(
+            f"the pipeline failed on {articles}: {failed}; `peristiwa run --inbox {articles}` shows the "
+            "offending items"
+        )
+
+
+def _read_warehouse(warehouse: Path) -> _Warehouse:
+    import duckdb
+
+    with duckdb.connect(str(warehouse), read_only=True) as con:
+        predicted = con.sql(f"""
+            SELECT m.* EXCLUDE (article_id, run_id), {_ARTICLE_KEY} AS article_id
+            FROM event_mentions m JOIN articles_raw r USING (article_id)
+        """).pl()
+        keys = [row[0] for row in con.execute(f"SELECT {_ARTICLE_KEY} FROM articles_raw r").fetchall()]
+        sentences: dict[str, list[str]] = {}
+        for article_id, text in con.execute(f"""
+                SELECT {_ARTICLE_KEY}, s.text FROM sentences s JOIN articles_raw r USING (article_id)
+                ORDER BY 1, s.sentence_index""").fetchall():
+            sentences.setdefault(article_id, []).append(text)
+        quarantined = con.execute(
+            "SELECT source_path, line_no, reason FROM quarantine ORDER BY ALL").fetchall()
+    return _Warehouse(predicted, keys, sentences, quarantined)
+
+
+def _report_quarantined(quarantined: list[tuple[str, int | None, str]]) -> None:
+    for path, line_no, reason in quarantined:
+        where = path if line_no is None else f"{path}:{line_no}"
+        click.echo(f"quarantined (not scored): {where} ({reason})", err=True)
+
+
+def _score_run(gold: Path, run: _Warehouse, only: Collection[str] | None) -> dict:
+    """The with-IGO score plus the state-only headline numbers, and the gold articles never ingested."""
+    import polars as pl
+
+    from peristiwa.events.evaluate import read_gold, score, with_state_only
+
+    scored_articles = [k for k in run.keys if only is None or k in only]
+    predicted = run.predicted.select(pl.all())
+    both = {actors: score(predicted, gold, articles=scored_articles, actors=actors, sentences=run.sentences)
+            for actors in ("all", "state")}
+    wanted = set(only) if only is not None else {g.article_id for g in read_gold(gold)}
+    missing = sorted(wanted - set(run.keys))
+    return with_state_only(both["all"], both["state"]) | {"articles_not_ingested": len(missing),
+                                                          "_not_ingested": missing}
+
+
 def evaluate_events(
     gold: Path,
     articles: Path,
@@ -59,60 +157,11 @@ def evaluate_events(
     same way. `only` (article keys) runs the pipeline on those files alone and scores those articles. The
     result is the with-IGO score plus the state-only headline numbers (`state_only_*`).
     """
-    import dagster as dg
-    import duckdb
-    import polars as pl
-
-    from peristiwa.events.evaluate import read_gold, score, with_state_only
-    from pipelines.definitions import build_definitions, build_resources
-    from pipelines.partitions import all_shards_tags
-    from pipelines.resources import QualityGates
-    from pipelines.settings import Settings
-
-    base = Settings.from_env()
-    inbox = _inbox_of(articles, only, workdir)
-    settings = Settings(data_dir=workdir, inbox=inbox, warehouse=workdir / "warehouse.duckdb",
-                        shared_dir=base.shared_dir, dagster_home=workdir / "dagster_home",
-                        stanza_resources_dir=base.stanza_resources_dir)
-    resources = dict(resources or {})
-    if relax_gates:
-        resources["gates"] = QualityGates(**_RELAXED_GATES)
-    if parse_scope:
-        nlp = resources.get("nlp") or build_resources(settings)["nlp"]
-        resources["nlp"] = nlp.but(parse_scope=parse_scope)
-    job = build_definitions(settings, resources=resources).resolve_job_def("chain_job")
-    with dg.DagsterInstance.ephemeral() as instance:
-        result = job.execute_in_process(instance=instance, raise_on_error=False, tags=all_shards_tags())
-    if not result.success:
-        failed = ", ".join(_failed_checks(result)) or "a step error (see the log above)"
-        raise click.ClickException(
-            f"the pipeline failed on {articles}: {failed}; `peristiwa run --inbox {articles}` shows the "
-            "offending items"
-        )
-    with duckdb.connect(str(settings.warehouse), read_only=True) as con:
-        predicted = con.sql(f"""
-            SELECT m.* EXCLUDE (article_id, run_id), {_ARTICLE_KEY} AS article_id
-            FROM event_mentions m JOIN articles_raw r USING (article_id)
-        """).pl()
-        keys = [row[0] for row in con.execute(f"SELECT {_ARTICLE_KEY} FROM articles_raw r").fetchall()]
-        sentences: dict[str, list[str]] = {}
-        for article_id, text in con.execute(f"""
-                SELECT {_ARTICLE_KEY}, s.text FROM sentences s JOIN articles_raw r USING (article_id)
-                ORDER BY 1, s.sentence_index""").fetchall():
-            sentences.setdefault(article_id, []).append(text)
-        quarantined = con.execute(
-            "SELECT source_path, line_no, reason FROM quarantine ORDER BY ALL").fetchall()
-    for path, line_no, reason in quarantined:
-        where = path if line_no is None else f"{path}:{line_no}"
-        click.echo(f"quarantined (not scored): {where} ({reason})", err=True)
-    scored_articles = [k for k in keys if only is None or k in only]
-    predicted = predicted.select(pl.all())
-    both = {actors: score(predicted, gold, articles=scored_articles, actors=actors, sentences=sentences)
-            for actors in ("all", "state")}
-    wanted = set(only) if only is not None else {g.article_id for g in read_gold(gold)}
-    missing = sorted(wanted - set(keys))
-    return with_state_only(both["all"], both["state"]) | {"articles_not_ingested": len(missing),
-                                                          "_not_ingested": missing}
+    settings = _eval_settings(articles, only, workdir)
+    _run_chain(settings, _eval_resources(settings, resources, relax_gates, parse_scope), articles)
+    run = _read_warehouse(settings.warehouse)
+    _report_quarantined(run.quarantined)
+    return _score_run(gold, run, only)
 
 
 @click.command("events")
