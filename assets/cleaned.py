@@ -6,7 +6,8 @@ against its own history (see checks/cleaned.py).
 """
 
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -16,7 +17,7 @@ import polars as pl
 from assets.gating import GateDecision, decide
 from assets.raw import raw_articles
 from checks import cleaned as clean_checks
-from peristiwa.cleaning import clean_frame, load_rules, residue_patterns
+from peristiwa.cleaning import CleaningRules, clean_frame, load_rules, residue_patterns
 from peristiwa.cleaning.quality import residue_hits, set_aside, source_key
 from pipelines.resources import WRITER_POOL, CleaningResource, QualityGates, WarehouseResource
 from warehouse.publish import publish_clean, write_staging
@@ -108,6 +109,81 @@ def set_aside_records(rejected: pl.DataFrame, todo: pl.DataFrame, rules_version:
     return quarantine, audit
 
 
+@dataclass
+class _CleanedBatch:
+    """One run's cleaning, before publication; empty when no article needs cleaning."""
+
+    clean: pl.DataFrame = field(default_factory=pl.DataFrame)  # articles that pass
+    audit: pl.DataFrame = field(default_factory=pl.DataFrame)  # removals, plus the set-aside records
+    quarantine: pl.DataFrame = field(default_factory=pl.DataFrame)  # articles set aside
+    batch: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(schema={"article_id": pl.String}))
+    history: pl.DataFrame = field(default_factory=lambda: pl.DataFrame(
+        schema={"source": pl.String, "dated": pl.Boolean, "has_residue": pl.Boolean}))
+
+
+def _refuse_unknown_checks(accepted: list[str]) -> None:
+    # Fail before any work: a misspelt check name would otherwise silently accept nothing.
+    unknown = sorted(set(accepted) - set(clean_checks.CHECK_NAMES))
+    if unknown:
+        raise dg.Failure(f"accept_failed_checks names {unknown}, not checks of articles_clean "
+                         f"(its checks: {list(clean_checks.CHECK_NAMES)})")
+
+
+def _articles_to_clean(con, config: CleanConfig, rules_version: str) -> pl.DataFrame:
+    return con.sql(
+        _TODO_SQL, params={"reprocess_all": config.reprocess_all, "rules_version": rules_version,
+                           "set_aside_rule": SET_ASIDE_RULE}
+    ).pl()
+
+
+def _stamped(clean: pl.DataFrame, todo: pl.DataFrame, run_id: str, now: datetime) -> pl.DataFrame:
+    return clean.join(todo.select("article_id", "source_path"), on="article_id").with_columns(
+        pl.col("text").str.len_chars().cast(pl.Int32).alias("n_chars"),
+        pl.lit(run_id).alias("run_id"),
+        pl.lit(now).alias("cleaned_at"),
+    )
+
+
+def _clean_batch(con, todo: pl.DataFrame, rules: CleaningRules, residue: dict[str, str],
+                 cleaning: CleaningResource, gates: QualityGates, run_id: str, now: datetime,
+                 log: Callable[[str], None]) -> _CleanedBatch:
+    """Clean `todo`, set aside the out-of-bounds articles, and gather what the systemic check compares."""
+    clean, audit = clean_in_chunks(todo, rules, log, cleaning.date_from_file_mtime)
+    judged = set_aside(_stamped(clean, todo, run_id, now), gates.min_clean_chars, gates.max_clean_chars,
+                       rules.version)
+    rejected = judged.filter(pl.col("set_aside_reason").is_not_null())
+    clean = judged.filter(pl.col("set_aside_reason").is_null()).drop(
+        "set_aside_reason", "set_aside_message")
+    quarantine, aside_audit = set_aside_records(rejected, todo, rules.version, run_id, now)
+    audit = pl.concat([
+        audit.with_columns(pl.lit(rules.version).alias("rules_version"),
+                           pl.lit(run_id).alias("run_id")),
+        aside_audit,
+    ], how="vertical_relaxed")
+    batch = with_quality(clean, residue).join(todo.select("article_id", "line_no"), on="article_id")
+    batch = batch.with_columns(pl.col("published_date").is_not_null().alias("dated"))
+    # Only sources with enough articles in this batch are judged against their own history.
+    sources = batch.group_by("source").len().filter(pl.col("len") >= gates.min_systemic_items)
+    history = source_history(con, todo, sources["source"].to_list(), residue,
+                             gates.source_history_articles)
+    return _CleanedBatch(clean, audit, quarantine, batch, history)
+
+
+def _metadata(todo: pl.DataFrame, n_total: int, run: _CleanedBatch, rules_version: str) -> dict:
+    batch = run.batch
+    n_dated = int(batch["dated"].sum()) if "dated" in batch.columns else 0
+    return {
+        "cleaned": todo.height,
+        "unchanged": n_total - todo.height,
+        "set_aside": run.quarantine.height,
+        "undated": run.clean.height - n_dated,
+        "with_residue": int(batch["has_residue"].sum()) if "has_residue" in batch.columns else 0,
+        "removals": run.audit.height,
+        "rules_version": rules_version,
+        "no_new_input": todo.height == 0,
+    }
+
+
 @dg.asset(
     group_name="clean",
     deps=[raw_articles],
@@ -126,65 +202,25 @@ def articles_clean(
     warehouse: WarehouseResource,
     gates: QualityGates,
 ) -> Iterator[dg.AssetCheckResult | dg.MaterializeResult]:
-    unknown = sorted(set(config.accept_failed_checks) - set(clean_checks.CHECK_NAMES))
-    if unknown:
-        raise dg.Failure(f"accept_failed_checks names {unknown}, not checks of articles_clean "
-                         f"(its checks: {list(clean_checks.CHECK_NAMES)})")
+    _refuse_unknown_checks(config.accept_failed_checks)
     rules = load_rules(Path(cleaning.rules_path) if cleaning.rules_path else None)
     residue = residue_patterns(rules)
     wh = warehouse.get()
     with wh.writer(warehouse.lock_timeout_s) as con:
-        todo = con.sql(
-            _TODO_SQL, params={"reprocess_all": config.reprocess_all, "rules_version": rules.version,
-                               "set_aside_rule": SET_ASIDE_RULE}
-        ).pl()
+        todo = _articles_to_clean(con, config, rules.version)
         n_total = con.execute("SELECT count(*) FROM main.articles_raw").fetchall()[0][0]
         context.log.info(f"{todo.height} of {n_total} articles need cleaning (rules {rules.version})")
         run_id, now = context.run.run_id, datetime.now(UTC).replace(tzinfo=None)
-        clean = audit = quarantine = pl.DataFrame()
-        batch = pl.DataFrame(schema={"article_id": pl.String})
-        history = pl.DataFrame(schema={"source": pl.String, "dated": pl.Boolean, "has_residue": pl.Boolean})
+        run = _CleanedBatch()
         if todo.height:
-            clean, audit = clean_in_chunks(todo, rules, context.log.info, cleaning.date_from_file_mtime)
-            clean = clean.join(todo.select("article_id", "source_path"), on="article_id").with_columns(
-                pl.col("text").str.len_chars().cast(pl.Int32).alias("n_chars"),
-                pl.lit(run_id).alias("run_id"),
-                pl.lit(now).alias("cleaned_at"),
-            )
-            judged = set_aside(clean, gates.min_clean_chars, gates.max_clean_chars, rules.version)
-            rejected = judged.filter(pl.col("set_aside_reason").is_not_null())
-            clean = judged.filter(pl.col("set_aside_reason").is_null()).drop(
-                "set_aside_reason", "set_aside_message")
-            quarantine, aside_audit = set_aside_records(rejected, todo, rules.version, run_id, now)
-            audit = pl.concat([
-                audit.with_columns(pl.lit(rules.version).alias("rules_version"),
-                                   pl.lit(run_id).alias("run_id")),
-                aside_audit,
-            ], how="vertical_relaxed")
-            batch = with_quality(clean, residue).join(todo.select("article_id", "line_no"), on="article_id")
-            batch = batch.with_columns(pl.col("published_date").is_not_null().alias("dated"))
-            sources = batch.group_by("source").len().filter(pl.col("len") >= gates.min_systemic_items)
-            history = source_history(con, todo, sources["source"].to_list(), residue,
-                                     gates.source_history_articles)
-        write_staging(con, "articles_clean", clean)
-        write_staging(con, "cleaning_audit", audit)
-        write_staging(con, "quarantine", quarantine)
-        outcomes = [clean_checks.validate_clean(batch, history, gates)]
+            run = _clean_batch(con, todo, rules, residue, cleaning, gates, run_id, now, context.log.info)
+        write_staging(con, "articles_clean", run.clean)
+        write_staging(con, "cleaning_audit", run.audit)
+        write_staging(con, "quarantine", run.quarantine)
+        outcomes = [clean_checks.validate_clean(run.batch, run.history, gates)]
         decision = decide(con, run_id, "articles_clean", outcomes, accepted=config.accept_failed_checks)
         published = publish_clean(con, publish_articles=decision.passed)
     decision = GateDecision(decision.asset, decision.outcomes, published)
     yield from decision.check_results()
     decision.raise_if_failed()
-    n_dated = int(batch["dated"].sum()) if "dated" in batch.columns else 0
-    yield dg.MaterializeResult(
-        metadata={
-            "cleaned": todo.height,
-            "unchanged": n_total - todo.height,
-            "set_aside": quarantine.height,
-            "undated": clean.height - n_dated,
-            "with_residue": int(batch["has_residue"].sum()) if "has_residue" in batch.columns else 0,
-            "removals": audit.height,
-            "rules_version": rules.version,
-            "no_new_input": todo.height == 0,
-        }
-    )
+    yield dg.MaterializeResult(metadata=_metadata(todo, n_total, run, rules.version))
