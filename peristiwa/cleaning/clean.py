@@ -20,7 +20,7 @@ from .metadata import (
     title_key,
 )
 from .model import ArticleInput, CleanArticle, Span
-from .rules import CleaningRules
+from .rules import CleaningRules, Rule
 
 
 def _take_timestamp(lines: list[Line], rules: CleaningRules, audit: Audit):
@@ -85,6 +85,49 @@ def _take_headline(
     return None, "none"
 
 
+def _publisher_in_text(lines: list[Line], rules: CleaningRules) -> str | None:
+    return next(
+        (r.publisher for r in rules.rules if r.publisher for line in lines if r.regex.search(line.text)), None
+    )
+
+
+def _repair_glue(lines: list[Line], rules: CleaningRules, audit: Audit) -> None:
+    """Fix words glued together (in place), auditing each repair."""
+    for line in lines:
+        fixed, changes = repair_glue(line.text, rules)
+        if changes:
+            line.text = fixed
+            for rule_id, before, after in changes:
+                audit.add(rule_id, "glue_repair", f"{before} -> {after}", line.line_no)
+
+
+def _line_span(
+    line: Line, start: int, end: int, span_rules: tuple[Rule, ...], rules: CleaningRules
+) -> Span | None:
+    """The kind of span a kept line is (caption, or a headline-like line a span rule names), if any."""
+    if line.caption:
+        return Span("caption", start, end)
+    for rule in span_rules:
+        if rule.regex.search(line.text) and is_headline_like(line.text, rules):
+            return Span(rule.span_kind or rule.reason, start, end)
+    return None
+
+
+def _compose(lines: list[Line], rules: CleaningRules) -> tuple[str, list[Span]]:
+    """The cleaned text (one line a line) and the spans the cleaner knows about, as text offsets."""
+    span_rules = rules.of_kind("span")
+    spans: list[Span] = []
+    parts: list[str] = []
+    offset = 0
+    for line in lines:
+        start, end = offset, offset + len(line.text)
+        if (span := _line_span(line, start, end, span_rules, rules)) is not None:
+            spans.append(span)
+        parts.append(line.text)
+        offset = end + 1
+    return "\n".join(parts), spans
+
+
 def clean_article(
     article: ArticleInput, rules: CleaningRules, *, date_from_file_mtime: bool = False
 ) -> CleanArticle:
@@ -96,42 +139,16 @@ def clean_article(
     """
     audit = Audit()
     lines = normalise_lines(article.text or "", rules, audit)
-
     # Site lines that name the publisher are looked for before they are cut away with the footer.
-    text_publisher = next(
-        (r.publisher for r in rules.rules if r.publisher for line in lines if r.regex.search(line.text)), None
-    )
+    text_publisher = _publisher_in_text(lines, rules)
     lines = cut_footer(lines, rules, audit)
     lines = drop_lines(lines, rules, audit)
     ts_date, ts_text = _take_timestamp(lines, rules, audit)
     lines = dedupe_captions(lines, rules, audit)
     dateline_idx, place, dateline_publisher = _take_dateline(lines, rules, audit)
     title, title_basis = _take_headline(lines, article, dateline_idx, rules, audit)
-
-    for line in lines:
-        fixed, changes = repair_glue(line.text, rules)
-        if changes:
-            line.text = fixed
-            for rule_id, before, after in changes:
-                audit.add(rule_id, "glue_repair", f"{before} -> {after}", line.line_no)
-
-    # Compose the text and the spans the cleaner knows about.
-    span_rules = rules.of_kind("span")
-    spans: list[Span] = []
-    parts: list[str] = []
-    offset = 0
-    for line in lines:
-        start, end = offset, offset + len(line.text)
-        if line.caption:
-            spans.append(Span("caption", start, end))
-        else:
-            for rule in span_rules:
-                if rule.regex.search(line.text) and is_headline_like(line.text, rules):
-                    spans.append(Span(rule.span_kind or rule.reason, start, end))
-                    break
-        parts.append(line.text)
-        offset = end + 1
-    text = "\n".join(parts)
+    _repair_glue(lines, rules, audit)
+    text, spans = _compose(lines, rules)
 
     published, basis, published_text = _publication_date(
         article, ts_date, ts_text, text, rules, date_from_file_mtime
