@@ -160,9 +160,7 @@ def _compile_rule(path: Path, idx: int, raw: Any, placeholders: dict[str, str]) 
     )
 
 
-def load_rules(path: Path | None = None) -> CleaningRules:
-    """Load rules.yaml (default: the packaged one), validate it and compile every pattern."""
-    path = Path(path) if path is not None else DEFAULT_RULES_PATH
+def _read_doc(path: Path) -> dict[str, Any]:
     try:
         doc = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
@@ -171,10 +169,18 @@ def load_rules(path: Path | None = None) -> CleaningRules:
         raise RulesError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(doc, dict):
         raise _fail(path, "top level", "expected a mapping")
+    return doc
+
+
+def _version(path: Path, doc: dict[str, Any]) -> str:
     version = doc.get("version")
     if not isinstance(version, str) or not version.strip():
         raise _fail(path, "version", 'a non-empty string is required (quote it: version: "1.0")')
+    return version
 
+
+def _vocab(path: Path, doc: dict[str, Any]) -> tuple[dict[str, int], dict[str, int]]:
+    """(weekday name -> 1..7, month name -> 1..12), as written."""
     vocab = doc.get("vocab") or {}
     weekdays, months = vocab.get("weekdays"), vocab.get("months")
     for name, table in (("vocab.weekdays", weekdays), ("vocab.months", months)):
@@ -184,7 +190,11 @@ def load_rules(path: Path | None = None) -> CleaningRules:
         raise _fail(path, "vocab.weekdays", "weekday numbers must be 1..7 (Monday = 1)")
     if not all(1 <= v <= 12 for v in months.values()):
         raise _fail(path, "vocab.months", "month numbers must be 1..12")
+    return weekdays, months
 
+
+def _glue(path: Path, doc: dict[str, Any]) -> tuple[list[str], list[str], list[str], list[str]]:
+    """(prefixes, exceptions, keep_suffixes, domain_suffixes) of the glue repair."""
     glue = doc.get("glue") or {}
     prefixes = _str_list(path, "glue.prefixes", glue.get("prefixes"))
     exceptions = _str_list(path, "glue.exceptions", glue.get("exceptions", []))
@@ -192,7 +202,11 @@ def load_rules(path: Path | None = None) -> CleaningRules:
     domains = (
         _str_list(path, "glue.domain_suffixes", glue["domain_suffixes"]) if "domain_suffixes" in glue else []
     )
+    return prefixes, exceptions, suffixes, domains
 
+
+def _publishers(path: Path, doc: dict[str, Any]) -> tuple[tuple[Publisher, ...], dict[str, str]]:
+    """The publishers, and casefolded name/alias/host -> publisher name."""
     publishers: list[Publisher] = []
     lookup: dict[str, str] = {}
     for i, raw in enumerate(doc.get("publishers") or []):
@@ -206,13 +220,23 @@ def load_rules(path: Path | None = None) -> CleaningRules:
         publishers.append(pub)
         for key in (pub.name, *pub.aliases, *pub.hosts):
             lookup[key.casefold()] = pub.name
+    return tuple(publishers), lookup
 
+
+def _limits(path: Path, doc: dict[str, Any]) -> dict[str, Any]:
     limits = doc.get("limits") or {}
     for key in ("head_lines", "headline_max_words"):
         if not isinstance(limits.get(key), int) or limits[key] < 1:
             raise _fail(path, f"limits.{key}", "a positive integer is required")
+    return limits
 
-    placeholders = {
+
+def _placeholders(
+    weekdays: dict[str, int], months: dict[str, int], prefixes: list[str], exceptions: list[str],
+    domains: list[str],
+) -> dict[str, str]:
+    """What `{name}` in a rule or residue pattern expands to."""
+    return {
         "weekdays": _alternation(list(weekdays)),
         "months": _alternation(list(months)),
         "glue_prefixes": _alternation(prefixes),
@@ -220,16 +244,24 @@ def load_rules(path: Path | None = None) -> CleaningRules:
         "glue_exceptions": _alternation(exceptions) or "(?!)",
         "domain_suffixes": _alternation(domains) or "(?!)",
     }
+
+
+def _rules(path: Path, doc: dict[str, Any], placeholders: dict[str, str]) -> tuple[Rule, ...]:
     raw_rules = doc.get("rules")
     if not isinstance(raw_rules, list) or not raw_rules:
         raise _fail(path, "rules", "a non-empty list of rules is required")
     rules = tuple(_compile_rule(path, i, r, placeholders) for i, r in enumerate(raw_rules))
+    # Removals are audited by rule id, so an id must name one rule.
     seen: set[str] = set()
     for r in rules:
         if r.id in seen:
             raise _fail(path, f"rule {r.id!r}", "duplicate rule id")
         seen.add(r.id)
+    return rules
 
+
+def _residue(path: Path, doc: dict[str, Any], placeholders: dict[str, str]) -> dict[str, str]:
+    """name -> expanded regex; compiled here only to fail early on a bad pattern."""
     residue: dict[str, str] = {}
     for name, pattern in (doc.get("residue") or {}).items():
         source = _expand(str(pattern), placeholders)
@@ -238,18 +270,35 @@ def load_rules(path: Path | None = None) -> CleaningRules:
         except re.error as exc:
             raise _fail(path, f"residue.{name}", f"invalid regex: {exc}") from exc
         residue[str(name)] = source
+    return residue
 
-    uni = doc.get("unicode") or {}
-    normal_form = uni.get("normal_form", "NFC")
+
+def _normal_form(path: Path, doc: dict[str, Any]) -> str:
+    normal_form = (doc.get("unicode") or {}).get("normal_form", "NFC")
     if normal_form not in ("NFC", "NFKC", "NFD", "NFKD"):
         raise _fail(path, "unicode.normal_form", "expected one of NFC, NFKC, NFD, NFKD")
+    return normal_form
 
+
+def load_rules(path: Path | None = None) -> CleaningRules:
+    """Load rules.yaml (default: the packaged one), validate it and compile every pattern."""
+    path = Path(path) if path is not None else DEFAULT_RULES_PATH
+    doc = _read_doc(path)
+    version = _version(path, doc)
+    weekdays, months = _vocab(path, doc)
+    prefixes, exceptions, suffixes, domains = _glue(path, doc)
+    publishers, lookup = _publishers(path, doc)
+    limits = _limits(path, doc)
+    placeholders = _placeholders(weekdays, months, prefixes, exceptions, domains)
+    rules = _rules(path, doc, placeholders)
+    residue = _residue(path, doc, placeholders)
+    normal_form = _normal_form(path, doc)
     return CleaningRules(
         version=version.strip(),
         rules=rules,
         weekdays={k.casefold(): v for k, v in weekdays.items()},
         months={k.casefold(): v for k, v in months.items()},
-        publishers=tuple(publishers),
+        publishers=publishers,
         publisher_lookup=lookup,
         glue_prefixes=tuple(prefixes),
         glue_exceptions=frozenset(exceptions),
