@@ -12,12 +12,16 @@ import shutil
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from pipelines.cli_events import eval_events
 from pipelines.cli_nlp import eval_group, models_group
 from pipelines.settings import REPO_ROOT, Settings
+
+if TYPE_CHECKING:  # imported lazily at run time, so that `peristiwa sql` starts fast
+    import dagster as dg
 
 SAMPLE_INBOX = REPO_ROOT / "peristiwa" / "sample_data" / "inbox"
 # Blocking checks `run --accept` can override (the gates on input: ingest and cleaning). Kept here as
@@ -74,17 +78,45 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
     Exits 1 when a blocking check fails (nothing downstream of it runs; the batch is held back, while
     the records of quarantined items are published).
     """
+    _refuse_unknown_accepts(accept)
+    settings = _run_settings(inbox, warehouse)
+    _prepare_inbox(settings, sample)
+
+    from pipelines.instance import ensure_dagster_home
+
+    # DagsterInstance.get() finds the instance (run storage, pool limits: dagster.yaml) through DAGSTER_HOME.
+    os.environ["DAGSTER_HOME"] = str(ensure_dagster_home(settings.dagster_home))
+    from pipelines.summary import format_summary, summarize
+
+    click.echo(f"inbox: {settings.inbox}\nwarehouse: {settings.warehouse}", err=True)
+    job = _job(settings, job_name, parse_scope, workers)
+    result = _execute(job, _run_config(accept, retry_quarantined, reprocess_all))
+    stages = summarize(result, [key.to_user_string() for key in job.asset_layer.selected_asset_keys])
+    click.echo(f"\nrun {result.run_id}: {'SUCCESS' if result.success else 'FAILURE'}")
+    click.echo(format_summary(stages, str(settings.warehouse)))
+    if not result.success:
+        sys.exit(1)
+
+
+def _refuse_unknown_accepts(accept: tuple[str, ...]) -> None:
     unknown = sorted(set(accept) - set(ACCEPTABLE_CHECKS))
     if unknown:
         raise click.BadParameter(f"{', '.join(unknown)}: not one of {', '.join(ACCEPTABLE_CHECKS)}",
                                  param_hint="--accept")
+
+
+def _run_settings(inbox: Path | None, warehouse: Path | None) -> Settings:
+    """The environment's settings, with the --inbox and --warehouse given on the command line."""
     settings = Settings.from_env()
     overrides = {}
     if inbox:
         overrides["inbox"] = inbox.resolve()
     if warehouse:
         overrides["warehouse"] = warehouse.resolve()
-    settings = Settings(**{**settings.__dict__, **overrides})
+    return Settings(**{**settings.__dict__, **overrides})
+
+
+def _prepare_inbox(settings: Settings, sample: bool) -> None:
     if sample:
         n = _copy_samples(settings.inbox)
         click.echo(f"sample articles: {n} copied into {settings.inbox / 'samples'}", err=True)
@@ -94,21 +126,19 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
             "or run `peristiwa run --sample`"
         )
 
-    from pipelines.instance import cli_run_tags, ensure_dagster_home, reap_orphaned_cli_runs
 
-    os.environ["DAGSTER_HOME"] = str(ensure_dagster_home(settings.dagster_home))
-    import dagster as dg
-
+def _job(settings: Settings, job_name: str, parse_scope: str | None, workers: int | None) -> dg.JobDefinition:
     from pipelines.definitions import build_definitions, build_resources
-    from pipelines.partitions import all_shards_tags
-    from pipelines.summary import format_summary, summarize
 
-    click.echo(f"inbox: {settings.inbox}\nwarehouse: {settings.warehouse}", err=True)
     nlp = build_resources(settings)["nlp"]
     nlp = nlp.but(parse_scope=parse_scope, workers=workers)
     defs = build_definitions(settings, resources={"nlp": nlp})
-    job = defs.resolve_job_def(job_name)
-    run_config = {
+    return defs.resolve_job_def(job_name)
+
+
+def _run_config(accept: tuple[str, ...], retry_quarantined: bool, reprocess_all: bool) -> dict:
+    # Each accepted check goes to the asset whose gate it is.
+    return {
         "loggers": {"console": {"config": {"log_level": "INFO"}}},
         "ops": {
             "raw_articles": {"config": {"retry_quarantined": retry_quarantined,
@@ -117,17 +147,21 @@ def run(inbox: Path | None, warehouse: Path | None, sample: bool, reprocess_all:
                                           "accept_failed_checks": [c for c in accept if c in CLEAN_CHECKS]}},
         },
     }
+
+
+def _execute(job: dg.JobDefinition, run_config: dict) -> dg.ExecuteInProcessResult:
+    """Run the job on the persistent instance, first freeing pool slots that dead CLI runs still hold."""
+    import dagster as dg
+
+    from pipelines.instance import cli_run_tags, reap_orphaned_cli_runs
+    from pipelines.partitions import all_shards_tags
+
     with dg.DagsterInstance.get() as instance:
         for run_id in reap_orphaned_cli_runs(instance):
             click.echo(f"released the writer pool slot of dead run {run_id}", err=True)
         tags = {**cli_run_tags(), **(all_shards_tags() if job.partitions_def else {})}
-        result = job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False,
-                                        tags=tags)
-    stages = summarize(result, [key.to_user_string() for key in job.asset_layer.selected_asset_keys])
-    click.echo(f"\nrun {result.run_id}: {'SUCCESS' if result.success else 'FAILURE'}")
-    click.echo(format_summary(stages, str(settings.warehouse)))
-    if not result.success:
-        sys.exit(1)
+        return job.execute_in_process(instance=instance, run_config=run_config, raise_on_error=False,
+                                      tags=tags)
 
 
 def _served_reader(warehouse: Path | None):
