@@ -14,7 +14,7 @@ import polars as pl
 from assets.cleaned import articles_clean
 from assets.gating import GateDecision, decide, publish_or_fail, quarantine_failed_articles
 from checks import entities as entity_checks
-from peristiwa.actors import load_knowledge
+from peristiwa.actors import Knowledge, load_knowledge
 from peristiwa.actors.batch import knowledge_version, resolve_frame
 from peristiwa.annotation.batch import (
     AnnotationConfig,
@@ -598,9 +598,7 @@ def entity_mentions(
     knowledge = load_knowledge(Path(actors.data_dir) if actors.data_dir else None)
     version = knowledge_version(knowledge)
     gate = entity_checks.MentionGate(knowledge, gates)
-    countries: Counter[str] = Counter()
-    n_mentions = n_states = n_failed = n_new_failed = 0
-    ranges: list[tuple[str, str]] = []
+    tally = _ResolveTally()
     with warehouse.get().writer(warehouse.lock_timeout_s) as con:  # served only if it changed
         todo = con.sql(_TO_RESOLVE_SQL, params={"version": version}).pl()
         n_total = con.execute("SELECT count(*) FROM main.annotations").fetchall()[0][0]
@@ -608,42 +606,70 @@ def entity_mentions(
         clear_staging(con, "entity_mentions", "entity_resolutions")
         # one chunk of articles at a time: resolve, validate row by row, stage; nothing held grows with todo
         for chunk, (rows, articles) in article_chunks(con, todo, [_SENTENCES_OF_CHUNK, _TEXTS_OF_CHUNK]):
-            dates = dict(chunk.select("article_id", "published_date").iter_rows())
-            mentions, summary, failed = resolve_frame(rows, dates, knowledge)
-            n_new_failed += quarantine_failed_articles(context, con, failed, "entities")
-            n_failed += failed.height
-            articles = articles.filter(~pl.col("article_id").is_in(failed["article_id"].implode()))
-            mentions = mentions.with_columns(pl.lit(run_id).alias("run_id"))
-            ledger = summary.join(chunk.select("article_id", "annotation_run_id"), on="article_id")
-            ledger = ledger.with_columns(
-                pl.lit(version).alias("knowledge_version"), pl.lit(run_id).alias("run_id"),
-                pl.lit(_now()).alias("resolved_at"),
-            )
-            append_staging(con, "entity_mentions", mentions)
-            append_staging(con, "entity_resolutions", ledger)
-            gate.add(mentions, summary, articles)
-            if ledger.height:
-                ranges.append((ledger["article_id"].min(), ledger["article_id"].max()))
-            resolved = mentions.filter((pl.col("iso3") != "") & (pl.col("role") == "actor"))
-            countries.update(dict(resolved.group_by("iso3").len().iter_rows()))
-            n_mentions += mentions.height
-            n_states += resolved.height
+            _resolve_chunk(context, con, chunk, rows, articles, knowledge, version, gate, tally)
         decision = decide(con, run_id, "entity_mentions", [gate.outcome()])
         if decision.passed:
+            ranges = tally.ranges
             publish_chunks(con, _MENTION_TABLES, ranges, lambda k, rows: context.log.info(
                 f"published chunk {k}/{len(ranges)}: {rows['entity_resolutions']} articles, "
                 f"{rows['entity_mentions']} mentions"))
     yield from decision.check_results()
     decision.raise_if_failed()
-    yield dg.MaterializeResult(metadata={
-        "resolved_articles": todo.height - n_failed,
-        "failed_articles": n_failed,
-        "newly_quarantined": n_new_failed,
-        "unchanged": n_total - todo.height,
-        "mentions": n_mentions,
-        "state_mentions": n_states,
-        "countries": dg.MetadataValue.json(dict(countries.most_common(15))),
-        "chunks": len(ranges),
+    yield dg.MaterializeResult(metadata=_resolution_metadata(tally, todo.height, n_total, version))
+
+
+@dataclass
+class _ResolveTally:
+    """What `entity_mentions` resolved, counted chunk by chunk, for its metadata and publication."""
+
+    countries: Counter[str] = field(default_factory=Counter)  # actor mentions resolved to a country
+    mentions: int = 0
+    states: int = 0
+    failed: int = 0
+    new_failed: int = 0  # failed articles not quarantined before
+    ranges: list[tuple[str, str]] = field(default_factory=list)  # (first, last) article id of each chunk
+
+    def add(self, mentions: pl.DataFrame, ledger: pl.DataFrame) -> None:
+        if ledger.height:
+            self.ranges.append((ledger["article_id"].min(), ledger["article_id"].max()))
+        resolved = mentions.filter((pl.col("iso3") != "") & (pl.col("role") == "actor"))
+        self.countries.update(dict(resolved.group_by("iso3").len().iter_rows()))
+        self.mentions += mentions.height
+        self.states += resolved.height
+
+
+def _resolve_chunk(context: dg.AssetExecutionContext, con, chunk: pl.DataFrame, rows: pl.DataFrame,
+                   articles: pl.DataFrame, knowledge: Knowledge, version: str,
+                   gate: entity_checks.MentionGate, tally: _ResolveTally) -> None:
+    """Resolve one chunk's actors, set aside the articles that fail, stage the rest and feed the gate."""
+    run_id = context.run.run_id
+    dates = dict(chunk.select("article_id", "published_date").iter_rows())
+    mentions, summary, failed = resolve_frame(rows, dates, knowledge)
+    tally.new_failed += quarantine_failed_articles(context, con, failed, "entities")
+    tally.failed += failed.height
+    articles = articles.filter(~pl.col("article_id").is_in(failed["article_id"].implode()))
+    mentions = mentions.with_columns(pl.lit(run_id).alias("run_id"))
+    ledger = summary.join(chunk.select("article_id", "annotation_run_id"), on="article_id")
+    ledger = ledger.with_columns(
+        pl.lit(version).alias("knowledge_version"), pl.lit(run_id).alias("run_id"),
+        pl.lit(_now()).alias("resolved_at"),
+    )
+    append_staging(con, "entity_mentions", mentions)
+    append_staging(con, "entity_resolutions", ledger)
+    gate.add(mentions, summary, articles)
+    tally.add(mentions, ledger)
+
+
+def _resolution_metadata(tally: _ResolveTally, n_todo: int, n_total: int, version: str) -> dict:
+    return {
+        "resolved_articles": n_todo - tally.failed,
+        "failed_articles": tally.failed,
+        "newly_quarantined": tally.new_failed,
+        "unchanged": n_total - n_todo,
+        "mentions": tally.mentions,
+        "state_mentions": tally.states,
+        "countries": dg.MetadataValue.json(dict(tally.countries.most_common(15))),
+        "chunks": len(tally.ranges),
         "knowledge_version": version,
-        "no_new_input": todo.height == 0,
-    })
+        "no_new_input": n_todo == 0,
+    }
