@@ -248,6 +248,66 @@ switch(
 )
 
 
+def _subject_is_not_the_agent(c: Candidate, state: SentenceState, subj: int, governor: int | None) -> bool:
+    """The clause subject found by climbing from the trigger did not do the act: the trigger is an event noun
+    the clause reacts to, counts as a time, talks about or modifies another noun with."""
+    v = state.view
+    climbed = v.head_pos(subj) != c.head
+    if (
+        c.category in ("noun", "bare")
+        and climbed
+        and governor is not None
+        and v.rel(c.head) in ("obj", "obl")
+        and state.on("only_light_verbs_lend_subjects")
+        and not _lends_subject(state, c, governor)
+    ):
+        return True  # "Presiden Ukraina menghadapi ancaman": the subject of a full verb did not threaten
+    if climbed and _modifies_another_noun(state, c):
+        return True  # "Indonesia tidak mengomentari dalang serangan ...": the attack modifies another noun
+    if (
+        c.category in ("noun", "bare")
+        and climbed
+        and c.start > 0
+        and v.texts[c.start - 1] in TEMPORAL_SUBORDINATORS
+    ):
+        # "Segera setelah serangan, Pompeo menyalahkan Iran": the attack is a time, not Pompeo's act
+        return True
+    # "Mahathir angkat bicara soal tudingan tersebut": the speaker did not accuse
+    return climbed and _talked_about(state, c)
+
+
+def _raised_passive(c: Candidate, v: SentenceView, subj: int, governor: int | None, passive: bool) -> bool:
+    """Whether a passive subject is still the target once raising verbs are seen through: "X dijadwalkan
+    bertemu ...": the passive raising verb's subject is the active trigger's agent; but "Iran dijatuhi
+    sanksi": the subject of the passive verb whose object the event noun is undergoes it."""
+    undergoes = (
+        c.category in ("noun", "bare")
+        and governor is not None
+        and v.head_pos(subj) == governor
+        and v.texts[governor].startswith("di")
+    )
+    return passive and (c.passive or v.head_pos(subj) == c.head or undergoes)
+
+
+def _nonactor_subject_fits(c: Candidate, state: SentenceState, subj: int) -> bool:
+    """The trigger's own subject is a common noun that no actor, pronoun or other trigger accounts for, so it
+    may stand as the act's non-state party (switch `nonactor_subject`)."""
+    v = state.view
+    return (
+        v.head_pos(subj) == c.head
+        and _common_noun(v, subj)
+        and not c.both
+        and not c.pronoun
+        and v.texts[subj] not in BOTH_HEADS
+        and not any(o.start <= subj < o.end for o in state.all_candidates)
+        and not any(v.texts[k] in ANAPHORS for k in v.kids(subj))
+        and not (subj + 1 < len(v) and v.texts[subj + 1] in ANAPHORS)
+        # a parse error often makes a fronted word the subject: trust it only right before the verb
+        and subj < c.start
+        and not any(k in v.actor_at or v.texts[k] == "," for k in range(subj + 1, c.start))
+    )
+
+
 @rule("parse_subject", "arguments", "core")
 def parse_subject(c: Candidate, state: SentenceState) -> None:
     """nsubj of the trigger (climbing conj/xcomp/obj chains) is the source; nsubj:pass is the target."""
@@ -258,56 +318,17 @@ def parse_subject(c: Candidate, state: SentenceState) -> None:
     if subj is None:
         return
     governor = v.head_pos(c.head)
-    if (
-        c.category in ("noun", "bare")
-        and v.head_pos(subj) != c.head
-        and governor is not None
-        and v.rel(c.head) in ("obj", "obl")
-        and state.on("only_light_verbs_lend_subjects")
-        and not _lends_subject(state, c, governor)
-    ):
-        return  # "Presiden Ukraina menghadapi ancaman": the subject of a full verb did not threaten
-    if v.head_pos(subj) != c.head and _modifies_another_noun(state, c):
-        return  # "Indonesia tidak mengomentari dalang serangan ...": the attack modifies another noun
-    if (
-        c.category in ("noun", "bare")
-        and v.head_pos(subj) != c.head
-        and c.start > 0
-        and v.texts[c.start - 1] in TEMPORAL_SUBORDINATORS
-    ):
-        return  # "Segera setelah serangan, Pompeo menyalahkan Iran": the attack is a time, not Pompeo's act
-    if v.head_pos(subj) != c.head and _talked_about(state, c):
-        return  # "Mahathir angkat bicara soal tudingan tersebut": the speaker did not accuse
+    if _subject_is_not_the_agent(c, state, subj, governor):
+        return
     if state.on("raising_subject"):
-        # "X dijadwalkan bertemu ...": the passive raising verb's subject is the active trigger's agent; but
-        # "Iran dijatuhi sanksi": the subject of the passive verb whose object the event noun is undergoes it
-        undergoes = (
-            c.category in ("noun", "bare")
-            and governor is not None
-            and v.head_pos(subj) == governor
-            and v.texts[governor].startswith("di")
-        )
-        passive = passive and (c.passive or v.head_pos(subj) == c.head or undergoes)
+        passive = _raised_passive(c, v, subj, governor, passive)
     acts = v.subject_actors(subj) if state.on("subject_excludes_counterparts") else v.phrase_actors(subj)
     c.both = c.both or (mentions_both([v.texts[p] for p in v.subtree(subj)]) and not acts)
     if v.texts[subj] in SPEAKER_PRONOUNS or _first_person(v, subj):
         c.pronoun = v.texts[subj] if not _first_person(v, subj) else "kami"
     passive = passive or c.passive
     if not acts:
-        if (
-            state.on("nonactor_subject")
-            and v.head_pos(subj) == c.head
-            and _common_noun(v, subj)
-            and not c.both
-            and not c.pronoun
-            and v.texts[subj] not in BOTH_HEADS
-            and not any(o.start <= subj < o.end for o in state.all_candidates)
-            and not any(v.texts[k] in ANAPHORS for k in v.kids(subj))
-            and not (subj + 1 < len(v) and v.texts[subj + 1] in ANAPHORS)
-            # a parse error often makes a fronted word the subject: trust it only right before the verb
-            and subj < c.start
-            and not any(k in v.actor_at or v.texts[k] == "," for k in range(subj + 1, c.start))
-        ):
+        if state.on("nonactor_subject") and _nonactor_subject_fits(c, state, subj):
             (c.targets if passive else c.sources).append(non_actor(state, subj))
             c.fired("nonactor_subject")
         return
