@@ -491,6 +491,88 @@ def _non_actor_subject(v: SentenceView, clause: int) -> bool:
     )
 
 
+def _dependent_actors(state: SentenceState, child: int) -> list[MentionLike]:
+    """The actors in the phrase at `child`, less those at whose behest the act is done."""
+    v = state.view
+    acts = v.phrase_actors(child)
+    if state.on("behest_is_no_target"):
+        acts = [a for a in acts if not _at_behest(v, v.actor_span(a)[0])]
+    return acts
+
+
+def _attach_source_phrase(
+    c: Candidate, state: SentenceState, child: int, case: str, acts: list[MentionLike]
+) -> None:
+    """An oleh/dari phrase: the counterpart when the preposition ends the trigger phrase ("keluar dari"),
+    nobody when a nearer verb owns it, else the source."""
+    v = state.view
+    if state.on("phrase_preposition") and _case_in_trigger(v, c, child):
+        _add(c.targets, acts)
+        c.fired("obj/obl")
+        return
+    if (c.is_noun or case == "oleh") and _verb_between(v, c.end, child):
+        # "Kunjungan X ke Mongolia pun dikecam oleh China", "bertemu UNHCR, Retno dihubungi oleh Menlu
+        # Inggris": oleh/dari belong to the nearer verb
+        return
+    c.sources[:0] = [a for a in acts if all(a is not s for s in c.sources)]
+    c.fired("passive" if c.passive else "possessor")
+
+
+def _attach_object(c: Candidate, case: str | None, rel: str, acts: list[MentionLike]) -> None:
+    """An object or a target-marked phrase is the target, except the bare object of a passive verb."""
+    if c.passive and case is None and rel == "obj" and not c.sources:
+        # "dikunjungi Menlu Ekuador": the actor after a passive verb is its agent
+        _add(c.sources, acts)
+        c.fired("passive")
+        return
+    _add(c.targets, acts)
+    c.fired("obj/obl")
+
+
+def _attach_possessor(c: Candidate, acts: list[MentionLike]) -> None:
+    """The possessor of an event noun is its source unless it is already a target."""
+    if all(a is not t for a in acts for t in c.targets):
+        # The possessor of an event noun beats a subject borrowed from the clause around it.
+        if "climbed" in c.rules:
+            c.sources.clear()
+            c.rules.remove("climbed")
+        _add(c.sources, acts)
+        c.fired("possessor")
+
+
+def _attach_dependent(
+    c: Candidate, state: SentenceState, child: int, acts: list[MentionLike], object_words: frozenset[str]
+) -> None:
+    """Give the actors of one dependent of the trigger their side, by its preposition or relation."""
+    v = state.view
+    rel = v.rel(child)
+    case = v.case_of(child)
+    if case in SOURCE_CASES:
+        _attach_source_phrase(c, state, child, case, acts)
+    elif c.trigger.id in TOPIC_TRIGGERS and case not in ("dengan", "bersama"):
+        return  # what is discussed is no participant in the talks
+    elif case in TARGET_CASES or rel in ("obj", "iobj"):
+        _attach_object(c, case, rel, acts)
+    elif case in LOCATION_CASES:
+        return
+    elif (
+        _possessor_ok(c, state, child, acts)
+        and object_words
+        and {v.texts[j] for j in v.subtree(child)} & object_words
+    ):
+        _add(c.targets, acts)
+        c.fired("obj/obl")
+    elif _possessor_ok(c, state, child, acts) and (
+        not c.sources or ("climbed" in c.rules and child in v.actor_at)
+    ):
+        _attach_possessor(c, acts)
+    elif rel in ("xcomp", "ccomp"):
+        if state.on("complement_subject_is_addressee") and _non_actor_subject(v, child):
+            return
+        _add(c.targets, acts[:1])
+        c.fired("obj/obl")
+
+
 @rule("parse_dependents", "arguments", "core")
 def parse_dependents(c: Candidate, state: SentenceState) -> None:
     """Objects and prepositional phrases of the trigger: behind oleh/dari -> source; behind terhadap, ke,
@@ -501,60 +583,11 @@ def parse_dependents(c: Candidate, state: SentenceState) -> None:
         return
     object_words = c.trigger.requires_object if c.trigger.object_is_target else frozenset()
     for child in v.kids(c.head):
-        rel = v.rel(child)
-        if rel in ("punct", "case", "cc", "advmod", "aux", "mark", "det", "nsubj", "csubj"):
+        if v.rel(child) in ("punct", "case", "cc", "advmod", "aux", "mark", "det", "nsubj", "csubj"):
             continue
-        acts = v.phrase_actors(child)
-        if state.on("behest_is_no_target"):
-            acts = [a for a in acts if not _at_behest(v, v.actor_span(a)[0])]
-        if not acts:
-            continue
-        case = v.case_of(child)
-        if case in SOURCE_CASES and state.on("phrase_preposition") and _case_in_trigger(v, c, child):
-            _add(c.targets, acts)
-            c.fired("obj/obl")
-            continue
-        if case in SOURCE_CASES and (c.is_noun or case == "oleh") and _verb_between(v, c.end, child):
-            # "Kunjungan X ke Mongolia pun dikecam oleh China", "bertemu UNHCR, Retno dihubungi oleh Menlu
-            # Inggris": oleh/dari belong to the nearer verb
-            continue
-        if case in SOURCE_CASES:
-            c.sources[:0] = [a for a in acts if all(a is not s for s in c.sources)]
-            c.fired("passive" if c.passive else "possessor")
-        elif c.trigger.id in TOPIC_TRIGGERS and case not in ("dengan", "bersama"):
-            continue  # what is discussed is no participant in the talks
-        elif case in TARGET_CASES or rel in ("obj", "iobj"):
-            if c.passive and case is None and rel == "obj" and not c.sources:
-                # "dikunjungi Menlu Ekuador": the actor after a passive verb is its agent
-                _add(c.sources, acts)
-                c.fired("passive")
-                continue
-            _add(c.targets, acts)
-            c.fired("obj/obl")
-        elif case in LOCATION_CASES:
-            continue
-        elif (
-            _possessor_ok(c, state, child, acts)
-            and object_words
-            and {v.texts[j] for j in v.subtree(child)} & object_words
-        ):
-            _add(c.targets, acts)
-            c.fired("obj/obl")
-        elif _possessor_ok(c, state, child, acts) and (
-            not c.sources or ("climbed" in c.rules and child in v.actor_at)
-        ):
-            if all(a is not t for a in acts for t in c.targets):
-                # The possessor of an event noun beats a subject borrowed from the clause around it.
-                if "climbed" in c.rules:
-                    c.sources.clear()
-                    c.rules.remove("climbed")
-                _add(c.sources, acts)
-                c.fired("possessor")
-        elif rel in ("xcomp", "ccomp"):
-            if state.on("complement_subject_is_addressee") and _non_actor_subject(v, child):
-                continue
-            _add(c.targets, acts[:1])
-            c.fired("obj/obl")
+        acts = _dependent_actors(state, child)
+        if acts:
+            _attach_dependent(c, state, child, acts, object_words)
     # "yang di-... oleh X": the relative clause modifies its target.
     if c.passive and v.rel(c.head) == "acl" and (h := v.head_pos(c.head)) is not None and not c.targets:
         _add(c.targets, v.actors_in([h]))
