@@ -1392,6 +1392,80 @@ def _predicate_of_subject(v: SentenceView, c: Candidate) -> int | None:
     return pred if pred >= c.end and v.tokens[pred].upos == "VERB" else None
 
 
+def _window_closes(v: SentenceView, c: Candidate, j: int, predicate: int | None) -> bool:
+    """Position j begins what is no longer the trigger's clause: actors from there on are other acts'
+    parties."""
+    if j > c.end and _opens_coordinated_predicate(v, j):
+        # "mengunjungi Prakash ... dan bekerja sama dengan pihak Turki": the next verb's own party
+        return True
+    if predicate is not None and j > predicate:
+        # "tuduhan semacam itu bertujuan membuat Saudi ...": the predicate's parties, not the act's
+        return True
+    if j > c.end and _opens_purpose_clause(v, j):
+        return True  # "menghadiri pertemuan di Ankara guna membahas ... krisis Suriah": the purpose's topic
+    # "Pendudukan Israel di Tepi Barat dikecam Indonesia": who condemns it is no party to it
+    return j > c.end and v.texts[j] in PASSIVE_REACTING
+
+
+def _no_linear_party(state: SentenceState, c: Candidate, j: int, prep: str | None) -> bool:
+    """The actor at j, behind the preposition `prep`, is a place, an addressee of somebody else, another
+    clause's party or a topic of talks: the word order does not make it the act's party."""
+    v = state.view
+    if _continues_list_of(v, j, c.sources):
+        return True  # "kecaman juga disampaikan oleh Turki, Arab Saudi, Yordania ...": more condemners
+    if prep in LOCATION_CASES or _place_apposition(v, j):
+        return True
+    if state.on("journey_destination_is_no_party") and _journey_destination(v, c, j):
+        return True
+    if state.on("behest_is_no_target") and _at_behest(v, j):
+        return True
+    if state.on("target_not_in_another_subjects_clause") and _in_another_subjects_clause(v, c, j):
+        return True
+    if prep in SOURCE_CASES and _verb_between(v, c.end, j - 1):
+        return True  # "Kunjungan X ke Mongolia pun dikecam oleh China": oleh belongs to dikecam
+    if c.trigger.id in TOPIC_TRIGGERS and prep not in ("dengan", "bersama", None) and not c.sources:
+        return True
+    # "membahas respons atas keputusan AS": the topic's possessor is no participant
+    return c.trigger.id in TOPIC_TRIGGERS and prep not in ("dengan", "bersama") and bool(c.sources)
+
+
+def _take_agent(c: Candidate, m: MentionLike, prep: str | None) -> bool:
+    """Whether the actor m behind oleh/dari was taken as the source (or a relative clause's host)."""
+    if prep in SOURCE_CASES and not c.sources:
+        c.sources.append(m)
+        c.fired("passive" if c.passive else "possessor")
+        return True
+    if prep == "oleh" and c.symmetric and not c.targets:
+        # "perundingan ... yang diselenggarakan oleh Iran": the agent of a relative clause is the host.
+        c.targets.append(m)
+        c.fired("host")
+        return True
+    if prep == "oleh":
+        # "unjuk rasa ... oleh warga Palestina": the agent, whatever the word order suggested
+        c.sources[:] = [m]
+        c.fired("oleh-agent")
+        return True
+    return False
+
+
+def _take_linear_targets(c: Candidate, v: SentenceView, j: int, m: MentionLike) -> None:
+    """The actor m at j is the target, and so is the actor conjoined right after it ("ke Cina dan Korea
+    Utara")."""
+    c.targets.append(m)
+    c.fired("linear_target")
+    k = j + 1
+    while k < len(v) and v.actor_at.get(k) is m:
+        k += 1
+    if (
+        k + 1 < len(v)
+        and v.texts[k] in ("dan", "serta", ",")
+        and (m2 := v.actor_at.get(k + 1)) is not None
+        and m2 is not m
+    ):
+        c.targets.append(m2)
+    c.fired("linear")
+
+
 @rule("linear_target", "arguments", "core")
 def linear_target(c: Candidate, state: SentenceState) -> None:
     """The parse gave no target: the nearest actor to the right in the clause not behind a location
@@ -1401,62 +1475,17 @@ def linear_target(c: Candidate, state: SentenceState) -> None:
     v = state.view
     predicate = _predicate_of_subject(v, c) if _looks_nominal(c, state) else None
     for j in v.linear_window(c.head, 1, 12):
-        if j > c.end and _opens_coordinated_predicate(v, j):
-            break  # "mengunjungi Prakash ... dan bekerja sama dengan pihak Turki": the next verb's own party
-        if predicate is not None and j > predicate:
-            break  # "tuduhan semacam itu bertujuan membuat Saudi ...": the predicate's parties, not the act's
-        if j > c.end and _opens_purpose_clause(v, j):
-            break  # "menghadiri pertemuan di Ankara guna membahas ... krisis Suriah": the purpose's topic
-        if j > c.end and v.texts[j] in PASSIVE_REACTING:
-            break  # "Pendudukan Israel di Tepi Barat dikecam Indonesia": who condemns it is no party to it
+        if _window_closes(v, c, j, predicate):
+            break
         m = v.actor_at.get(j)
         if m is None or any(m is s for s in c.sources) or any(m is t for t in c.targets):
             continue
-        if _continues_list_of(v, j, c.sources):
-            continue  # "kecaman juga disampaikan oleh Turki, Arab Saudi, Yordania ...": more condemners
         prep = v.preposition_before(j)
-        if prep in LOCATION_CASES or _place_apposition(v, j):
-            continue
-        if state.on("journey_destination_is_no_party") and _journey_destination(v, c, j):
-            continue
-        if state.on("behest_is_no_target") and _at_behest(v, j):
-            continue
-        if state.on("target_not_in_another_subjects_clause") and _in_another_subjects_clause(v, c, j):
-            continue
-        if prep in SOURCE_CASES and _verb_between(v, c.end, j - 1):
-            continue  # "Kunjungan X ke Mongolia pun dikecam oleh China": oleh belongs to dikecam
-        if c.trigger.id in TOPIC_TRIGGERS and prep not in ("dengan", "bersama", None) and not c.sources:
-            continue
-        if c.trigger.id in TOPIC_TRIGGERS and prep not in ("dengan", "bersama") and c.sources:
-            continue  # "membahas respons atas keputusan AS": the topic's possessor is no participant
-        if prep in SOURCE_CASES and not c.sources:
-            c.sources.append(m)
-            c.fired("passive" if c.passive else "possessor")
-            continue
-        if prep == "oleh" and c.symmetric and not c.targets:
-            # "perundingan ... yang diselenggarakan oleh Iran": the agent of a relative clause is the host.
-            c.targets.append(m)
-            c.fired("host")
-            continue
-        if prep == "oleh":
-            # "unjuk rasa ... oleh warga Palestina": the agent, whatever the word order suggested
-            c.sources[:] = [m]
-            c.fired("oleh-agent")
+        if _no_linear_party(state, c, j, prep) or _take_agent(c, m, prep):
+            # an agent taken here leaves the loop looking on: a later "oleh X" still overrides the source
             continue
         if not c.targets:
-            c.targets.append(m)
-            c.fired("linear_target")
-            k = j + 1
-            while k < len(v) and v.actor_at.get(k) is m:
-                k += 1
-            if (
-                k + 1 < len(v)
-                and v.texts[k] in ("dan", "serta", ",")
-                and (m2 := v.actor_at.get(k + 1)) is not None
-                and m2 is not m
-            ):
-                c.targets.append(m2)
-            c.fired("linear")
+            _take_linear_targets(c, v, j, m)
         if c.sources and c.targets:
             return
 
