@@ -478,33 +478,63 @@ class _Builder:
                     actor_kind="person" if actor.startswith("PERSON:") else "state_organ", role="actor",
                     method=method, confidence=0.85)
 
-    def rule_prefix(self, i: int) -> int | None:
-        m = self.slots[i]
-        assert m is not None
-        prefix = m.first("prefix")
-        if prefix is None:
-            return None
+    def prefix_place(self, m: Match, prefix: Entry) -> tuple[Match, Entry] | None:
+        """The country an organ prefix belongs to: right after it, behind an origin preposition, or (for
+        non-state groups and the sectors that allow a gap) behind modifiers."""
         place = self.place_or_origin_at(m.j)
         if place is None and self.origin_preposition_at(m.j, prefix.sector):
             place = self.place_at(m.j + 1)
         gap_allowed = prefix.non_state or norm(prefix.sector) in self.k.rules["modifier_gap_sectors"]
         if place is None and gap_allowed:
             place = self.place_after_modifiers(m.j)
+        return place
+
+    def emit_nonstate_group(self, i: int, m: Match, pm: Match) -> None:
+        """A non-state prefix with its place names a group of its own, not the place's state."""
+        self.emit(
+            i,
+            pm.j,
+            iso3="",
+            sector="",
+            actor_id=f"GROUP:{norm(self.text(m.j, pm.j))}",
+            actor_kind="unknown",
+            role="actor",
+            method="organ_pattern_nonstate",
+            confidence=0.7,
+        )
+
+    def emit_coordinated_organs(self, end: int, sector: str) -> int:
+        """The coordinated state shares the organ ("tentara Iran dan Azerbaijan"); returns where it ends."""
+        while end < len(self.units) and norm(self.units[end].text) in self.k.rules["coordinators"]:
+            nxt = self.place_at(end + 1)
+            if nxt is None:
+                break
+            self.emit(
+                end + 1,
+                nxt[0].j,
+                iso3=nxt[1].iso3,
+                sector=sector,
+                actor_id=f"{nxt[1].iso3}_{sector}" if sector else nxt[1].iso3,
+                actor_kind="state_organ",
+                role="actor",
+                method="organ_pattern_coord",
+                confidence=0.8,
+            )
+            end = nxt[0].j
+        return end
+
+    def rule_prefix(self, i: int) -> int | None:
+        m = self.slots[i]
+        assert m is not None
+        prefix = m.first("prefix")
+        if prefix is None:
+            return None
+        place = self.prefix_place(m, prefix)
         if place is None:
             return None
         pm, pe = place
         if prefix.non_state:
-            self.emit(
-                i,
-                pm.j,
-                iso3="",
-                sector="",
-                actor_id=f"GROUP:{norm(self.text(m.j, pm.j))}",
-                actor_kind="unknown",
-                role="actor",
-                method="organ_pattern_nonstate",
-                confidence=0.7,
-            )
+            self.emit_nonstate_group(i, m, pm)
             return pm.j
         sector = prefix.sector
         former = self.former_before(i) if not self.epithet_at(pm.j) else None
@@ -527,25 +557,7 @@ class _Builder:
             method="organ_pattern",
             confidence=0.9,
         )
-        end = pm.j
-        # "tentara Iran dan Azerbaijan": the coordinated state shares the organ.
-        while end < len(self.units) and norm(self.units[end].text) in self.k.rules["coordinators"]:
-            nxt = self.place_at(end + 1)
-            if nxt is None:
-                break
-            self.emit(
-                end + 1,
-                nxt[0].j,
-                iso3=nxt[1].iso3,
-                sector=sector,
-                actor_id=f"{nxt[1].iso3}_{sector}" if sector else nxt[1].iso3,
-                actor_kind="state_organ",
-                role="actor",
-                method="organ_pattern_coord",
-                confidence=0.8,
-            )
-            end = nxt[0].j
-        return end
+        return self.emit_coordinated_organs(pm.j, sector)
 
     def epithet_at(self, j: int) -> bool:
         """A demonstrative right after a former office ("Eks duta besar RI di Belanda itu", "Mantan Panglima
