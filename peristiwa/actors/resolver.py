@@ -982,62 +982,62 @@ def _persons_of_countries(mentions: list[EntityMention], sentence: Sentence) -> 
     return out
 
 
+def _ner_span_end(units: list[Unit], i: int) -> int:
+    """Where the NER span opened at unit i ends: a B- tag runs on through its I-/E- units."""
+    tag = units[i].ner
+    j = i + 1
+    while tag[:2] == "B-" and j < len(units) and units[j].ner[:2] in ("I-", "E-"):
+        j += 1
+    return j
+
+
+def _add_span_mention(b: _Builder, mentions: list[EntityMention], i: int, j: int, **kw: object) -> None:
+    """Emit a mention for units i..j into `mentions`. `mentions` is b.out itself (what b.run returned): the
+    emitted mention stays and the copy appended after it is popped again."""
+    mentions.append(replace(b.emit(i, j, **kw)))
+    b.out.pop()
+
+
+def _keep_ner_span(
+    b: _Builder,
+    sentence: Sentence,
+    mentions: list[EntityMention],
+    covered: list[tuple[int, int]],
+    i: int,
+    j: int,
+) -> None:
+    """A NER span no rule resolved: the holder of the office right before it, else kept with an empty actor
+    (later steps may still resolve it) and offered to coreference; nothing when a mention covers it."""
+    units = b.units
+    s, e = units[i].start, units[j - 1].end
+    holder = _office_before(mentions, sentence, s) if units[i].ner.endswith("PER") else None
+    if holder is not None and not any(a < e and s < z for a, z in covered):
+        # "Ketua Komisi 1 DPR RI Abdul Kharis", "Menteri Keuangan AS Steven Mnuchin": the person named
+        # right after an office of a state holds it (later mentions of the name corefer).
+        _add_span_mention(b, mentions, i, j, iso3=holder.iso3, sector=holder.sector,
+                          actor_id=f"PERSON:{b.name_slug(i, j)}", actor_kind="person", role="actor",
+                          method="office_person", confidence=0.75)
+    elif not any(a < e and s < z for a, z in covered):
+        _add_span_mention(b, mentions, i, j, iso3="", sector="", actor_id="", actor_kind="unknown",
+                          role="unknown", method="ner_only", confidence=0.3)
+        b.name_candidates.append((i, j))
+
+
 def resolve_sentence(
     sentence: Sentence, article_date: dt.date | None, k: Knowledge
 ) -> tuple[list[EntityMention], list[tuple[int, int, str]]]:
     """Mentions of one sentence, plus unresolved capitalised runs (start, end, text) for coreference."""
     b = _Builder(sentence, article_date, k)
     mentions = b.run()
-    # NER spans that matched nothing are kept with an empty actor (later steps may still resolve them).
+    # NER spans that matched nothing are kept with an empty actor (later steps may still resolve them); what
+    # the rules resolved is all that covers them, not the spans kept here.
     covered = [(m.start_char, m.end_char) for m in mentions]
     i = 0
     units = b.units
     while i < len(units):
-        tag = units[i].ner
-        if tag[:2] in ("B-", "S-"):
-            j = i + 1
-            while tag[:2] == "B-" and j < len(units) and units[j].ner[:2] in ("I-", "E-"):
-                j += 1
-            s, e = units[i].start, units[j - 1].end
-            holder = _office_before(mentions, sentence, s) if units[i].ner.endswith("PER") else None
-            if holder is not None and not any(a < e and s < z for a, z in covered):
-                # "Ketua Komisi 1 DPR RI Abdul Kharis", "Menteri Keuangan AS Steven Mnuchin": the person named
-                # right after an office of a state holds it (later mentions of the name corefer).
-                slug = re.sub(r"\W+", "_", norm(b.text(i, j))).strip("_")
-                mentions.append(
-                    replace(
-                        b.emit(
-                            i,
-                            j,
-                            iso3=holder.iso3,
-                            sector=holder.sector,
-                            actor_id=f"PERSON:{slug}",
-                            actor_kind="person",
-                            role="actor",
-                            method="office_person",
-                            confidence=0.75,
-                        )
-                    )
-                )
-                b.out.pop()
-            elif not any(a < e and s < z for a, z in covered):
-                mentions.append(
-                    replace(
-                        b.emit(
-                            i,
-                            j,
-                            iso3="",
-                            sector="",
-                            actor_id="",
-                            actor_kind="unknown",
-                            role="unknown",
-                            method="ner_only",
-                            confidence=0.3,
-                        )
-                    )
-                )
-                b.out.pop()
-                b.name_candidates.append((i, j))
+        if units[i].ner[:2] in ("B-", "S-"):
+            j = _ner_span_end(units, i)
+            _keep_ner_span(b, sentence, mentions, covered, i, j)
             i = j
         else:
             i += 1
