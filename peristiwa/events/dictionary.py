@@ -20,6 +20,19 @@ from .morphology import CLITICS, MorphologyError, family, guess_category, with_c
 CODER_RULES_VERSION = "2026.12.165"
 
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
+# The yes/no fields of an entry, all false when left out.
+_FLAG_KEYS = (
+    "symmetric",
+    "verbal",
+    "venue_as_target",
+    "pair_from_context",
+    "predicative",
+    "object_is_target",
+    "parties_as_targets",
+    "noun_needs_verb",
+    "not_before_clause",
+    "object_in_clause",
+)
 _ENTRY_KEYS = {
     "id",
     "code",
@@ -28,24 +41,15 @@ _ENTRY_KEYS = {
     "pos",
     "requires_object",
     "modifiers",
-    "symmetric",
     "converse",
-    "verbal",
-    "venue_as_target",
     "responds_to",
-    "pair_from_context",
-    "predicative",
-    "object_is_target",
-    "parties_as_targets",
-    "noun_needs_verb",
-    "not_before_clause",
-    "object_in_clause",
     "root",
     "forms",
     "negated_code",
     "intent_code",
     "gloss",
     "examples",
+    *_FLAG_KEYS,
 }
 _EXPECT = re.compile(r"^(?P<src>[A-Z]{3})->(?P<tgt>[A-Z]{3}) (?P<code>\d{2,4})$")
 
@@ -206,7 +210,9 @@ def _code(path: Path, where: str, value: Any, cameo: CameoTable) -> str:
     return value
 
 
-def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
+def _entry_id(path: Path, idx: int, raw: Any) -> tuple[str, str]:
+    """(id, where) of an entry that is a mapping with an id and only known fields; `where` names it in
+    every error message about it."""
     if not isinstance(raw, dict):
         raise DictionaryError(f"{path}: triggers[{idx}]: expected a mapping")
     tid = raw.get("id")
@@ -216,18 +222,12 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
     unknown = set(raw) - _ENTRY_KEYS
     if unknown:
         raise DictionaryError(f"{path}: {where}: unknown field(s) {sorted(unknown)}")
-    code = _code(path, f"{where}.code", raw.get("code"), cameo)
-    listed = _words(path, f"{where}.words", raw.get("words"))
-    phrases = [tuple(p.split()) for p in _words(path, f"{where}.phrases", raw.get("phrases"))]
-    roots, forms, categories = _families(path, where, raw)
-    family_forms = frozenset(categories)
-    for w in with_clitics(listed):
-        categories.setdefault(w, guess_category(w))
-    words = sorted(categories)
-    if not words and not phrases:
-        raise DictionaryError(f"{path}: {where}: needs 'root' + 'forms', 'words' or 'phrases'")
+    return tid, where
+
+
+def _modifiers(path: Path, where: str, raw_mods: Any, cameo: CameoTable) -> dict[str, Modifier]:
+    """word -> Modifier, from "word: code" or "word: {code, symmetric}"."""
     mods: dict[str, Modifier] = {}
-    raw_mods = raw.get("modifiers") or {}
     if not isinstance(raw_mods, dict):
         raise DictionaryError(f"{path}: {where}.modifiers: expected a mapping word -> code")
     for word, val in raw_mods.items():
@@ -239,10 +239,32 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
             )
         else:
             mods[str(word).casefold()] = Modifier(_code(path, mwhere, val, cameo))
-    converse = raw.get("converse")
+    return mods
+
+
+def _responds_to(path: Path, where: str, raw: dict[str, Any]) -> list[str]:
     responds = _words(path, f"{where}.responds_to", raw.get("responds_to"))
     if bad := [r for r in responds if not (len(r) == 2 and r.isdigit())]:
         raise DictionaryError(f"{path}: {where}.responds_to: expected 2-digit CAMEO roots, got {bad}")
+    return responds
+
+
+def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
+    tid, where = _entry_id(path, idx, raw)
+    code = _code(path, f"{where}.code", raw.get("code"), cameo)
+    listed = _words(path, f"{where}.words", raw.get("words"))
+    phrases = [tuple(p.split()) for p in _words(path, f"{where}.phrases", raw.get("phrases"))]
+    roots, forms, categories = _families(path, where, raw)
+    family_forms = frozenset(categories)
+    for w in with_clitics(listed):
+        categories.setdefault(w, guess_category(w))
+    words = sorted(categories)
+    if not words and not phrases:
+        raise DictionaryError(f"{path}: {where}: needs 'root' + 'forms', 'words' or 'phrases'")
+    mods = _modifiers(path, where, raw.get("modifiers") or {}, cameo)
+    converse = raw.get("converse")
+    responds = _responds_to(path, where, raw)
+    # The checked fields keep the order they are validated in, so a bad entry reports the same field first.
     return Trigger(
         id=tid,
         code=code,
@@ -251,18 +273,8 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         pos=frozenset(p.upper() for p in _words(path, f"{where}.pos", raw.get("pos"))),
         requires_object=frozenset(_words(path, f"{where}.requires_object", raw.get("requires_object"))),
         modifiers=mods,
-        symmetric=bool(raw.get("symmetric", False)),
         converse=_code(path, f"{where}.converse", converse, cameo) if converse is not None else None,
-        verbal=bool(raw.get("verbal", False)),
-        venue_as_target=bool(raw.get("venue_as_target", False)),
         responds_to=frozenset(responds),
-        pair_from_context=bool(raw.get("pair_from_context", False)),
-        predicative=bool(raw.get("predicative", False)),
-        object_is_target=bool(raw.get("object_is_target", False)),
-        parties_as_targets=bool(raw.get("parties_as_targets", False)),
-        noun_needs_verb=bool(raw.get("noun_needs_verb", False)),
-        not_before_clause=bool(raw.get("not_before_clause", False)),
-        object_in_clause=bool(raw.get("object_in_clause", False)),
         categories=categories,
         family_forms=family_forms,
         roots=roots,
@@ -277,6 +289,7 @@ def _entry(path: Path, idx: int, raw: Any, cameo: CameoTable) -> Trigger:
         ),
         gloss=str(raw.get("gloss") or ""),
         examples=_examples(path, where, raw.get("examples")),
+        **{key: bool(raw.get(key, False)) for key in _FLAG_KEYS},
     )
 
 
