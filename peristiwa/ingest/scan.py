@@ -26,7 +26,7 @@ from peristiwa.ingest.decode import (
     sniff_container,
 )
 from peristiwa.ingest.inbox import InboxEntry, file_sha256, walk_inbox
-from peristiwa.ingest.language import classify_language
+from peristiwa.ingest.language import LanguageDecision, classify_language
 from peristiwa.ingest.markup import html_reason
 from peristiwa.ingest.records import IngestLimits, IngestResult, ItemOutcome, RawArticle
 
@@ -87,14 +87,13 @@ class _Scan:
         )
 
     # -- one decoded article text -------------------------------------------------------------
-    def accept_text(
-        self, item: _Item, text: str, fields: Mapping[str, str | None], metadata_json: str
-    ) -> None:
+    def rejected_form(self, item: _Item, text: str) -> bool:
+        """Quarantine a text that is HTML or too short to be an article (the cheap checks); True if it was."""
         limits = self.limits
         html = html_reason(text)
         if html is not None:
             self.quarantine(item, "html", f"{item.where()}: {html}", text)
-            return
+            return True
         stripped_len = len(text.strip())
         if stripped_len < limits.min_text_chars:
             self.quarantine(
@@ -104,28 +103,27 @@ class _Scan:
                 f"minimum {limits.min_text_chars} for an article",
                 text,
             )
-            return
-        article_id = article_id_for(text)
-        if article_id in self.seen_ids or article_id in self.known_ids:
-            self.outcomes.append(
-                ItemOutcome(
-                    item.source_path,
-                    item.line_no,
-                    item.file_sha256,
-                    "duplicate",
-                    article_id,
-                    None,
-                    None,
-                    None,
-                )
+            return True
+        return False
+
+    def settled(self, item: _Item, status: str, article_id: str) -> None:
+        """Record the outcome of an item that was not quarantined (no reason, message or excerpt)."""
+        self.outcomes.append(
+            ItemOutcome(
+                item.source_path, item.line_no, item.file_sha256, status, article_id, None, None, None
             )
-            return
-        lang = classify_language(
-            text, prefix_chars=limits.language_prefix_chars, malay_margin=limits.malay_margin
         )
-        if not lang.accepted:
-            self.quarantine(item, "not_indonesian", f"{item.where()}: {lang.message}", text)
-            return
+
+    def keep(
+        self,
+        item: _Item,
+        text: str,
+        fields: Mapping[str, str | None],
+        metadata_json: str,
+        article_id: str,
+        lang: LanguageDecision,
+    ) -> None:
+        """Add the article that passed every check, with the JSONL fields that have their own column."""
         self.seen_ids.add(article_id)
         self.articles.append(
             RawArticle(
@@ -149,11 +147,25 @@ class _Scan:
                 file_mtime=item.file_mtime,
             )
         )
-        self.outcomes.append(
-            ItemOutcome(
-                item.source_path, item.line_no, item.file_sha256, "ingested", article_id, None, None, None
-            )
+        self.settled(item, "ingested", article_id)
+
+    def accept_text(
+        self, item: _Item, text: str, fields: Mapping[str, str | None], metadata_json: str
+    ) -> None:
+        if self.rejected_form(item, text):
+            return
+        article_id = article_id_for(text)
+        if article_id in self.seen_ids or article_id in self.known_ids:
+            self.settled(item, "duplicate", article_id)
+            return
+        # language ID last: it is the dearest check, and known content passed it once already
+        lang = classify_language(
+            text, prefix_chars=self.limits.language_prefix_chars, malay_margin=self.limits.malay_margin
         )
+        if not lang.accepted:
+            self.quarantine(item, "not_indonesian", f"{item.where()}: {lang.message}", text)
+            return
+        self.keep(item, text, fields, metadata_json, article_id, lang)
 
     # -- .txt: one article per file ---------------------------------------------------------------
     def scan_txt(self, entry: InboxEntry, sha: str) -> None:
