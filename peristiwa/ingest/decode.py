@@ -114,42 +114,38 @@ def _finish(text: str, encoding: str, converted: bool) -> Decoded:
     return Decoded(text, encoding, converted)
 
 
-def decode_bytes(data: bytes) -> Decoded:
-    """Decode one article's bytes (a whole .txt file or one JSONL line)."""
-    if not data.strip():
-        return Decoded(None, None, False, "empty", "the content is empty or whitespace only")
-
-    bom = detect_bom(data)
-    if bom is not None:
-        size, codec, label = bom
-        try:
-            text = data[size:].decode(codec)
-        except UnicodeDecodeError as exc:
-            return Decoded(
-                None,
-                label,
-                False,
-                "undecodable",
-                f"starts with a {label} byte-order mark but is not valid {label} "
-                f"(byte {exc.start + size}: {exc.reason})",
-            )
-        # A UTF-8 BOM is only stripped, nothing is transcoded.
-        return _finish(text, label, converted=label != "utf-8-sig")
-
-    if b"\x00" in data:
-        utf16 = _looks_like_bomless_utf16(data)
-        if utf16 is not None:
-            try:
-                return _finish(data.decode(utf16), utf16, converted=True)
-            except UnicodeDecodeError:
-                pass
-        return Decoded(None, None, False, "binary", "contains NUL bytes: binary content, not text")
-
+def _decode_after_bom(data: bytes, bom: tuple[int, str, str]) -> Decoded:
+    """Decode with the codec a byte-order mark names; the mark is trusted, so failing it is undecodable."""
+    size, codec, label = bom
     try:
-        return _finish(data.decode("utf-8"), "utf-8", converted=False)
+        text = data[size:].decode(codec)
     except UnicodeDecodeError as exc:
-        first_bad = exc.start
+        return Decoded(
+            None,
+            label,
+            False,
+            "undecodable",
+            f"starts with a {label} byte-order mark but is not valid {label} "
+            f"(byte {exc.start + size}: {exc.reason})",
+        )
+    # A UTF-8 BOM is only stripped, nothing is transcoded.
+    return _finish(text, label, converted=label != "utf-8-sig")
 
+
+def _decode_with_nuls(data: bytes) -> Decoded:
+    """Bytes with NULs are UTF-16 without a BOM when they look like it, else binary."""
+    utf16 = _looks_like_bomless_utf16(data)
+    if utf16 is not None:
+        try:
+            return _finish(data.decode(utf16), utf16, converted=True)
+        except UnicodeDecodeError:
+            pass
+    return Decoded(None, None, False, "binary", "contains NUL bytes: binary content, not text")
+
+
+def _decode_cp1252(data: bytes, first_bad: int) -> Decoded:
+    """The legacy fallback for bytes that are not UTF-8 (first bad byte at `first_bad`): cp1252, unless the
+    result is mostly control characters (binary) or mostly non-ASCII (another legacy encoding)."""
     try:
         text = data.decode("cp1252")
     except UnicodeDecodeError as exc:
@@ -181,6 +177,22 @@ def decode_bytes(data: bytes) -> Decoded:
             f"{non_ascii:.0%} non-ASCII, so it is probably another legacy encoding; re-save it as UTF-8",
         )
     return _finish(text, "cp1252", converted=True)
+
+
+def decode_bytes(data: bytes) -> Decoded:
+    """Decode one article's bytes (a whole .txt file or one JSONL line)."""
+    if not data.strip():
+        return Decoded(None, None, False, "empty", "the content is empty or whitespace only")
+    bom = detect_bom(data)
+    if bom is not None:
+        return _decode_after_bom(data, bom)
+    if b"\x00" in data:
+        return _decode_with_nuls(data)
+    try:
+        return _finish(data.decode("utf-8"), "utf-8", converted=False)
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    return _decode_cp1252(data, first_bad)
 
 
 def printable_excerpt(content: str | bytes | None, limit: int = 200) -> str | None:
