@@ -8,32 +8,22 @@ import subprocess
 import sys
 from pathlib import Path
 
-import dagster as dg
 import duckdb
 import pytest
 
 from peristiwa.aggregates.dyads import TABLES, refresh_dyads
 from tests.chain import check_outcomes, run_chain, served, stage_metadata
-from tests.conftest import SAMPLE_INBOX, shared_dir
+from tests.conftest import SAMPLE_INBOX
 
 PERISTIWA = str(Path(sys.executable).with_name("peristiwa"))
 PANELS = ("dyad_day", "dyad_month", "dyad_month_undirected")
 JAN_2024, NOV_2024 = dt.date(2024, 1, 1), dt.date(2024, 11, 1)
 
 
-@pytest.fixture(scope="module")
-def seeded(tmp_path_factory):
-    """One chain run over the seeds, shared by the read-only tests below."""
-    seeds = shared_dir() / "corpus" / "seeds"
-    if not seeds.is_dir():
-        pytest.skip(f"seed articles not found at {seeds}")
-    base = tmp_path_factory.mktemp("dyads")
-    inbox, warehouse = base / "inbox", base / "wh" / "warehouse.duckdb"
-    shutil.copytree(seeds, inbox / "seeds")
-    with dg.instance_for_test(overrides={"concurrency": {"pools": {"default_limit": 1}}}) as instance:
-        result = run_chain(inbox, warehouse, instance, job="chain_job")
-        assert result.success, check_outcomes(result)
-        yield inbox, warehouse, result, instance
+@pytest.fixture
+def seeded(seeds_chain):
+    """The session's chain run over the seeds (tests/conftest.py), shared by the read-only tests below."""
+    return seeds_chain.inbox, seeds_chain.warehouse, seeds_chain.result
 
 
 def _cell(warehouse: Path, src: str, tgt: str, month: dt.date) -> dict:
@@ -45,7 +35,7 @@ def _cell(warehouse: Path, src: str, tgt: str, month: dt.date) -> dict:
 
 
 def test_seed_must_shows(seeded):
-    _, warehouse, result, _ = seeded
+    _, warehouse, result = seeded
     assert all(check_outcomes(result)[f"{p}_valid"] for p in PANELS)
     assert _cell(warehouse, "IRN", "PAK", JAN_2024).get("n_material_conflict", 0) >= 1
     assert _cell(warehouse, "PAK", "IRN", JAN_2024).get("n_material_conflict", 0) >= 1
@@ -58,7 +48,7 @@ def test_seed_must_shows(seeded):
 
 
 def test_totals_equal_counted_events(seeded):
-    _, warehouse, result, _ = seeded
+    _, warehouse, result = seeded
     counted = served(warehouse, "SELECT count(*) FROM events WHERE counted_in_aggregates")[0][0]
     in_panels = served(warehouse, "SELECT sum(n_events) FROM dyad_month")[0][0]
     unplaced = served(warehouse, "SELECT count(*) FROM v_dyad_unplaced_events")[0][0]
@@ -74,7 +64,7 @@ def test_totals_equal_counted_events(seeded):
 
 
 def test_every_cell_traces_back_to_sentences(seeded):
-    _, warehouse, _, _ = seeded
+    _, warehouse, _ = seeded
     orphans = served(warehouse, """
         SELECT count(*) FROM dyad_month d WHERE NOT EXISTS (
             SELECT 1 FROM v_dyad_cell_events c WHERE c.src_iso3 = d.src_iso3 AND c.tgt_iso3 = d.tgt_iso3
@@ -86,7 +76,7 @@ def test_every_cell_traces_back_to_sentences(seeded):
 
 
 def test_ui_metadata_carries_rendered_charts(seeded):
-    _, _, result, _ = seeded
+    _, _, result = seeded
     for panel in ("dyad_month", "dyad_month_undirected"):
         chart = stage_metadata(result, panel)["chart"]
         assert chart.startswith("![") and "data:image/png;base64," in chart
@@ -95,7 +85,7 @@ def test_ui_metadata_carries_rendered_charts(seeded):
 
 
 def test_plot_command_writes_a_png(seeded, tmp_path):
-    _, warehouse, _, _ = seeded
+    _, warehouse, _ = seeded
     out = tmp_path / "irn_pak.png"
     proc = subprocess.run([PERISTIWA, "plot", "--pair", "IRN,PAK", "--out", str(out),
                            "--warehouse", str(warehouse)], capture_output=True, text=True, timeout=120)
@@ -106,8 +96,10 @@ def test_plot_command_writes_a_png(seeded, tmp_path):
     assert bad.returncode != 0 and "ISO3" in bad.stderr
 
 
-def test_new_articles_recompute_only_touched_months_and_match_a_full_rebuild(seeded):
-    inbox, warehouse, _, instance = seeded
+def test_new_articles_recompute_only_touched_months_and_match_a_full_rebuild(
+        seeds_chain, tmp_path, dagster_instance):
+    inbox, warehouse = seeds_chain.copy(tmp_path)  # this test adds articles: its own copy of the seeds run
+    instance = dagster_instance
     before = {r[0]: r[1] for r in served(warehouse, "SELECT month, computed_at FROM dyad_periods")}
 
     rerun = run_chain(inbox, warehouse, instance, job="chain_job")

@@ -18,11 +18,8 @@ def _gold_countries(shared) -> dict[str, set[str]]:
     return wanted
 
 
-def test_seeds_annotated_and_gold_countries_resolved(
-    shared, seeds_dir, inbox, warehouse_path, dagster_instance
-):
-    shutil.copytree(seeds_dir, inbox / "seeds")
-    result = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+def test_seeds_annotated_and_gold_countries_resolved(shared, seeds_chain):
+    result, warehouse_path = seeds_chain.result, seeds_chain.warehouse  # the session's run over the seeds
     assert result.success, check_outcomes(result)
     assert {"raw_articles", "articles_clean", "sentences", "entity_mentions"} <= materialized(result)
     assert all(check_outcomes(result).values())
@@ -55,8 +52,9 @@ def test_seeds_annotated_and_gold_countries_resolved(
             assert iso3 == "RUS", name
 
 
-def test_entities_rerun_does_no_work(sample_inbox, warehouse_path, dagster_instance):
-    first = run_chain(sample_inbox, warehouse_path, dagster_instance, job="chain_job")
+def test_entities_rerun_does_no_work(samples_chain, tmp_path, dagster_instance):
+    sample_inbox, warehouse_path = samples_chain.copy(tmp_path)  # the session's run over the samples
+    first = samples_chain.result
     assert first.success, check_outcomes(first)
     assert stage_metadata(first, "sentences")["annotated"] >= 5
     mentions = served(warehouse_path, "SELECT * FROM entity_mentions ORDER BY ALL")
@@ -67,11 +65,12 @@ def test_entities_rerun_does_no_work(sample_inbox, warehouse_path, dagster_insta
     assert served(warehouse_path, "SELECT * FROM entity_mentions ORDER BY ALL") == mentions
 
 
-def test_other_models_reannotate_every_article(sample_inbox, warehouse_path, dagster_instance, tmp_path):
+def test_other_models_reannotate_every_article(samples_chain, dagster_instance, tmp_path):
     from peristiwa.nlp.pipeline import BUNDLED_DIR
     from pipelines.resources import NlpResource
 
-    first = run_chain(sample_inbox, warehouse_path, dagster_instance, job="chain_job")
+    sample_inbox, warehouse_path = samples_chain.copy(tmp_path)  # the session's run over the samples
+    first = samples_chain.result
     assert first.success, check_outcomes(first)
     n_articles = stage_metadata(first, "sentences")["annotated"]
     # the same tagger under another path stands for "the user configured another model"
@@ -86,14 +85,14 @@ def test_other_models_reannotate_every_article(sample_inbox, warehouse_path, dag
 
 
 def test_parse_scope_is_recorded_and_a_change_reannotates_with_the_same_events_on_the_seeds(
-    seeds_dir, inbox, warehouse_path, dagster_instance
+    seeds_chain, tmp_path, dagster_instance
 ):
     from pipelines.resources import NlpResource
 
-    shutil.copytree(seeds_dir, inbox / "seeds")
+    inbox, warehouse_path = seeds_chain.copy(tmp_path)  # the session's run over the seeds: selective
     mention_key = ("SELECT article_id, sentence_index, source_iso3, target_iso3, cameo_code, modality, "
                    "polarity FROM event_mentions ORDER BY ALL")
-    selective = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+    selective = seeds_chain.result
     assert selective.success, check_outcomes(selective)
     assert served(warehouse_path, "SELECT DISTINCT parse_scope FROM annotations") == [("selective",)]
     (n_unparsed,) = served(warehouse_path, "SELECT count(*) FROM sentences WHERE NOT parsed")[0]

@@ -55,10 +55,9 @@ def test_eval_events_frozen_part_runs_and_scores_only_the_frozen_articles(shared
     assert articles == {frozen}
 
 
-def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_dir, inbox, warehouse_path, dagster_instance,
-                                                      monkeypatch):
-    shutil.copytree(seeds_dir, inbox / "seeds")
-    first = run_chain(inbox, warehouse_path, dagster_instance, job="chain_job")
+def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_chain, tmp_path, dagster_instance, monkeypatch):
+    inbox, warehouse_path = seeds_chain.copy(tmp_path)  # the session's run over the seeds
+    first = seeds_chain.result
     assert first.success, check_outcomes(first)
     assert check_outcomes(first)["event_mentions_valid"] and check_outcomes(first)["events_valid"]
     assert stage_metadata(first, "event_mentions")["event_mentions"] > 20

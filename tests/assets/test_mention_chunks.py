@@ -23,13 +23,11 @@ from tests.assets.mention_crash_driver import ARTICLES_PER_CHUNK
 from tests.chain import (
     check_outcomes,
     materialized,
-    run_chain,
     served,
     settings_for,
     stage_metadata,
     table_snapshot,
 )
-from tests.conftest import SAMPLE_INBOX
 
 # run ids and times; resolution_run_id is the run that resolved the mentions a coding used
 VOLATILE = ("run_id", "resolved_at", "coded_at", "resolution_run_id")
@@ -50,15 +48,10 @@ def _working(warehouse: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory) -> tuple[Path, dict[str, list[tuple]]]:
-    """A warehouse with the samples through the whole chain (every stage in one chunk), and its tables."""
-    root = tmp_path_factory.mktemp("built")
-    inbox = root / "inbox"
-    shutil.copytree(SAMPLE_INBOX, inbox / "samples", ignore=shutil.ignore_patterns("*.md"))
-    warehouse = root / "wh" / "warehouse.duckdb"
-    with dg.instance_for_test() as instance:
-        result = run_chain(inbox, warehouse, instance, job="chain_job")
-    assert result.success, check_outcomes(result)
+def built(samples_chain) -> tuple[Path, dict[str, list[tuple]]]:
+    """A warehouse with the samples through the whole chain (every stage in one chunk: the session's run,
+    tests/conftest.py), and its tables."""
+    warehouse = samples_chain.warehouse
     expected = _snapshot(warehouse)
     n_articles = len(expected["entity_resolutions"])
     assert n_articles > 2 * ARTICLES_PER_CHUNK and expected["event_mentions"]

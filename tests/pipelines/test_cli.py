@@ -34,15 +34,25 @@ def _sql_csv(query: str, env: dict[str, str]) -> list[list[str]]:
     return list(csv.reader(io.StringIO(proc.stdout)))
 
 
-def test_run_sample_prints_summary_then_sql_reads_it(tmp_path):
-    env = _env(tmp_path)
-    proc = _peristiwa("run", "--sample", env=env)
+@pytest.fixture(scope="module")
+def sample_run(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """`peristiwa run --sample` in a fresh home, once for the tests below: its home and its process."""
+    home = tmp_path_factory.mktemp("sample_home")
+    return home, _peristiwa("run", "--sample", env=_env(home))
+
+
+def test_run_sample_prints_summary_then_sql_reads_it(sample_run, tmp_path):
+    built, proc = sample_run
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "raw_articles: materialized" in proc.stdout
     assert "articles_clean: materialized" in proc.stdout
     assert "check raw_articles_valid: PASSED" in proc.stdout
-    assert f"warehouse: {tmp_path / 'warehouse.duckdb'}" in proc.stdout
+    assert f"warehouse: {built / 'warehouse.duckdb'}" in proc.stdout
 
+    # this test runs again: its own copy of the home (warehouse, inbox and Dagster run history; times kept)
+    home = tmp_path / "home"
+    shutil.copytree(built, home, symlinks=True)
+    env = _env(home)
     rows = _sql_csv("SELECT count(*) AS n FROM articles_clean", env)
     assert rows[0] == ["n"] and int(rows[1][0]) >= 5
 
@@ -56,11 +66,12 @@ def test_run_sample_prints_summary_then_sql_reads_it(tmp_path):
     assert "reannotated_for_models=0" in again.stdout
 
 
-def test_sql_is_read_only_and_errors_are_clear(tmp_path):
-    env = _env(tmp_path)
-    missing = _peristiwa("sql", "SELECT 1", env=env, timeout=60)
+def test_sql_is_read_only_and_errors_are_clear(sample_run, tmp_path):
+    missing = _peristiwa("sql", "SELECT 1", env=_env(tmp_path), timeout=60)  # a home with no run yet
     assert missing.returncode != 0 and "peristiwa run" in missing.stderr
-    assert _peristiwa("run", "--sample", env=env).returncode == 0
+    home, run = sample_run  # only read from here on
+    assert run.returncode == 0
+    env = _env(home)
     write = _peristiwa("sql", "DELETE FROM articles_raw", env=env, timeout=60)
     assert write.returncode != 0 and "read-only" in write.stderr.lower()
     bad = _peristiwa("sql", "SELECT nope FROM articles_raw", env=env, timeout=60)
