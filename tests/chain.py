@@ -23,15 +23,35 @@ def settings_for(inbox: Path, warehouse: Path) -> Settings:
                     dagster_home=base / "dagster_home")
 
 
+def in_process_nlp(resources: dict | None = None) -> dict:
+    """`resources` with the NLP resource set to annotate in this process (workers=1) unless it names a
+    worker count itself.
+
+    With the default worker count every run starts two fresh worker processes that each import torch and
+    load the Stanza models (30-40 s a run on two busy cores); in this process the models load once per test
+    session (`load_pipeline` caches them). The annotations are the same either way: the worker pool is
+    compared with annotating in this process in tests/annotation/test_pool.py, and the whole chain runs with
+    the default worker processes in the CLI tests (`peristiwa run`, tests/pipelines/test_cli.py), in
+    `peristiwa eval events` (tests/assets/test_events_e2e.py) and in the UI test."""
+    from pipelines.resources import NlpResource
+
+    out = dict(resources or {})
+    nlp = out.get("nlp") or NlpResource()
+    if nlp.workers == 0:
+        out["nlp"] = nlp.but(workers=1)
+    return out
+
+
 def run_chain(inbox: Path, warehouse: Path, instance: Any, resources: dict | None = None,
               reprocess_all: bool = False, job: str = "ingest_clean_job", accept: tuple[str, ...] = (),
               retry_quarantined: bool = False) -> dg.ExecuteInProcessResult:
     """Ingest + clean by default (what most platform tests are about); job="chain_job" adds the NLP stages.
 
-    `accept` names failed blocking checks to accept on purpose (as `peristiwa run --accept`)."""
+    `accept` names failed blocking checks to accept on purpose (as `peristiwa run --accept`). The NLP stage
+    annotates in this process (`in_process_nlp`) unless `resources` names a worker count."""
     from pipelines.cli import CLEAN_CHECKS, RAW_CHECKS
 
-    defs = build_definitions(settings_for(inbox, warehouse), resources=resources)
+    defs = build_definitions(settings_for(inbox, warehouse), resources=in_process_nlp(resources))
     job_def = defs.resolve_job_def(job)
     return job_def.execute_in_process(
         instance=instance,

@@ -66,8 +66,9 @@ def dagster_instance() -> Iterator[object]:
 
 @dataclass(frozen=True)
 class BuiltWarehouse:
-    """A real chain_job run (default resources, fresh Dagster instance) over `inbox` into `warehouse`, and
-    its result. Read it, never write it: a test that writes works on `copy`."""
+    """A real chain_job run (default resources but annotation in this process, see `tests.chain.run_chain`;
+    a fresh Dagster instance) over `inbox` into `warehouse`, and its result. Read it, never write it: a test
+    that writes works on `copy`."""
 
     inbox: Path
     warehouse: Path

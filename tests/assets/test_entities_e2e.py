@@ -118,14 +118,15 @@ def test_a_partition_run_annotates_only_its_shard_and_the_chain_does_the_rest(
 ):
     from pipelines.definitions import build_definitions
     from pipelines.partitions import shard_of
-    from tests.chain import settings_for
+    from tests.chain import in_process_nlp, settings_for
 
     assert run_chain(sample_inbox, warehouse_path, dagster_instance).success  # ingest + clean
     ids = [r[0] for r in served(warehouse_path, "SELECT article_id FROM articles_clean")]
     shard = shard_of(ids[0])
     in_shard = {i for i in ids if shard_of(i) == shard}
 
-    nlp_job = build_definitions(settings_for(sample_inbox, warehouse_path)).resolve_job_def("nlp_job")
+    nlp_job = build_definitions(settings_for(sample_inbox, warehouse_path),
+                                resources=in_process_nlp()).resolve_job_def("nlp_job")
     result = nlp_job.execute_in_process(instance=dagster_instance, partition_key=shard, raise_on_error=False)
     assert result.success
     assert {r[0] for r in served(warehouse_path, "SELECT article_id FROM annotations")} == in_shard

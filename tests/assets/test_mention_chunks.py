@@ -141,6 +141,7 @@ def _drive(warehouse: Path, *kill: str) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=600, cwd=Path(__file__).parents[2])
 
 
+@pytest.mark.slow  # kills a run and runs it again, in fresh processes: CI-only (`-m slow`)
 @pytest.mark.parametrize(("table", "ledger"), [("entity_mentions", "entity_resolutions"),
                                                ("event_mentions", "event_codings")])
 def test_kill_between_chunks_then_rerun_ends_with_the_uninterrupted_tables(built, copy, table, ledger):

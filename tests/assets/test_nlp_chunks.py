@@ -21,6 +21,9 @@ PLAN_RE = re.compile(r"(\d+) already annotated in the spool, annotating (\d+) in
 ANNOTATED_RE = re.compile(r"annotated chunk (\d+)/(\d+): (\d+) articles")
 PUBLISHED_RE = re.compile(r"published chunk (\d+)/(\d+): (\d+) articles")
 
+# Each test kills a run and runs it again, in fresh processes that load Stanza: CI-only (`-m slow`).
+pytestmark = pytest.mark.slow
+
 
 def _drive(inbox: Path, warehouse: Path, *kill: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "tests.crash_driver", str(inbox), str(warehouse), *kill],

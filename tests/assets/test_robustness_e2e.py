@@ -14,7 +14,7 @@ import pytest
 from pipelines.cli_events import evaluate_events
 from pipelines.resources import CleaningResource
 from tests.assets.texts import ENGLISH, article, html_page, jsonl_line
-from tests.chain import check_outcomes, materialized, run_chain, served, stage_metadata
+from tests.chain import check_outcomes, in_process_nlp, materialized, run_chain, served, stage_metadata
 from tests.conftest import SAMPLE_INBOX
 
 # input item -> (outcome, reason) for the bad-input matrix; every good article is ingested.
@@ -118,7 +118,7 @@ def test_undated_txt_folder_runs_end_to_end_and_eval_works(tmp_path):
 
     workdir = tmp_path / "work"
     workdir.mkdir()
-    metrics = evaluate_events(gold, folder, workdir)
+    metrics = evaluate_events(gold, folder, workdir, resources=in_process_nlp())
     assert metrics["gold_yes"] == 1 and metrics["predicted_mentions"] >= 1
     assert metrics["root_recall"] == 1.0  # the undated article's meeting was coded and matched
 

@@ -82,6 +82,7 @@ mutation($p: ExecutionParams!) { launchRun(executionParams: $p) {
 
 
 @pytest.mark.ui
+@pytest.mark.slow  # webserver, daemon, a launched run and Chromium: CI-only (`-m slow`)
 def test_ui_graph_launch_screenshot_and_clean_stop(tmp_path):
     home = tmp_path / "home"
     shutil.copytree(SAMPLE_INBOX, home / "inbox" / "samples", ignore=shutil.ignore_patterns("*.md"))
