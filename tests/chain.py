@@ -30,9 +30,10 @@ def in_process_nlp(resources: dict | None = None) -> dict:
     With the default worker count every run starts two fresh worker processes that each import torch and
     load the Stanza models (30-40 s a run on two busy cores); in this process the models load once per test
     session (`load_pipeline` caches them). The annotations are the same either way: the worker pool is
-    compared with annotating in this process in tests/annotation/test_pool.py, and the whole chain runs with
-    the default worker processes in the CLI tests (`peristiwa run`, tests/pipelines/test_cli.py), in
-    `peristiwa eval events` (tests/assets/test_events_e2e.py) and in the UI test."""
+    compared with annotating in this process in tests/annotation/test_pool.py (`-m slow`), and the whole
+    chain runs with the default worker processes in the CLI tests (`peristiwa run`,
+    tests/pipelines/test_cli.py), in `peristiwa eval events` (tests/assets/test_events_e2e.py) and in the
+    UI test."""
     from pipelines.resources import NlpResource
 
     out = dict(resources or {})

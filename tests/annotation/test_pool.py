@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 
+import pytest
+
 from peristiwa.annotation.batch import AnnotationConfig, AnnotationPool, annotate_rows
 from peristiwa.nlp.pipeline import NlpSettings
 
@@ -22,6 +24,7 @@ def _rows() -> list[dict]:
              "text_sha256": hashlib.sha256(t.encode()).hexdigest()} for i, t in enumerate(TEXTS)]
 
 
+@pytest.mark.slow  # starts six worker processes, each loading Stanza: CI-only (`-m slow`)
 def test_workers_are_replaced_after_their_chunks_and_give_what_one_process_gives():
     config = AnnotationConfig(settings=NlpSettings(threads=1), parse_scope="all")
     rows = _rows()

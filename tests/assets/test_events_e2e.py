@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.chain import check_outcomes, run_chain, served, stage_metadata
 
 PERISTIWA = str(Path(sys.executable).with_name("peristiwa"))
@@ -111,6 +113,7 @@ def test_events_are_coded_checked_and_rerun_is_a_noop(seeds_chain, tmp_path, dag
     assert served(warehouse_path, strikes) == [(0,)]
 
 
+@pytest.mark.slow  # annotates the seeds again for a failure path: CI-only (`-m slow`)
 def test_an_article_the_coder_raises_on_is_quarantined_and_the_rest_flows(
         seeds_dir, inbox, warehouse_path, dagster_instance, monkeypatch):
     """A coder bug on one article must not stop the batch: the article gets a quarantine record with the

@@ -78,6 +78,7 @@ def test_sql_is_read_only_and_errors_are_clear(sample_run, tmp_path):
     assert bad.returncode != 0 and "query failed" in bad.stderr
 
 
+@pytest.mark.slow  # four `peristiwa run` processes: CI-only (`-m slow`)
 def test_run_exits_nonzero_when_a_blocking_check_fails_and_accept_overrides_it(tmp_path):
     inbox = tmp_path / "inbox"
     (inbox / "scraper").mkdir(parents=True)
@@ -106,6 +107,7 @@ def test_run_exits_nonzero_when_a_blocking_check_fails_and_accept_overrides_it(t
 
 
 @pytest.mark.corpus
+@pytest.mark.slow  # a writer process over 400 articles polled by reader processes: CI-only (`-m slow`)
 def test_concurrent_sql_readers_never_fail_or_see_partial_state(shared, tmp_path):
     env = _env(tmp_path)
     inbox = tmp_path / "inbox"
