@@ -304,7 +304,8 @@ def anaphoric_event(c: Candidate, state: SentenceState) -> None:
     named = ("nsubj", "obj/obl", "possessor")
     if c.code[:2] >= "14":
         named += ("passive_agent", "oleh-agent")
-    borrowed = state.on("remention_keeps_no_borrowed_subject") and _subject_borrowed(c, state)
+    remention_rule = state.on("remention_keeps_no_borrowed_subject")
+    borrowed = remention_rule and _subject_borrowed(c, state)
     strong = nxt in ANAPHORS and c.is_noun and (borrowed or not any(r in c.rules for r in named))
     if (c.sources or c.targets) and not strong:
         return
@@ -329,9 +330,7 @@ def anaphoric_event(c: Candidate, state: SentenceState) -> None:
         c.targets.clear()
         c.dyads = [(a, b, c.code) for a, b in dyads]
         c.fired("anaphor")
-    elif strong and nxt in ANAPHORS and state.on("remention_keeps_no_borrowed_subject") and (
-        borrowed or _only_word_order(c)
-    ):
+    elif strong and remention_rule and (borrowed or _only_word_order(c)):
         # a re-mention of an act the article coded with no states: who talks about it did not do it
         c.drop("remention_keeps_no_borrowed_subject")
 
