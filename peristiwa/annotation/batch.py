@@ -83,9 +83,11 @@ def _selection_files(config: AnnotationConfig) -> list[Path]:
 
     dictionary = Path(config.dictionary_path) if config.dictionary_path else TRIGGERS_YAML
     actors = Path(config.actors_dir) if config.actors_dir else DATA_DIR
-    return [dictionary, dictionary.parent / "speech_acts.yaml", SPEECH_ACTS_YAML,
-            Path(config.cameo_path) if config.cameo_path else CAMEO_CSV,
-            *(sorted(p for p in actors.iterdir() if p.is_file()) if actors.is_dir() else [])]
+    files = [dictionary, dictionary.parent / "speech_acts.yaml", SPEECH_ACTS_YAML,
+             Path(config.cameo_path) if config.cameo_path else CAMEO_CSV,
+             *(sorted(p for p in actors.iterdir() if p.is_file()) if actors.is_dir() else [])]
+    # with the packaged dictionary the speech acts beside it are the packaged ones: read them once
+    return list(dict.fromkeys(files))
 
 
 def _content_identity(paths: Sequence[Path]) -> tuple[tuple[str, str | None], ...]:
