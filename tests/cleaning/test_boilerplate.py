@@ -21,6 +21,11 @@ def reasons(article) -> list[str]:
         ("BANDUNG - ", "Bandung", None),
         ("Jakarta (ANTARA News) - ", "Jakarta", "Antara"),
         ("Sukabumi, Jawa Barat (ANTARA News) - ", "Sukabumi, Jawa Barat", "Antara"),
+        ("JAKARTA (Pos Kota) -", "Jakarta", "Pos Kota"),
+        ("JAKARTA -", "Jakarta", None),
+        ("ITALIA- ", "Italia", None),
+        ("Jeddah, Saudi Arabia, 27 / 11 (Antara) - ", "Jeddah", "Antara"),
+        ("New York, Boston, (ANTARA News) - ", "New York", "Antara"),
     ],
 )
 def test_dateline_forms(clean, head, place, publisher):
@@ -35,6 +40,14 @@ def test_dateline_forms(clean, head, place, publisher):
 def test_dateline_alone_on_first_line(clean):
     art = clean("Surabaya, KabarContoh.id \u2014\n" + BODY)
     assert art.text == BODY and art.dateline_place == "Surabaya"
+
+
+@pytest.mark.parametrize(
+    "first", ["NATO-Rusia sepakat memperpanjang dialog.", "Undang-Undang itu disahkan DPR."]
+)
+def test_compound_with_a_dash_is_not_a_dateline(clean, first):
+    art = clean(first + "\n" + BODY)
+    assert art.dateline_place is None and art.text.startswith(first)
 
 
 def test_body_sentence_with_comma_is_not_a_dateline(clean):
