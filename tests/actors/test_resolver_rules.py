@@ -570,7 +570,8 @@ def test_the_navy_is_no_sea(k):
 
 @pytest.mark.parametrize(
     "name, iso3",
-    [("Perancis", "FRA"), ("Prancis", "FRA"), ("Brazil", "BRA"), ("Lithuania", "LTU"), ("Srilanka", "LKA")],
+    [("Perancis", "FRA"), ("Prancis", "FRA"), ("Brazil", "BRA"), ("Lithuania", "LTU"), ("Srilanka", "LKA"),
+     ("PNG", "PNG"), ("Papua New Guinea", "PNG"), ("New Zealand", "NZL"), ("United Kingdom", "GBR")],
 )
 def test_older_and_english_spellings_of_country_names_resolve(k, name, iso3):
     assert [m.iso3 for m in resolve(f"Menteri itu mengunjungi {name} kemarin", k=k) if m.iso3] == [iso3]
