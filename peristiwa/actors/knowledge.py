@@ -469,6 +469,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "posting_titles",
         "posting_acronyms",
         "name_particles",
+        "generational_suffixes",
         "calendar_words",
         "foreign_affairs_cues",
         "posting_prepositions",

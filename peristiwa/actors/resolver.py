@@ -219,6 +219,8 @@ class _Builder:
             while j < len(self.units) and self.units[j].ner[:2] in ("I-", "E-"):
                 j += 1
             return j
+        if self.opener_before_person(i):
+            return i
         j = i
         while j < len(self.units) and j - i < 5:
             u = self.units[j]
@@ -241,6 +243,21 @@ class _Builder:
             else:
                 break
         return j
+
+    def opener_before_person(self, i: int) -> bool:
+        """ "Menurut Retno, ...", "Kata Jokowi", "Namun Lavrov ...": a sentence's first word, capitalised only
+        because it opens the sentence and no part of a name the NER found, right before a known person starts
+        no name run; otherwise the run "Menurut Retno" swallowed the person, who stayed unresolved."""
+        first_word = next((k for k, u in enumerate(self.units) if re.match(r"\w", u.text)), None)
+        nxt = self.match_at(i + 1)
+        return (
+            i == first_word
+            and self.units[i].ner in ("", "O")
+            and self.match_at(i) is None
+            and nxt is not None
+            and nxt.first("person") is not None
+            and not self.s.is_headline
+        )
 
     def ordinal_end(self, i: int) -> int | None:
         """End of an ordinal at unit i ("ke-44", "ke - 3", "ketiga", "pertama"), else None."""
@@ -891,6 +908,9 @@ class _Builder:
     def simple_person(self, m: Match, e: Entry) -> int:
         """A known person, with the longer name run when it still names the same person."""
         end = self.name_run(m.i)
+        if any(norm(u.text) in self.k.rules["generational_suffixes"] for u in self.units[m.j:end]):
+            self.name_candidates.append((m.i, end))  # "Donald Trump Jr": the son, no known person
+            return end
         end = end if end >= m.j and self.person_id_for(m.i, end) == e.ident else m.j
         self.emit(m.i, end, **self.resolve_person(e.ident))
         return end

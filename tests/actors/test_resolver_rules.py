@@ -276,10 +276,14 @@ def test_office_holder_from_title(k):
 
 def test_coref_surname_after_full_name(k):
     ms = resolve(
-        ["menteri luar negeri sementara Pakistan , Jalil Abbas Wiranto tiba .", "Kata Wiranto , damai ."], k=k
+        [
+            "menteri luar negeri sementara Pakistan , Jalil Abbas Karimullah tiba .",
+            "Kata Karimullah , damai .",
+        ],
+        k=k,
     )
     later = [m for m in ms if m.sentence_index == 1]
-    assert [(m.text, m.iso3, m.method) for m in later] == [("Wiranto", "PAK", "coref_name")]
+    assert [(m.text, m.iso3, m.method) for m in later] == [("Karimullah", "PAK", "coref_name")]
 
 
 def test_coref_cuts_a_name_out_of_a_run_joined_by_punctuation():
@@ -719,3 +723,30 @@ def test_a_territory_listed_twice_is_reported(tmp_path):
     p.write_text(p.read_text().replace("  DNK: [FRO, GRL]", "  DNK: [FRO, GRL, GUM]"))
     with pytest.raises(KnowledgeError, match="GUM"):
         load_knowledge(tmp_path / "d")
+
+
+@pytest.mark.parametrize(
+    "markup, text",
+    [
+        ("Menurut [Retno]PER, Indonesia siap berunding.", "Retno"),
+        ("Kata [Jokowi]PER, Indonesia siap berunding.", "Jokowi"),
+        ('" Namun [Retno Marsudi]PER menolak tawaran itu.', "Retno Marsudi"),
+    ],
+)
+def test_a_sentence_opening_word_does_not_swallow_a_known_person(k, markup, text):
+    """ "Menurut Retno": the opening word is capitalised only because it opens the sentence; the person
+    after it is still resolved (before, "Menurut Retno" was one unknown name run)."""
+    ms = resolve(markup, k=k)
+    persons = [(m.text, m.iso3, m.actor_kind) for m in ms if m.actor_kind == "person"]
+    assert persons == [(text, "IDN", "person")]
+
+
+def test_a_name_opening_the_sentence_still_takes_the_known_surname(k):
+    ms = resolve("[Dewi Retno]PER menolak tawaran itu.", k=k)
+    assert not [m for m in ms if m.actor_kind == "person" and m.text == "Retno"]
+
+
+def test_a_generational_suffix_names_another_person(k):
+    ms = resolve("Sedangkan [Donald Trump Jr]PER menyebut dokumen itu palsu.", date=dt.date(2018, 2, 3), k=k)
+    assert not [m for m in ms if m.actor_id == "PERSON:donald_trump"]
+    assert [m.text for m in resolve("[Donald Trump]PER menyebut dokumen itu palsu.", k=k)] == ["Donald Trump"]
