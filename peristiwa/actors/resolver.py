@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from peristiwa.annotation.records import Sentence
 
-from .knowledge import IGO_SECTORS, Entry, Knowledge, norm
+from .knowledge import IGO_SECTORS, Entry, Knowledge, Role, norm
 from .mention import EntityMention
 
 # the compass word that can end a geographic name ("Laut China Selatan")
@@ -140,6 +140,19 @@ def _match(units: list[Unit], k: Knowledge) -> list[Match | None]:
         else:
             i += 1
     return slots
+
+
+def _person_fields(pid: str, iso3: str, sector: str, method: str, confidence: float) -> dict[str, object]:
+    """The mention fields of a known person (actor id PERSON:<pid>), as resolve_person gives them."""
+    return dict(
+        iso3=iso3,
+        sector=sector,
+        actor_id=f"PERSON:{pid}",
+        actor_kind="person",
+        role="actor",
+        method=method,
+        confidence=confidence,
+    )
 
 
 @dataclass
@@ -300,62 +313,39 @@ class _Builder:
     def resolve_person(
         self, pid: str, iso3: str = "", office: str = "", title_sector: str = "", override: str | None = None
     ) -> dict[str, object]:
+        """A known person's state and sector: the role held at the article date, else what we know of them."""
         roles = self.k.roles.get(pid, [])
-        actor = f"PERSON:{pid}"
         if self.date is None:
-            r = roles[-1]
-            return dict(
-                iso3=r.iso3,
-                sector=r.sector,
-                actor_id=actor,
-                actor_kind="person",
-                role="actor",
-                method="person_undated",
-                confidence=0.5,
-            )
-        valid = self.k.roles_at(pid, self.date)
+            latest = roles[-1]
+            return _person_fields(pid, latest.iso3, latest.sector, "person_undated", 0.5)
+        held = self.roles_held(pid, self.date, iso3, office)
+        if held and override is None:
+            return _person_fields(pid, held[0].iso3, held[0].sector, "dated_person", 0.95)
+        return self.person_out_of_office(pid, roles, self.date, iso3, title_sector, override)
+
+    def roles_held(self, pid: str, date: dt.date, iso3: str, office: str) -> list[Role]:
+        """The person's roles on `date`, for the state the text names and with the office it names first."""
+        held = self.k.roles_at(pid, date)
         if iso3:
-            valid = [r for r in valid if r.iso3 == iso3] or ([] if valid else [])
+            held = [r for r in held if r.iso3 == iso3]
         if office:
-            valid = sorted(valid, key=lambda r: r.office != office)
-        if valid and override is None:
-            r = valid[0]
-            return dict(
-                iso3=r.iso3,
-                sector=r.sector,
-                actor_id=actor,
-                actor_kind="person",
-                role="actor",
-                method="dated_person",
-                confidence=0.95,
-            )
-        # No role of this person covers the article date: never give the office; a former or future official
-        # (Trump as a candidate in 2016) is ELI, no state.
+            held = sorted(held, key=lambda r: r.office != office)
+        return held
+
+    def person_out_of_office(
+        self, pid: str, roles: list[Role], date: dt.date, iso3: str, title_sector: str, override: str | None
+    ) -> dict[str, object]:
+        """No role of this person covers the article date: never give the office; a former or future official
+        (Trump as a candidate in 2016) is ELI, no state."""
         countries = {r.iso3 for r in roles if r.iso3}
         nationality = iso3 or (next(iter(countries)) if len(countries) == 1 else "")
-        former = any(r.valid_to and r.valid_to < self.date for r in roles)
-        future = bool(roles) and all(r.valid_from and r.valid_from > self.date for r in roles)
+        former = any(r.valid_to and r.valid_to < date for r in roles)
+        future = bool(roles) and all(r.valid_from and r.valid_from > date for r in roles)
         sector = override if override is not None else ("ELI" if former or future else "")
         if override is None and iso3 and title_sector:
             # The text itself names the office and country ("Presiden Iran X") but our dates disagree.
-            return dict(
-                iso3=iso3,
-                sector=title_sector,
-                actor_id=actor,
-                actor_kind="person",
-                role="actor",
-                method="title_person",
-                confidence=0.6,
-            )
-        return dict(
-            iso3=nationality,
-            sector=sector,
-            actor_id=actor,
-            actor_kind="person",
-            role="actor",
-            method="person_no_role",
-            confidence=0.5,
-        )
+            return _person_fields(pid, iso3, title_sector, "title_person", 0.6)
+        return _person_fields(pid, nationality, sector, "person_no_role", 0.5)
 
     # -- rules --------------------------------------------------------------------------------------
     def rule_title(self, i: int) -> int | None:
