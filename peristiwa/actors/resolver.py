@@ -913,13 +913,24 @@ class _Builder:
                       role="actor", method="origin", confidence=0.8)
             return j
         if self.name_continues(j) and not self.s.is_headline:
-            # "Kolonel Turki al-Maliki": a given name that is also a country; a person of no known state
-            end = j + 1
-            while end < len(self.units) and (self.units[end].capitalised or self.name_continues(end)):
-                end += 1
-            self.emit(i, end, iso3="", sector="", actor_id=f"PERSON:{self.name_slug(i, end)}",
-                      actor_kind="person", role="actor", method="given_name", confidence=0.4)
+            return self.emit_given_name(i, j)
+        if (end := self.emit_named_after_place(i, j, e)) is not None:
             return end
+        self.emit_state_or_place(i, j, e)
+        return j
+
+    def emit_given_name(self, i: int, j: int) -> int:
+        """ "Kolonel Turki al-Maliki": a given name that is also a country; a person of no known state."""
+        end = j + 1
+        while end < len(self.units) and (self.units[end].capitalised or self.name_continues(end)):
+            end += 1
+        self.emit(i, end, iso3="", sector="", actor_id=f"PERSON:{self.name_slug(i, end)}",
+                  actor_kind="person", role="actor", method="given_name", confidence=0.4)
+        return end
+
+    def emit_named_after_place(self, i: int, j: int, e: Entry) -> int | None:
+        """A tournament, club, treaty, sea or organisation named after the place at i..j: emitted, and where
+        its name ends; None when the place stands for itself."""
         if (end := self.sports_name_end(i, j)) is not None:
             # "China Open", "Australia Terbuka", "AS Roma": a tournament or club named after a place
             self.emit_place_name(i, end, method="sports_name", role="unknown")
@@ -944,6 +955,10 @@ class _Builder:
             # kind that is no state body
             self.emit_place_name(i, j, method="org_name", role="actor")
             return j
+        return None
+
+    def emit_state_or_place(self, i: int, j: int, e: Entry) -> None:
+        """The country or capital as itself: the state acting (a capital as its government) or a venue."""
         role = self.place_role(i, j, e)
         if e.kind == "country":
             self.emit(i, j, iso3=e.iso3, sector="", actor_id=e.iso3, actor_kind="state", role=role,
@@ -954,7 +969,6 @@ class _Builder:
         else:
             self.emit(i, j, iso3=e.iso3, sector="", actor_id=f"PLACE:{e.ident}", actor_kind="location",
                       role=role, method="capital_venue" if e.metonym else "place", confidence=0.8)
-        return j
 
 
 # meN-, di- and ber- verbs ("mengunjungi", "dijual", "berbasis"), not "media" or "digital"
