@@ -1261,25 +1261,43 @@ def linear_source(c: Candidate, state: SentenceState) -> None:
             or any(m is t for t in c.targets)
         ):
             continue
-        if c.passive:
-            # the actor before a passive verb is its patient
-            if not c.targets:
-                c.targets.append(m)
-                c.fired("linear")
-            return
-        c.sources.append(m)
-        k = j - 1
-        while k >= 0 and v.actor_at.get(k) is m:
-            k -= 1
-        if (
-            k >= 1
-            and v.texts[k] in ("dan", "serta", ",", "maupun")
-            and (m2 := v.actor_at.get(k - 1)) is not None
-            and m2 is not m
-        ):
-            c.sources.insert(0, m2)
-        c.fired("linear")
+        _take_linear_actor(c, v, j, m)
         return
+    _pronoun_or_both_near(c, v)
+
+
+def _take_linear_actor(c: Candidate, v: SentenceView, j: int, m: MentionLike) -> None:
+    """The actor m at j, left of the trigger, is its source."""
+    if c.passive:
+        # the actor before a passive verb is its patient
+        if not c.targets:
+            c.targets.append(m)
+            c.fired("linear")
+        return
+    c.sources.append(m)
+    if (m2 := _conjoined_before(v, j, m)) is not None:
+        c.sources.insert(0, m2)
+    c.fired("linear")
+
+
+def _conjoined_before(v: SentenceView, j: int, m: MentionLike) -> MentionLike | None:
+    """An actor joined to m by "dan", "serta", a comma or "maupun" right before it ("Iran dan Pakistan")."""
+    k = j - 1
+    while k >= 0 and v.actor_at.get(k) is m:
+        k -= 1
+    if (
+        k >= 1
+        and v.texts[k] in ("dan", "serta", ",", "maupun")
+        and (m2 := v.actor_at.get(k - 1)) is not None
+        and m2 is not m
+    ):
+        return m2
+    return None
+
+
+def _pronoun_or_both_near(c: Candidate, v: SentenceView) -> None:
+    """No actor to the left: a speaker pronoun or a mention of both parties just before the trigger stands in
+    for the source (resolved later)."""
     near = [v.texts[j] for j in sorted(v.linear_window(c.head, -1, 4))]
     # a free pronoun, not a clitic: "setelah ada|nya kekhawatiran" has no subject
     if set(near) & (SPEAKER_PRONOUNS - {"nya", "-nya"}):
