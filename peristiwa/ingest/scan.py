@@ -35,6 +35,9 @@ _JSONL_FIELDS = ("id", "url", "source", "published", "title", "section", "text")
 _DRAIN_CHUNK = 1 << 20
 _EXCERPT_BYTES = 1024
 
+# Entries walk_inbox has judged without opening them (a fifo read would block the scan, a link out of the
+# inbox is never followed): they get their outcome unhashed.
+_NEVER_OPENED = ("outside_inbox", "unreadable", "special")
 _KIND_MESSAGES = {
     "hidden": "hidden file (name or a parent folder starts with '.'); not ingested",
     "partial_download": "looks like a partial download or temp file; ingested once renamed to .txt/.jsonl",
@@ -403,33 +406,43 @@ def scan_inbox(
     known_ids = known_article_ids if isinstance(known_article_ids, Set) else set(known_article_ids)
     scan = _Scan(limits, known_ids)
     for entry in walk_inbox(inbox, link_roots):
-        if entry.kind == "outside_inbox":
-            fingerprint = link_fingerprint(entry.link_target or "")
-            if known_files.get(entry.rel_path) == fingerprint:
-                scan.unchanged.append((entry.rel_path, fingerprint))
-            else:
-                scan.quarantine((entry.rel_path, None, fingerprint), "outside_inbox", entry.detail or "")
-            continue
-        if entry.kind == "unreadable":
-            scan.quarantine((entry.rel_path, None, ""), "unreadable", f"cannot read: {entry.detail}")
-            continue
-        if entry.kind == "special":
-            scan.quarantine((entry.rel_path, None, ""), "unsupported_type", f"{entry.detail}; not read")
-            continue
-        sha = ""  # stays empty when the file cannot even be hashed
-        try:
-            sha = file_sha256(entry.path)
-            if known_files.get(entry.rel_path) == sha:
-                scan.unchanged.append((entry.rel_path, sha))
-                continue
-            if entry.kind == "txt":
-                scan.scan_txt(entry, sha)
-            elif entry.kind == "jsonl":
-                scan.scan_jsonl(entry, sha)
-            else:
-                message = _KIND_MESSAGES[entry.kind].format(suffix=entry.path.suffix or entry.path.name)
-                scan.quarantine((entry.rel_path, None, sha), entry.kind, message)
-        except OSError as exc:
-            # Vanished or became unreadable mid-scan. Items already recorded for it stay recorded.
-            scan.quarantine((entry.rel_path, None, sha), "unreadable", f"cannot read: {exc}")
+        if entry.kind in _NEVER_OPENED:
+            _record_unopened(scan, entry, known_files)
+        else:
+            _scan_file(scan, entry, known_files)
     return IngestResult(scan.articles, scan.outcomes, scan.unchanged)
+
+
+def _record_unopened(scan: _Scan, entry: InboxEntry, known_files: Mapping[str, str]) -> None:
+    """The outcome of an entry never opened: a link out of the inbox (unchanged while its target is), an
+    unreadable entry, or a fifo, socket or device."""
+    if entry.kind == "outside_inbox":
+        fingerprint = link_fingerprint(entry.link_target or "")
+        if known_files.get(entry.rel_path) == fingerprint:
+            scan.unchanged.append((entry.rel_path, fingerprint))
+        else:
+            scan.quarantine((entry.rel_path, None, fingerprint), "outside_inbox", entry.detail or "")
+    elif entry.kind == "unreadable":
+        scan.quarantine((entry.rel_path, None, ""), "unreadable", f"cannot read: {entry.detail}")
+    else:  # "special"
+        scan.quarantine((entry.rel_path, None, ""), "unsupported_type", f"{entry.detail}; not read")
+
+
+def _scan_file(scan: _Scan, entry: InboxEntry, known_files: Mapping[str, str]) -> None:
+    """A file skipped whole when its path and hash are known, else scanned item by item by its kind."""
+    sha = ""  # stays empty when the file cannot even be hashed
+    try:
+        sha = file_sha256(entry.path)
+        if known_files.get(entry.rel_path) == sha:
+            scan.unchanged.append((entry.rel_path, sha))
+            return
+        if entry.kind == "txt":
+            scan.scan_txt(entry, sha)
+        elif entry.kind == "jsonl":
+            scan.scan_jsonl(entry, sha)
+        else:
+            message = _KIND_MESSAGES[entry.kind].format(suffix=entry.path.suffix or entry.path.name)
+            scan.quarantine((entry.rel_path, None, sha), entry.kind, message)
+    except OSError as exc:
+        # Vanished or became unreadable mid-scan. Items already recorded for it stay recorded.
+        scan.quarantine((entry.rel_path, None, sha), "unreadable", f"cannot read: {exc}")
