@@ -177,105 +177,173 @@ def train(
     retagging); those are taken from ``out_dir`` when not retrained in this call.
     """
     hp = hyper or (QUICK if quick else FULL)
+    wanted = _wanted_processors(processors)
+    _prepare_dirs(work_dir, out_dir)
+    run = Runner(work_dir, threads)
+    summary: dict = {"quick": quick, "threads": threads, "seed": SEED, "processors": {}}
+    splits = _write_ud_treebank(shared_dir, work_dir, hp, quick, summary)
+    recipe = _Recipe(shared_dir, out_dir, work_dir, quick, threads, hp, run, summary)
+    if "pretrain" in wanted:
+        recipe.train_pretrain(splits)
+    for proc in wanted:
+        # Stanza's parser silently resumes from a checkpoint left in its save dir: start clean
+        shutil.rmtree(recipe.models / proc, ignore_errors=True)
+    trainers = {"tokenize": recipe.train_tokenize, "mwt": recipe.train_mwt, "pos": recipe.train_pos,
+                "lemma": recipe.train_lemma, "depparse": recipe.train_depparse, "ner": recipe.train_ner}
+    for proc in wanted:
+        if proc != "pretrain":
+            trainers[proc]()
+    (work_dir / "summary.json").write_text(json.dumps(summary, indent=2))
+    return summary
+
+
+def _wanted_processors(processors: list[str] | None) -> list[str]:
+    """The processors to train, in chain order (all when none are named)."""
     wanted = ALL_PROCESSORS if not processors else [p for p in ALL_PROCESSORS if p in processors]
     unknown = set(processors or []) - set(ALL_PROCESSORS)
     if unknown:
         raise ValueError(f"unknown processors {sorted(unknown)}; choose from {ALL_PROCESSORS}")
+    return wanted
+
+
+def _prepare_dirs(work_dir: Path, out_dir: Path) -> None:
+    """The work and output folders, and the Stanza resources folder the trainers are pointed at with an
+    empty resources.json."""
     work_dir.mkdir(parents=True, exist_ok=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     (work_dir / "stanza_resources").mkdir(exist_ok=True)
     (work_dir / "stanza_resources" / "resources.json").write_text("{}")
-    run = Runner(work_dir, threads)
-    summary: dict = {"quick": quick, "threads": threads, "seed": SEED, "processors": {}}
-    tb = ud_data.TREEBANK
 
+
+def _write_ud_treebank(
+    shared_dir: Path, work_dir: Path, hp: Hyper, quick: bool, summary: dict
+) -> ud_data.UdSplits:
+    """Split the UD treebanks and write them where Stanza's scripts look (UDBASE); sizes and files go to the
+    summary."""
     splits = ud_data.make_splits(shared_dir / "data" / "ud", seed=SEED, gsd_repeat=hp.gsd_repeat, quick=quick,
                                  pos_gsd_repeat=hp.pos_gsd_repeat, pos_gsd_conventions=hp.pos_gsd_conventions)
     ud_paths = ud_data.write_treebank(splits, work_dir / "ud")
     summary["ud_splits"] = {k: len(getattr(splits, k)) for k in ("train", "dev", "test", "test2")}
     summary["ud_files"] = {k: str(v) for k, v in ud_paths.items()}
-    pretrain = out_dir / MODEL_FILES["pretrain"]
-    models = work_dir / "models"
+    return splits
 
-    def done(proc: str, seconds: float, shipped: Path) -> None:
-        summary["processors"][proc] = {"seconds": round(seconds, 1), "path": str(shipped),
-                                       "mb": round(shipped.stat().st_size / 1e6, 2)}
+
+def _need(path: Path, what: str) -> None:
+    if not path.exists():
+        raise TrainingError(f"{what} needs {path}; train it first (or leave it out of --only)")
+
+
+_SEED_ARGS = ("--seed", str(SEED))
+
+
+@dataclass
+class _Recipe:
+    """One train() call: where things go, the hyperparameters, and the summary each step adds to."""
+
+    shared_dir: Path
+    out_dir: Path
+    work_dir: Path
+    quick: bool
+    threads: int
+    hp: Hyper
+    run: Runner
+    summary: dict
+
+    @property
+    def pretrain_file(self) -> Path:
+        return self.out_dir / MODEL_FILES["pretrain"]
+
+    @property
+    def models(self) -> Path:
+        return self.work_dir / "models"
+
+    def done(self, proc: str, seconds: float, shipped: Path) -> None:
+        self.summary["processors"][proc] = {"seconds": round(seconds, 1), "path": str(shipped),
+                                            "mb": round(shipped.stat().st_size / 1e6, 2)}
         log.info("[%s] done in %.0fs -> %s", proc, seconds, shipped)
 
-    if "pretrain" in wanted:
+    def ship_trained(self, proc: str, seconds: float) -> None:
+        self.done(proc, seconds, ship(_find_model(self.models / proc), self.out_dir / MODEL_FILES[proc]))
+
+    def train_pretrain(self, splits: ud_data.UdSplits) -> None:
         from peristiwa.nlp.training import vectors
 
+        hp = self.hp
         t0 = time.time()
-        sents = list(vectors.corpus_sentences(shared_dir / "corpus", limit_articles=hp.w2v_articles))
+        sents = list(vectors.corpus_sentences(self.shared_dir / "corpus", limit_articles=hp.w2v_articles))
         sents += ud_data.train_forms(splits)
-        wv = vectors.train_word2vec(sents, hp.w2v_dim, hp.w2v_epochs, hp.w2v_min_count, SEED, workers=threads)
-        vocab = vectors.write_pretrain(wv, pretrain, hp.w2v_max_vocab)
-        summary["pretrain"] = {"sentences": len(sents), "tokens": sum(map(len, sents)), "vocab": vocab}
-        done("pretrain", time.time() - t0, pretrain)
+        wv = vectors.train_word2vec(sents, hp.w2v_dim, hp.w2v_epochs, hp.w2v_min_count, SEED,
+                                    workers=self.threads)
+        vocab = vectors.write_pretrain(wv, self.pretrain_file, hp.w2v_max_vocab)
+        self.summary["pretrain"] = {"sentences": len(sents), "tokens": sum(map(len, sents)), "vocab": vocab}
+        self.done("pretrain", time.time() - t0, self.pretrain_file)
 
-    def need(path: Path, what: str) -> None:
-        if not path.exists():
-            raise TrainingError(f"{what} needs {path}; train it first (or leave it out of --only)")
+    def train_tokenize(self) -> None:
+        tb = ud_data.TREEBANK
+        t = self.run("prepare_tokenize", "stanza.utils.datasets.prepare_tokenizer_treebank", tb)
+        t += self.run("tokenize", "stanza.utils.training.run_tokenizer", tb, "--no_charlm", "--force",
+                      "--save_dir", str(self.models / "tokenize"), *self.hp.tokenize, *_SEED_ARGS)
+        self.ship_trained("tokenize", t)
 
-    common = ["--seed", str(SEED)]
-    for proc in wanted:
-        # Stanza's parser silently resumes from a checkpoint left in its save dir: start clean
-        shutil.rmtree(models / proc, ignore_errors=True)
-    if "tokenize" in wanted:
-        t = run("prepare_tokenize", "stanza.utils.datasets.prepare_tokenizer_treebank", tb)
-        t += run("tokenize", "stanza.utils.training.run_tokenizer", tb, "--no_charlm", "--force",
-                 "--save_dir", str(models / "tokenize"), *hp.tokenize, *common)
-        done("tokenize", t, ship(_find_model(models / "tokenize"), out_dir / MODEL_FILES["tokenize"]))
-    if "mwt" in wanted:
-        t = run("prepare_mwt", "stanza.utils.datasets.prepare_mwt_treebank", tb)
-        t += run("mwt", "stanza.utils.training.run_mwt", tb, "--force",
-                 "--save_dir", str(models / "mwt"), *hp.mwt, *common)
-        done("mwt", t, ship(_find_model(models / "mwt"), out_dir / MODEL_FILES["mwt"]))
-    if "pos" in wanted:
-        need(pretrain, "pos")
+    def train_mwt(self) -> None:
+        tb = ud_data.TREEBANK
+        t = self.run("prepare_mwt", "stanza.utils.datasets.prepare_mwt_treebank", tb)
+        t += self.run("mwt", "stanza.utils.training.run_mwt", tb, "--force",
+                      "--save_dir", str(self.models / "mwt"), *self.hp.mwt, *_SEED_ARGS)
+        self.ship_trained("mwt", t)
+
+    def train_pos(self) -> None:
+        _need(self.pretrain_file, "pos")
+        hp = self.hp
         # own treebank when the tagger sees GSD weighted or tagged differently from the other processors
         own = hp.pos_gsd_repeat != hp.gsd_repeat or hp.pos_gsd_conventions
-        ptb = ud_data.POS_TREEBANK if own else tb
-        t = run("prepare_pos", "stanza.utils.datasets.prepare_pos_treebank", ptb)
-        t += run("pos", "stanza.utils.training.run_pos", ptb, "--no_charlm", "--force",
-                 "--wordvec_pretrain_file", str(pretrain), "--save_dir", str(models / "pos"),
-                 *hp.pos, *common)
-        done("pos", t, ship(_find_model(models / "pos"), out_dir / MODEL_FILES["pos"]))
-    # lemma and depparse train on predicted tags (what they see at inference), from our own tagger
-    retag = ["--predicted", "--tagger_model", str(out_dir / MODEL_FILES["pos"]),
-             "--wordvec_pretrain_file", str(pretrain), "--no_charlm", "--no_download_tagger"]
-    if "lemma" in wanted:
-        need(out_dir / MODEL_FILES["pos"], "lemma")
+        ptb = ud_data.POS_TREEBANK if own else ud_data.TREEBANK
+        t = self.run("prepare_pos", "stanza.utils.datasets.prepare_pos_treebank", ptb)
+        t += self.run("pos", "stanza.utils.training.run_pos", ptb, "--no_charlm", "--force",
+                      "--wordvec_pretrain_file", str(self.pretrain_file),
+                      "--save_dir", str(self.models / "pos"), *hp.pos, *_SEED_ARGS)
+        self.ship_trained("pos", t)
+
+    def retag_args(self) -> list[str]:
+        # lemma and depparse train on predicted tags (what they see at inference), from our own tagger
+        return ["--predicted", "--tagger_model", str(self.out_dir / MODEL_FILES["pos"]),
+                "--wordvec_pretrain_file", str(self.pretrain_file), "--no_charlm", "--no_download_tagger"]
+
+    def train_lemma(self) -> None:
+        _need(self.out_dir / MODEL_FILES["pos"], "lemma")
         ltb = ud_data.LEMMA_TREEBANK  # same sentences, lemmas in GSD's conventions (see ud_data)
-        t = run("prepare_lemma", "stanza.utils.datasets.prepare_lemma_treebank", ltb, *retag,
-                "--no_lemma_classifier")
-        t += run("lemma", "stanza.utils.training.run_lemma", ltb, "--no_charlm", "--force",
-                 "--save_dir", str(models / "lemma"), *hp.lemma, *common)
-        done("lemma", t, ship(_find_model(models / "lemma"), out_dir / MODEL_FILES["lemma"]))
-    if "depparse" in wanted:
-        need(out_dir / MODEL_FILES["pos"], "depparse")
+        t = self.run("prepare_lemma", "stanza.utils.datasets.prepare_lemma_treebank", ltb, *self.retag_args(),
+                     "--no_lemma_classifier")
+        t += self.run("lemma", "stanza.utils.training.run_lemma", ltb, "--no_charlm", "--force",
+                      "--save_dir", str(self.models / "lemma"), *self.hp.lemma, *_SEED_ARGS)
+        self.ship_trained("lemma", t)
+
+    def train_depparse(self) -> None:
+        _need(self.out_dir / MODEL_FILES["pos"], "depparse")
         # GSD's compound/nmod and lemma conventions (see ud_data.gsd_deprels), unless switched off
-        dtb = ud_data.DEP_TREEBANK if hp.parser_gsd_conventions else tb
-        t = run("prepare_depparse", "stanza.utils.datasets.prepare_depparse_treebank", dtb, *retag)
-        t += run("depparse", "stanza.utils.training.run_depparse", dtb, "--no_charlm", "--force",
-                 "--wordvec_pretrain_file", str(pretrain), "--save_dir", str(models / "depparse"),
-                 *hp.depparse, *common)
-        done("depparse", t, ship(_find_model(models / "depparse"), out_dir / MODEL_FILES["depparse"]))
-    if "ner" in wanted:
-        need(pretrain, "ner")
-        ns = ner_data.make_splits(shared_dir / "data" / "ner", seed=SEED, quick=quick)
-        ner_dir = work_dir / "stanza" / "ner"
+        dtb = ud_data.DEP_TREEBANK if self.hp.parser_gsd_conventions else ud_data.TREEBANK
+        t = self.run("prepare_depparse", "stanza.utils.datasets.prepare_depparse_treebank", dtb,
+                     *self.retag_args())
+        t += self.run("depparse", "stanza.utils.training.run_depparse", dtb, "--no_charlm", "--force",
+                      "--wordvec_pretrain_file", str(self.pretrain_file), "--save_dir",
+                      str(self.models / "depparse"), *self.hp.depparse, *_SEED_ARGS)
+        self.ship_trained("depparse", t)
+
+    def train_ner(self) -> None:
+        _need(self.pretrain_file, "ner")
+        self.write_ner_data()
+        t = self.run("ner", "stanza.utils.training.run_ner", NER_SHORT, "--no_charlm", "--force",
+                     "--wordvec_pretrain_file", str(self.pretrain_file),
+                     "--save_dir", str(self.models / "ner"), *self.hp.ner, *_SEED_ARGS)
+        self.ship_trained("ner", t)
+
+    def write_ner_data(self) -> None:
+        """NER splits in Stanza's JSON where run_ner looks, and each held-out test set as IOB for scoring."""
+        ns = ner_data.make_splits(self.shared_dir / "data" / "ner", seed=SEED, quick=self.quick)
+        ner_dir = self.work_dir / "stanza" / "ner"
         ner_data.write_stanza_json(ns.train, ner_dir / f"{NER_SHORT}.train.json")
         ner_data.write_stanza_json(ns.dev, ner_dir / f"{NER_SHORT}.dev.json")
         ner_data.write_stanza_json(ns.tests["idner_test"], ner_dir / f"{NER_SHORT}.test.json")
         for name, sents in ns.tests.items():
-            ner_data.write_iob(sents, work_dir / "ner_heldout" / f"{name}.iob")
-        summary["ner_splits"] = ns.stats
-        t = run("ner", "stanza.utils.training.run_ner", NER_SHORT, "--no_charlm", "--force",
-                "--wordvec_pretrain_file", str(pretrain), "--save_dir", str(models / "ner"), *hp.ner, *common)
-        done("ner", t, ship(_find_model(models / "ner"), out_dir / MODEL_FILES["ner"]))
-
-    (work_dir / "summary.json").write_text(json.dumps(summary, indent=2))
-    return summary
-
-
+            ner_data.write_iob(sents, self.work_dir / "ner_heldout" / f"{name}.iob")
+        self.summary["ner_splits"] = ns.stats
