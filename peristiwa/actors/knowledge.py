@@ -470,6 +470,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "posting_acronyms",
         "name_particles",
         "generational_suffixes",
+        "forms_of_address",
         "calendar_words",
         "foreign_affairs_cues",
         "posting_prepositions",

@@ -232,8 +232,6 @@ class _Builder:
             while j < len(self.units) and self.units[j].ner[:2] in ("I-", "E-"):
                 j += 1
             return j
-        if self.opener_before_person(i):
-            return i
         j = i
         while j < len(self.units) and j - i < 5:
             u = self.units[j]
@@ -257,20 +255,21 @@ class _Builder:
                 break
         return j
 
-    def opener_before_person(self, i: int) -> bool:
-        """ "Menurut Retno, ...", "Kata Jokowi", "Namun Lavrov ...": a sentence's first word, capitalised only
-        because it opens the sentence and no part of a name the NER found, right before a known person starts
-        no name run; otherwise the run "Menurut Retno" swallowed the person, who stayed unresolved."""
-        first_word = next((k for k, u in enumerate(self.units) if re.match(r"\w", u.text)), None)
+    def word_before_person(self, i: int) -> bool:
+        """A capitalised word right before a known person starts no name run (the run swallowed the
+        person, who stayed unresolved) when it is a form of address ("Pak Jokowi", "Bu Retno"), or when the
+        NER took it for no part of a name and it opens the sentence ("Menurut Retno", "Kata Jokowi") or the
+        person is named in full ("Menteri Kelautan dan Perikanan Susi Pudjiastuti"). Mid-sentence, a one-word
+        name after such a word stays in the run: "RSS Gallant" is a ship and "Hal Herzog" a psychologist."""
         nxt = self.match_at(i + 1)
-        return (
-            i == first_word
-            and self.units[i].ner in ("", "O")
-            and self.match_at(i) is None
-            and nxt is not None
-            and nxt.first("person") is not None
-            and not self.s.is_headline
-        )
+        if nxt is None or nxt.first("person") is None or self.match_at(i) is not None or self.s.is_headline:
+            return False
+        if norm(self.units[i].text) in self.k.rules["forms_of_address"]:
+            return True
+        if self.units[i].ner not in ("", "O"):
+            return False
+        first_word = next((k for k, u in enumerate(self.units) if re.match(r"\w", u.text)), None)
+        return i == first_word or nxt.j - nxt.i >= 2
 
     def ordinal_end(self, i: int) -> int | None:
         """End of an ordinal at unit i ("ke-44", "ke - 3", "ketiga", "pertama"), else None."""
@@ -842,7 +841,8 @@ class _Builder:
         while i < len(self.units):
             m = self.slots[i]
             if m is None:
-                end = self.name_run(i) if self.units[i].capitalised else i
+                opens_run = self.units[i].capitalised and not self.word_before_person(i)
+                end = self.name_run(i) if opens_run else i
                 if end > i:
                     self.name_candidates.append((i, end))
                     i = end
