@@ -1015,35 +1015,22 @@ def _ner_span_end(units: list[Unit], i: int) -> int:
     return j
 
 
-def _add_span_mention(b: _Builder, mentions: list[EntityMention], i: int, j: int, **kw: object) -> None:
-    """Emit a mention for units i..j into `mentions`. `mentions` is b.out itself (what b.run returned): the
-    emitted mention stays and the copy appended after it is popped again."""
-    mentions.append(replace(b.emit(i, j, **kw)))
-    b.out.pop()
-
-
-def _keep_ner_span(
-    b: _Builder,
-    sentence: Sentence,
-    mentions: list[EntityMention],
-    covered: list[tuple[int, int]],
-    i: int,
-    j: int,
-) -> None:
+def _keep_ner_span(b: _Builder, sentence: Sentence, covered: list[tuple[int, int]], i: int, j: int) -> None:
     """A NER span no rule resolved: the holder of the office right before it, else kept with an empty actor
     (later steps may still resolve it) and offered to coreference; nothing when a mention covers it."""
     units = b.units
     s, e = units[i].start, units[j - 1].end
-    holder = _office_before(mentions, sentence, s) if units[i].ner.endswith("PER") else None
-    if holder is not None and not any(a < e and s < z for a, z in covered):
+    if any(a < e and s < z for a, z in covered):
+        return
+    holder = _office_before(b.out, sentence, s) if units[i].ner.endswith("PER") else None
+    if holder is not None:
         # "Ketua Komisi 1 DPR RI Abdul Kharis", "Menteri Keuangan AS Steven Mnuchin": the person named
         # right after an office of a state holds it (later mentions of the name corefer).
-        _add_span_mention(b, mentions, i, j, iso3=holder.iso3, sector=holder.sector,
-                          actor_id=f"PERSON:{b.name_slug(i, j)}", actor_kind="person", role="actor",
-                          method="office_person", confidence=0.75)
-    elif not any(a < e and s < z for a, z in covered):
-        _add_span_mention(b, mentions, i, j, iso3="", sector="", actor_id="", actor_kind="unknown",
-                          role="unknown", method="ner_only", confidence=0.3)
+        b.emit(i, j, iso3=holder.iso3, sector=holder.sector, actor_id=f"PERSON:{b.name_slug(i, j)}",
+               actor_kind="person", role="actor", method="office_person", confidence=0.75)
+    else:
+        b.emit(i, j, iso3="", sector="", actor_id="", actor_kind="unknown", role="unknown", method="ner_only",
+               confidence=0.3)
         b.name_candidates.append((i, j))
 
 
@@ -1061,7 +1048,7 @@ def resolve_sentence(
     while i < len(units):
         if units[i].ner[:2] in ("B-", "S-"):
             j = _ner_span_end(units, i)
-            _keep_ner_span(b, sentence, mentions, covered, i, j)
+            _keep_ner_span(b, sentence, covered, i, j)
             i = j
         else:
             i += 1
