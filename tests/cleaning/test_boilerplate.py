@@ -26,6 +26,9 @@ def reasons(article) -> list[str]:
         ("ITALIA- ", "Italia", None),
         ("Jeddah, Saudi Arabia, 27 / 11 (Antara) - ", "Jeddah", "Antara"),
         ("New York, Boston, (ANTARA News) - ", "New York", "Antara"),
+        ("Suara.com - ", None, "Suara"),
+        ("KOMPAS.com - ", None, "Kompas"),
+        ("JUARA.NET - ", None, "Juara"),
     ],
 )
 def test_dateline_forms(clean, head, place, publisher):
@@ -48,6 +51,12 @@ def test_dateline_alone_on_first_line(clean):
 def test_compound_with_a_dash_is_not_a_dateline(clean, first):
     art = clean(first + "\n" + BODY)
     assert art.dateline_place is None and art.text.startswith(first)
+
+
+def test_site_name_as_subject_is_not_a_dateline(clean):
+    text = "Detik.com melaporkan kedua menteri bertemu.\n" + BODY
+    art = clean(text)
+    assert art.text.startswith("Detik.com melaporkan") and art.publisher is None
 
 
 def test_body_sentence_with_comma_is_not_a_dateline(clean):
