@@ -140,3 +140,24 @@ def test_audit_records_line_numbers(clean):
     art = clean(f"{BODY}\n\nBaca Juga: Judul Lain\n{BODY}")
     (ra,) = [r for r in art.removals if r.reason == "read_also"]
     assert ra.line_no == 3 and ra.rule_id == "read-also" and ra.text == "Baca Juga: Judul Lain"
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Baca: Israel Serang Iran",
+        "Pilihan Editor: Israel Serang Iran",
+        "Video: Israel Serang Iran",
+        'Simak Video "Israel Serang Iran"',
+        "[Gambas:Video CNN]",
+    ],
+)
+def test_teaser_and_video_lines_leave_the_body(clean, teaser):
+    art = clean(f"{BODY}\n{teaser}\nKedua pihak sepakat bertemu lagi.")
+    assert art.text == f"{BODY}\nKedua pihak sepakat bertemu lagi."
+    assert {"read_also", "site_chrome"} & set(reasons(art))
+
+
+def test_a_body_sentence_that_mentions_a_video_stays(clean):
+    text = f"{BODY}\nVideo itu menunjukkan kapal Iran di Selat Hormuz."
+    assert clean(text).text == text
