@@ -471,6 +471,7 @@ def _load_rules(k: Knowledge, data_dir: Path) -> None:
         "name_particles",
         "generational_suffixes",
         "forms_of_address",
+        "shared_offices",
         "calendar_words",
         "foreign_affairs_cues",
         "posting_prepositions",

@@ -474,7 +474,9 @@ class _Builder:
             sector = office.former.sector
             return dict(iso3=iso3, sector=sector, actor_id=f"{iso3}_{sector}", actor_kind="person",
                         role="actor", method="title_former", confidence=0.8)
-        dated = self.date is not None and iso3 and title.office
+        # an office a state fills many times at once (ambassadors) names no one holder
+        one_holder = title.office and title.office not in self.k.rules["shared_offices"]
+        dated = self.date is not None and iso3 and one_holder
         holders = self.k.office_holders(iso3, title.office, self.date) if dated else []
         if len(holders) == 1 and office.override is None and title.title_kind == "office":
             actor, method = f"PERSON:{holders[0].person_id}", "title_office"

@@ -274,6 +274,21 @@ def test_office_holder_from_title(k):
     assert ms[0].actor_id == "PERSON:abbas_araghchi"
 
 
+def test_an_ambassador_with_no_name_is_the_state_not_the_listed_un_ambassador(k):
+    # Israel's one listed diplomat in 2024-09 is its UN ambassador; a state has many ambassadors at once
+    ms = resolve("Duta Besar Israel untuk Selandia Baru menulis surat terbuka", date=dt.date(2024, 9, 1), k=k)
+    m = find(ms, "Duta Besar Israel")[0]
+    assert (m.iso3, m.sector, m.actor_id) == ("ISR", "GOV", "ISR_GOV")
+
+
+def test_officials_of_2024_and_2025_are_known_by_name(k):
+    cases = [("Baghaei menuduh Israel", "IRN"), ("Witkoff bertemu Araghchi", "USA"),
+             ("Grossi mendesak Iran", "")]
+    for text, iso3 in cases:
+        m = resolve(text, date=dt.date(2025, 6, 1), k=k)[0]
+        assert (m.iso3, m.actor_kind) == (iso3, "person"), text
+
+
 def test_coref_surname_after_full_name(k):
     ms = resolve(
         [
