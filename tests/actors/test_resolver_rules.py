@@ -54,6 +54,9 @@ def test_knowledge_counts(k):
         ("Turkiye", "TUR"),
         ("Palestina", "PSE"),
         ("Rusia", "RUS"),
+        ("Negeri Tirai Bambu", "CHN"),
+        ("Negeri Jiran", "MYS"),
+        ("Negeri Para Mullah", "IRN"),
     ],
 )
 def test_aliases(k, text, iso3):
