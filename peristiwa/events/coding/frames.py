@@ -322,6 +322,31 @@ def pronoun_speaker(v: SentenceView, i: int) -> bool:
     return i + 1 < len(v) and v.texts[i + 1] in SPEAKER_PRONOUN_TOKENS
 
 
+switch(
+    "pronoun_subject_speaker",
+    "frames",
+    "speech_acts",
+    """A pronoun subject before the reporting verb ("Ia mengatakan ...", "Dia juga menyebut ...") is the
+       article's last speaker, as a pronoun after it is ("ujarnya", "kata dia"): what the clause says is that
+       speaker's act.""",
+)
+
+SUBJECT_PRONOUNS = frozenset({"ia", "dia", "beliau"})
+# Adverbs that may stand between the pronoun and the reporting verb ("Ia juga mengatakan").
+SPEAKER_ADVERBS = frozenset(
+    {"juga", "pun", "kemudian", "lalu", "lantas", "bahkan", "sempat", "telah", "sudah", "kembali",
+     "selanjutnya"}
+)
+
+
+def _pronoun_subject(v: SentenceView, i: int) -> bool:
+    """The reporting verb at i has a singular pronoun right before it, past adverbs: "Ia juga mengatakan"."""
+    j = i - 1
+    while j >= 0 and v.texts[j].lower() in SPEAKER_ADVERBS:
+        j -= 1
+    return j >= 0 and v.texts[j].lower() in SUBJECT_PRONOUNS
+
+
 STATEMENT_NOUNS = frozenset({"pernyataan", "keterangan", "laporan", "surat", "komunike", "siaran", "pesan"})
 
 
@@ -366,7 +391,9 @@ def reported_speaker(state: SentenceState) -> None:
         if state.on("unresolved_speaker") and _names_unresolved_speaker(v, i):
             state.ctx.speaker = None  # "katanya" in the next sentences is this speaker, not an earlier one
             return
-        if (pronoun_speaker(v, i) or _statement_subject(v, i)) and state.ctx.speaker is not None:
+        pronoun_subject = state.on("pronoun_subject_speaker") and _pronoun_subject(v, i)
+        continues = pronoun_speaker(v, i) or pronoun_subject or _statement_subject(v, i)
+        if continues and state.ctx.speaker is not None:
             state.speaker = state.ctx.speaker
             return
     # A sentence inside a quotation that runs over several sentences: the quote's speaker.
