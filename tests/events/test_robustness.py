@@ -383,3 +383,29 @@ def test_press_conference_is_not_a_summit(cameo, dictionary):
         extra=EXTRA,
     )
     assert evs == []
+
+
+SPEAKER_OBJECT_PHRASE = """
+# text = " Kami mengecam serangan Israel terhadap Suriah , " kata Menlu Iran .
+1	"	"	PUNCT	_	_	3	punct	_	_
+2	Kami	kami	PRON	_	_	3	nsubj	_	_
+3	mengecam	kecam	VERB	_	_	0	root	_	_
+4	serangan	serang	NOUN	_	_	3	obj	_	_
+5	Israel	Israel	PROPN	_	_	4	nmod	_	_
+6	terhadap	terhadap	ADP	_	_	7	case	_	_
+7	Suriah	Suriah	PROPN	_	_	4	nmod	_	_
+8	,	,	PUNCT	_	_	3	punct	_	_
+9	"	"	PUNCT	_	_	3	punct	_	_
+10	kata	kata	VERB	_	_	3	parataxis	_	_
+11	Menlu	Menlu	PROPN	_	_	10	nsubj	_	_
+12	Iran	Iran	PROPN	_	_	11	flat	_	_
+13	.	.	PUNCT	_	_	3	punct	_	_
+"""
+
+
+def test_object_phrase_target_of_an_act_whose_source_is_the_speaker(cameo, dictionary):
+    # The speaker becomes the source only in the actors pass; the object phrase is read again then, as for a
+    # named subject: the attacker is the target, not the victim behind "terhadap".
+    evs = code(parse_conllu(SPEAKER_OBJECT_PHRASE), cameo, dictionary, extra={"Suriah": ("SYR", "GOV")})
+    assert dyads(evs) == {("IRN", "ISR", "111")}
+    assert "speaker" in evs[0].rule and "object-phrase" in evs[0].rule

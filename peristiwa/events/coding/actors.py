@@ -23,6 +23,7 @@ from .arguments import (
     first_bare_actor,
     mentions_both,
     non_actor,
+    object_phrase_target,
 )
 from .frames import latest_act_of_noun
 from .model import Candidate, SentenceState, rule, run_rules, switch
@@ -147,6 +148,18 @@ def pronoun_subject(c: Candidate, state: SentenceState) -> None:
     if who is not None and all(who is not t and (not who.iso3 or who.iso3 != t.iso3) for t in c.targets):
         c.sources.append(who)
         c.fired("pronoun")
+
+
+@rule("speaker_object_phrase", "actors", "speech_acts")
+def speaker_object_phrase(c: Candidate, state: SentenceState) -> None:
+    """ "Ia juga mengutuk agresi Israel terhadap Iran", '"Kami mengecam serangan Israel ...," kata Araghchi':
+    a verbal act whose source is the speaker or a pronoun gets that source only in this pass, after the
+    arguments pass looked for the state inside its object phrase; the object phrase is read again now, as it
+    is for a named subject ("Dar juga mengutuk agresi Israel")."""
+    if c.targets or not c.sources or not any(r in c.rules for r in ("speaker", "pronoun")):
+        return
+    if state.on("object_phrase_target"):
+        object_phrase_target(c, state)
 
 
 def _third_person(c: Candidate) -> bool:
@@ -974,6 +987,7 @@ CONTEXT_RULES = (
     "reciprocal_marker",
     "speaker_source",
     "pronoun_subject",
+    "speaker_object_phrase",
     "antara_closes_pair",
     "parties_between",
     "both_states",
