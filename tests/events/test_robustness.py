@@ -409,3 +409,16 @@ def test_object_phrase_target_of_an_act_whose_source_is_the_speaker(cameo, dicti
     evs = code(parse_conllu(SPEAKER_OBJECT_PHRASE), cameo, dictionary, extra={"Suriah": ("SYR", "GOV")})
     assert dyads(evs) == {("IRN", "ISR", "111")}
     assert "speaker" in evs[0].rule and "object-phrase" in evs[0].rule
+
+
+def test_kedua_pihak_as_the_first_object_addresses_both_states(cameo, dictionary):
+    # The resolver puts both states of the article's pair on the span of "kedua pihak"; a call on them is a
+    # call on each (as "kedua pihak" as a subject makes both take part), not on the first only.
+    import dataclasses
+
+    sent = plain("Rusia menyerukan kedua pihak untuk menahan diri.")
+    ments = actors(sent, {"Rusia": ("RUS", "GOV"), "kedua pihak": ("IRN", "GOV")})
+    both = next(m for m in ments if m.text == "kedua pihak")
+    ments.append(dataclasses.replace(both, iso3="ISR", actor_id="ISR:GOV"))
+    evs = code_article([sent], ments, dt.date(2024, 1, 30), dictionary, cameo)
+    assert dyads(evs) == {("RUS", "IRN", "025"), ("RUS", "ISR", "025")}

@@ -2002,8 +2002,13 @@ def verbal_first_object(c: Candidate, state: SentenceState) -> None:
     m = v.actor_at.get(j)
     if m is None or any(m is s or (m.iso3 and m.iso3 == s.iso3) for s in c.sources):
         return
-    if c.targets != [m]:
-        c.targets[:] = [m]
+    # "menyerukan kedua pihak untuk menahan diri": "kedua pihak" is two states on one span, and both are
+    # addressed, as they both take part as a subject
+    first = [
+        x for x in v.expand([m]) if all(x is not s and (not x.iso3 or x.iso3 != s.iso3) for s in c.sources)
+    ]
+    if c.targets != first:
+        c.targets[:] = first
         c.fired("first-object")
 
 
