@@ -3,6 +3,7 @@ per behaviour, on hand-written CoNLL-U or unparsed text)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from peristiwa.events import code_article
@@ -414,8 +415,6 @@ def test_object_phrase_target_of_an_act_whose_source_is_the_speaker(cameo, dicti
 def test_kedua_pihak_as_the_first_object_addresses_both_states(cameo, dictionary):
     # The resolver puts both states of the article's pair on the span of "kedua pihak"; a call on them is a
     # call on each (as "kedua pihak" as a subject makes both take part), not on the first only.
-    import dataclasses
-
     sent = plain("Rusia menyerukan kedua pihak untuk menahan diri.")
     ments = actors(sent, {"Rusia": ("RUS", "GOV"), "kedua pihak": ("IRN", "GOV")})
     both = next(m for m in ments if m.text == "kedua pihak")
