@@ -25,7 +25,7 @@ from .arguments import (
     non_actor,
     object_phrase_target,
 )
-from .frames import latest_act_of_noun
+from .frames import SUBJECT_PRONOUNS, latest_act_of_noun
 from .model import Candidate, SentenceState, rule, run_rules, switch
 from .view import SentenceView
 
@@ -163,7 +163,7 @@ def speaker_object_phrase(c: Candidate, state: SentenceState) -> None:
 
 
 def _third_person(c: Candidate) -> bool:
-    return c.pronoun in ("ia", "dia", "beliau")
+    return c.pronoun in SUBJECT_PRONOUNS
 
 
 def _nonstate_person_named_last(state: SentenceState) -> bool:

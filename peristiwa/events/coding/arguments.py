@@ -2004,9 +2004,7 @@ def verbal_first_object(c: Candidate, state: SentenceState) -> None:
         return
     # "menyerukan kedua pihak untuk menahan diri": "kedua pihak" is two states on one span, and both are
     # addressed, as they both take part as a subject
-    first = [
-        x for x in v.expand([m]) if all(x is not s and (not x.iso3 or x.iso3 != s.iso3) for s in c.sources)
-    ]
+    first = _not_sources(c, v.expand([m]))
     if c.targets != first:
         c.targets[:] = first
         c.fired("first-object")

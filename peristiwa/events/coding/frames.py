@@ -331,7 +331,7 @@ switch(
        speaker's act.""",
 )
 
-SUBJECT_PRONOUNS = frozenset({"ia", "dia", "beliau"})
+SUBJECT_PRONOUNS = SPEAKER_PRONOUN_TOKENS - {"nya"}  # ia, dia, beliau
 # Adverbs that may stand between the pronoun and the reporting verb ("Ia juga mengatakan").
 SPEAKER_ADVERBS = frozenset(
     {"juga", "pun", "kemudian", "lalu", "lantas", "bahkan", "sempat", "telah", "sudah", "kembali",
