@@ -356,6 +356,12 @@ CASES = [
         expect=("JPN->PRK 11",),
     ),
     case(
+        "pronoun_subject_speaker",
+        "Menteri Luar Negeri Iran Abbas Araghchi tiba di Beijing. Ia mengatakan Israel telah melanggar hukum "
+        "internasional.",
+        expect=("IRN->ISR 11",),
+    ),
+    case(
         "obligation_demand",
         "Pemerintah Mali menyatakan kontingen Prancis wajib meninggalkan negara itu.",
         expect=("MLI->FRA 10",),
