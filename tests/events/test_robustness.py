@@ -105,6 +105,47 @@ def test_verb_conjoined_to_a_frame_is_a_second_act_not_its_complement(cameo, dic
     assert ("PAK", "IRN", "036") in dyads(evs)
 
 
+DENY_AND_WARN = """
+# text = Iran membantah tudingan itu dan memperingatkan Israel bahwa Teheran siap berperang .
+1	Iran	Iran	PROPN	_	_	2	nsubj	_	_
+2	membantah	bantah	VERB	_	_	0	root	_	_
+3	tudingan	tuding	NOUN	_	_	2	obj	_	_
+4	itu	itu	DET	_	_	3	det	_	_
+5	dan	dan	CCONJ	_	_	6	cc	_	_
+6	memperingatkan	ingat	VERB	_	_	2	conj	_	_
+7	Israel	Israel	PROPN	_	_	6	obj	_	_
+8	bahwa	bahwa	SCONJ	_	_	11	mark	_	_
+9	Teheran	Teheran	PROPN	_	_	11	nsubj	_	_
+10	siap	siap	ADJ	_	_	11	advmod	_	_
+11	berperang	perang	VERB	_	_	6	ccomp	_	_
+12	.	.	PUNCT	_	_	2	punct	_	_
+"""
+
+ACCUSE_TWO_ACTS = """
+# text = Israel menuduh Iran memasok drone dan mengirim rudal ke Rusia .
+1	Israel	Israel	PROPN	_	_	2	nsubj	_	_
+2	menuduh	tuduh	VERB	_	_	0	root	_	_
+3	Iran	Iran	PROPN	_	_	2	obj	_	_
+4	memasok	pasok	VERB	_	_	2	xcomp	_	_
+5	drone	drone	NOUN	_	_	4	obj	_	_
+6	dan	dan	CCONJ	_	_	7	cc	_	_
+7	mengirim	kirim	VERB	_	_	4	conj	_	_
+8	rudal	rudal	NOUN	_	_	7	obj	_	_
+9	ke	ke	ADP	_	_	10	case	_	_
+10	Rusia	Rusia	PROPN	_	_	7	obl	_	_
+11	.	.	PUNCT	_	_	2	punct	_	_
+"""
+
+
+def test_verb_conjoined_to_a_denial_is_a_second_act_not_what_is_denied(cameo, dictionary):
+    warns = {d for d in dyads(code(parse_conllu(DENY_AND_WARN), cameo, dictionary)) if d[2].startswith("13")}
+    assert {(s, t) for s, t, _ in warns} == {("IRN", "ISR")}
+    # a verb conjoined inside the alleged clause stays part of the allegation: no asserted supply
+    evs = code(parse_conllu(ACCUSE_TWO_ACTS), cameo, dictionary)
+    assert ("ISR", "IRN", "112") in {(e.source_iso3, e.target_iso3, e.cameo_code[:3]) for e in evs}
+    assert not [e for e in evs if e.cameo_code.startswith("07")]
+
+
 DENY_THEN_ADMIT = """
 # text = Iran membantah memasok drone ke Rusia tetapi mengatakan pihaknya menjual sejumlah kecil .
 1	Iran	Iran	PROPN	_	_	2	nsubj	_	_

@@ -173,9 +173,24 @@ def _accusation_scope(state: SentenceState, inner: Candidate, outer: Candidate) 
     if inner.start <= outer.start or inner is outer:
         return False
     v = state.view
+    if _conjoined_to(v, inner, outer):
+        return False
     gap = v.texts[outer.end : inner.start]
     return not any(w in CONTRAST or w in (";", ".") for w in gap) and "\n" not in v.text_between(
         outer.end, inner.start
+    )
+
+
+def _conjoined_to(v: SentenceView, inner: Candidate, outer: Candidate) -> bool:
+    """A verb conjoined to the accusation or denial itself is a second act of its subject, as it is for any
+    frame (`in_complement`): "Qatar membantah tudingan itu dan menolak tuntutan Saudi" rejects, "Iran
+    membantahnya dan memperingatkan Washington" warns. A verb conjoined inside the alleged clause
+    ("menuduh Rusia meretas dan mencuri data") hangs on that clause's verb, not on the accusation."""
+    return (
+        v.parsed
+        and inner.category in ("active", "passive")
+        and v.rel(inner.head) == "conj"
+        and v.head_pos(inner.head) == outer.head
     )
 
 
