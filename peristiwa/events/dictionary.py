@@ -17,7 +17,7 @@ from .morphology import CLITICS, MorphologyError, family, guess_category, with_c
 
 # The coder's rules (peristiwa/events/coding/) decide what the same entries code, so their version is part of
 # the version stored on every mention: bump it with any rule change, and the next run re-codes every article.
-CODER_RULES_VERSION = "2026.12.169"
+CODER_RULES_VERSION = "2026.12.170"
 
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
 # The yes/no fields of an entry, all false when left out.
@@ -123,6 +123,8 @@ class TriggerDictionary:
     # sports_report / entertainment_report: (name, words, min_distinct) of the domains whose articles use bare
     # country names for teams, tours and markets, not states
     domain_reports: tuple[tuple[str, frozenset[str], int], ...] = ()
+    # nouns of a message ("surat", "pesan"): an act noun modifying one is governed by the verb that sends it
+    message_nouns: frozenset[str] = frozenset()
 
     def non_political_domain(self, words: Iterable[str]) -> str | None:
         """The domain (sports, entertainment) an article's lower-cased words place it in: at least
@@ -376,6 +378,7 @@ def load_dictionary(path: Path | None = None, cameo: CameoTable | None = None) -
         domain_reports=domain_reports,
         triggers=triggers,
         light_verbs=frozenset(_words(path, "light_verbs", raw.get("light_verbs"))),
+        message_nouns=frozenset(_words(path, "message_nouns", raw.get("message_nouns"))),
         reporting_verbs=frozenset(_words(path, "reporting_verbs", raw.get("reporting_verbs"))),
         future_codes=future_codes,
         non_events=tuple(tuple(p.split()) for p in _words(path, "non_events", raw.get("non_events"))),

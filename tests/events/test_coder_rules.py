@@ -417,6 +417,11 @@ CASES = [
         expect=("COL->BRA 03",),
     ),
     case(
+        "message_noun_governor",
+        "Raja Yordania mengirimkan pesan belasungkawa kepada Presiden Mesir.",
+        expect=("JOR->EGY 01",),
+    ),
+    case(
         "accusation_scope",
         "Korea Utara selama ini menuding Amerika Serikat mengeskalasi ketegangan, dengan melakukan latihan"
         " militer dengan Jepang.",

@@ -315,12 +315,47 @@ def light_verb_governor(state: SentenceState) -> None:
         ):
             c.governor = h
             continue
+        if v.parsed and state.on("message_noun_governor") and (h := _sending_verb(state, c.head)) is not None:
+            c.governor = h
+            continue
         for j in range(c.start - 1, max(-1, c.start - 3), -1):
             if is_light(state, j):
                 c.governor = j
                 break
             if v.texts[j] in CLAUSE_END or v.texts[j] == ",":
                 break
+
+
+switch(
+    "message_noun_governor",
+    "triggers",
+    "arguments",
+    """An act noun that modifies a message noun ("mengirimkan surat protes kepada Malaysia", "pesan
+       belasungkawa kepada Presiden Mesir", "surat tanda belasungkawa") is governed by the verb whose object
+       the message is: that verb's subject and its "kepada X" are the act's parties.""",
+)
+
+
+def _sending_verb(state: SentenceState, head: int) -> int | None:
+    """The verb whose object is the message noun that the act noun at `head` modifies (through at most one
+    more noun: "surat tanda belasungkawa")."""
+    v = state.view
+    cur = head
+    for _ in range(2):
+        if base_rel(v.tokens[cur]) != "compound" or (noun := v.head_pos(cur)) is None:
+            return None
+        if v.tokens[noun].upos != "NOUN":
+            return None
+        verb = v.head_pos(noun)
+        if (
+            v.texts[noun].casefold() in state.dictionary.message_nouns
+            and base_rel(v.tokens[noun]) == "obj"
+            and verb is not None
+            and v.tokens[verb].upos == "VERB"
+        ):
+            return verb
+        cur = noun
+    return None
 
 
 def find_triggers(state: SentenceState) -> None:
