@@ -417,6 +417,17 @@ CASES = [
         expect=("COL->BRA 03",),
     ),
     case(
+        "relative_light_verb",
+        "Harga minyak naik menyusul sanksi yang diberlakukan Amerika Serikat pada Venezuela.",
+        expect=("USA->VEN 16",),
+    ),
+    case(
+        "relative_light_verb",
+        "Serangan udara yang dilancarkan Israel itu menewaskan tiga komandan Iran.",
+        expect=("ISR->IRN 19",),
+        forbid=("IRN->ISR 19",),
+    ),
+    case(
         "message_noun_governor",
         "Raja Yordania mengirimkan pesan belasungkawa kepada Presiden Mesir.",
         expect=("JOR->EGY 01",),

@@ -668,6 +668,71 @@ RELATIVE_SKIP = (
 )
 
 
+@rule("relative_light_verb", "arguments", "arguments")
+def relative_light_verb(c: Candidate, state: SentenceState) -> None:
+    """ "serangan yang dilancarkan Israel", "sanksi yang diberlakukan Amerika Serikat pada Iran", "latihan
+    yang digelar Rusia dan Iran": the agent of a passive light verb in a yang-clause on an event noun does the
+    act, and an actor behind a target preposition in that clause is its target (the mirror of a light verb's
+    object: "Israel melancarkan serangan")."""
+    if c.sources or not _looks_nominal(c, state):
+        return
+    v = state.view
+    verb = _relative_light_verb_at(state, c.end)
+    if verb is None:
+        return
+    j = verb + 1
+    if j < len(v) and v.texts[j] == "oleh":
+        j += 1
+    agent = v.actor_at.get(j)
+    if agent is None:
+        return
+    agents = [agent, *_listed_after(v, agent)]
+    c.targets[:] = [t for t in c.targets if all(t is not a for a in agents)]
+    _add(c.sources, agents)
+    c.fired("relative_light_verb")
+    if c.targets or c.symmetric:
+        return
+    for k in range(v.actor_span(agents[-1])[1] + 1, min(len(v), verb + 12)):
+        if v.texts[k] in CLAUSE_END or v.texts[k] == "," or v.tokens[k].upos == "VERB":
+            return
+        m = v.actor_at.get(k)
+        if m is not None and v.preposition_before(k) in TARGET_CASES - {"dengan"}:
+            _add(c.targets, [m], c.sources)
+            return
+
+
+def _relative_light_verb_at(state: SentenceState, pos: int) -> int | None:
+    """Position of a passive light verb opening a yang-clause at `pos` ("yang telah dilancarkan"), or after at
+    most three modifiers of the event noun that are no actors ("latihan militer gabungan yang digelar")."""
+    v = state.view
+    for _ in range(3):
+        if pos < len(v) and pos not in v.actor_at and v.tokens[pos].upos in ("NOUN", "ADJ"):
+            pos += 1
+    if pos >= len(v) or v.texts[pos] != "yang":
+        return None
+    k = pos + 1
+    while k < len(v) and v.texts[k] in RELATIVE_SKIP:
+        k += 1
+    if k >= len(v) or not v.texts[k].startswith("di"):
+        return None
+    light = state.dictionary.light_verbs
+    stem = v.texts[k][2:]
+    return k if stem in light or stem.removesuffix("kan") in light or v.lemmas[k] in light else None
+
+
+def _listed_after(v: SentenceView, m: MentionLike) -> list[MentionLike]:
+    """Actors listed after `m` with commas or dan/serta/atau ("digelar Rusia dan Iran")."""
+    out: list[MentionLike] = []
+    k = v.actor_span(m)[1] + 1
+    while k + 1 < len(v) and v.texts[k] in (",", "dan", "serta", "atau"):
+        nxt = v.actor_at.get(k + 1)
+        if nxt is None:
+            break
+        out.append(nxt)
+        k = v.actor_span(nxt)[1] + 1
+    return out
+
+
 @rule("relative_clause_head", "arguments", "arguments")
 def relative_clause_head(c: Candidate, state: SentenceState) -> None:
     """ "negara yang mengakui Yerusalem", "bantuan yang dikirim Argentina": the noun a yang-clause modifies is
@@ -1578,6 +1643,7 @@ PARSE_AND_LINEAR = (
     "parse_dependents",
     "passive_voice",
     "relative_clause_head",
+    "relative_light_verb",
     "adverbial_subject",
     "receiver",
     "dari_source",
