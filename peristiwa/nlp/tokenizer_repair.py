@@ -79,7 +79,9 @@ class TokenizerRepair:
             before_name=frozenset(str(a) for a in data["before_name"]),
             initials=bool(data.get("initials", True)),
             clitics=tuple(str(c).lower() for c in data.get("clitics") or ()),
-            lexicalised=frozenset(str(w).lower() for w in data.get("lexicalised_nya") or ()),
+            lexicalised=frozenset(
+                str(w).lower() for key in ("lexicalised_nya", "lexicalised") for w in data.get(key) or ()
+            ),
             version=str(data.get("version", "")),
         )
 
@@ -103,7 +105,7 @@ class TokenizerRepair:
     def splittable(self, token: str) -> bool:
         """Whether a token the tokenizer marked multi-word may really be word + clitic."""
         low = token.lower()
-        if low in self.lexicalised:
+        if low in self.lexicalised or low.rsplit("-", 1)[-1] in self.lexicalised:
             return False
         return not self.clitics or any(low.endswith(c) and len(low) > len(c) for c in self.clitics)
 

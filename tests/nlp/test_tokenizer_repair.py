@@ -39,7 +39,7 @@ def test_ends_in_abbreviation(words: list[str], joined: bool) -> None:
 @pytest.mark.parametrize(
     ("token", "splittable"),
     [("presidennya", True), ("Bukunya", True), ("apakah", True), ("Akhirnya", False), ("lainnya", False),
-     ("kampanye", False), ("nya", False)],
+     ("kampanye", False), ("nya", False), ("Langkah", False), ("langkah-langkah", False), ("bukanlah", True)],
 )
 def test_splittable(token: str, splittable: bool) -> None:
     assert default_repair().splittable(token) is splittable
@@ -79,6 +79,14 @@ def test_pipeline_words_of_lexical_nya_and_clitics() -> None:
     words = [w.text for s in load_pipeline(_settings())(TOKENS).sentences for w in s.words]
     assert {"Akhirnya", "lainnya", "kampanye", "biasanya"} <= set(words)
     assert "nya" in words and "presiden" in words  # a possessive clitic is still its own word
+
+
+def test_pipeline_keeps_lexical_kah_words_whole() -> None:
+    # the bundled tokenizer marks "Langkah" and "tingkah" as word + "-kah"; a question's "-kah" still splits
+    text = "Langkah Israel itu dikecam Iran. Apakah tingkah itu disengaja?"
+    words = [w.text for s in load_pipeline(_settings())(text).sentences for w in s.words]
+    assert "Langkah" in words and "tingkah" in words and "Lang" not in words
+    assert words[words.index("Apa") + 1] == "kah"
 
 
 def test_annotate_never_joins_across_documents_or_lines() -> None:
