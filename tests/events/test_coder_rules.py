@@ -722,16 +722,19 @@ def test_a_military_option_is_a_threat_not_force(coded_texts):
 
 
 def test_needs_offers_and_collapsed_talks_are_no_acts_of_their_kind(coded_texts):
-    need, offer, collapsed, willing = coded_texts(
+    need, offer, collapsed, willing, help_fight = coded_texts(
         "Perdana Menteri Malaysia mengatakan Malaysia membutuhkan kerja sama dari Indonesia.",
         "Malaysia menawarkan bantuan kepada Indonesia untuk memerangi kebakaran hutan.",
         "Korea Utara kembali menguji rudal di tengah kolapsnya pembicaraan dengan Amerika Serikat.",
         "Pemimpin Iran mengatakan pihaknya hanya mau berdiskusi dengan Amerika Serikat secara multilateral.",
+        "Rusia siap membantu Suriah memerangi terorisme.",
     )
     assert not {d for d in need if d.endswith(" 05")}, need  # a need is no cooperation
     assert "MYS->IDN 03" in offer and "MYS->IDN 13" not in offer  # fighting a fire threatens nobody
     assert "PRK->USA 04" not in collapsed and "USA->PRK 04" not in collapsed
     assert "IRN->USA 03" in willing and "IRN->USA 04" not in willing  # wanting to talk is an intent
+    # nor does fighting terrorism, which the tagger calls an adjective
+    assert "RUS->SYR 03" in help_fight and "RUS->SYR 13" not in help_fight
 
 
 

@@ -105,6 +105,33 @@ def test_verb_conjoined_to_a_frame_is_a_second_act_not_its_complement(cameo, dic
     assert ("PAK", "IRN", "036") in dyads(evs)
 
 
+TALKS_ABOUT_WAYS = """
+# text = Menlu Iran dan Menlu Rusia membahas upaya mendorong Israel menghentikan serangan .
+1	Menlu	Menlu	PROPN	_	_	5	nsubj	_	_
+2	Iran	Iran	PROPN	_	_	1	flat	_	_
+3	dan	dan	CCONJ	_	_	4	cc	_	_
+4	Menlu	Menlu	PROPN	_	_	1	conj	_	_
+5	membahas	bahas	VERB	_	_	0	root	_	_
+6	upaya	upaya	NOUN	_	_	5	obj	_	_
+7	mendorong	dorong	VERB	_	_	6	acl	_	_
+8	Israel	Israel	PROPN	_	_	7	obj	_	_
+9	menghentikan	henti	VERB	_	_	7	xcomp	_	_
+10	serangan	serang	NOUN	_	_	9	obj	_	_
+11	.	.	PUNCT	_	_	5	punct	_	_
+"""
+
+
+def test_verb_right_after_a_frames_object_is_its_content(cameo, dictionary):
+    # "membahas upaya mendorong Israel ...": talks about ways to urge Israel, not an appeal to Israel; a
+    # relative clause on the object ("yang ...") stays an event of its own (adjunct_not_complement)
+    sent = parse_conllu(TALKS_ABOUT_WAYS)
+    ments = longest_mentions(actors(sent, {"Menlu Iran": ("IRN", "GOV"), "Menlu Rusia": ("RUS", "GOV"),
+                                           "Israel": ("ISR", "GOV")}))
+    evs = code_article([sent], ments, dt.date(2024, 1, 30), dictionary, cameo)
+    assert not [e for e in evs if e.target_iso3 == "ISR"]
+    assert {(e.source_iso3, e.target_iso3) for e in evs} == {("IRN", "RUS"), ("RUS", "IRN")}
+
+
 DENY_AND_WARN = """
 # text = Iran membantah tudingan itu dan memperingatkan Israel bahwa Teheran siap berperang .
 1	Iran	Iran	PROPN	_	_	2	nsubj	_	_

@@ -105,14 +105,30 @@ def in_complement(state: SentenceState, inner_head: int, outer_head: int, outer_
             return False
         if rel in LOOSE_RELS and strict and v.head_pos(cur) == outer_head and not _purpose_marked(v, cur):
             return False  # an adverbial or relative clause of the frame itself is an adjunct, not its content
-        if rel == "acl" and strict and not _purpose_marked(v, cur):
-            return False  # "mengecam Brasil yang menyerang Venezuela": a relative clause tells its own event
+        content = _content_of_object(v, cur, outer_head)
+        if rel == "acl" and strict and not _purpose_marked(v, cur) and not content:
+            # "mengecam Brasil yang menyerang Venezuela": a relative clause tells its own event
+            return False
         if rel not in COMPLEMENT_RELS + LOOSE_RELS:
             return None
         if rel in ("obl", "nmod") and state.on("means_not_content") and v.case_of(cur) in MEANS_CASES:
             return False
         cur = v.head_pos(cur)
     return None
+
+
+def _content_of_object(v: SentenceView, verb: int, outer_head: int) -> bool:
+    """A bare verb right after the frame's object noun, hanging on it, says what the noun is: "membahas
+    langkah-langkah mendorong Korea Utara ...", "mendiskusikan upaya meredakan ketegangan" discuss ways, they
+    do not push or ease. A relative clause (yang) is no such content."""
+    noun = v.head_pos(verb)
+    return (
+        noun is not None
+        and verb == noun + 1
+        and v.tokens[verb].deprel == "acl"
+        and v.head_pos(noun) == outer_head
+        and v.rel(noun) == "obj"
+    )
 
 
 def _embedded(state: SentenceState, inner: Candidate, outer: Candidate) -> bool:
@@ -253,6 +269,12 @@ def _promised_harm_is_a_threat(state: SentenceState, inner: Candidate, outer: Ca
         outer.threat_code = state.dictionary.future_codes.get(inner.code[:2])
 
 
+def _common_word(v: SentenceView, k: int) -> bool:
+    """A common noun; the tagger calls some abstract nouns adjectives ("memerangi terorisme"), so a
+    lower-case adjective counts too."""
+    return v.tokens[k].upos == "NOUN" or (v.tokens[k].upos == "ADJ" and v.texts[k].islower())
+
+
 def _time_anchor(v: SentenceView, c: Candidate) -> bool:
     """The hostile act is named right after a temporal subordinator ("setelah serangan", "pasca-kabar
     serangan"): it dates the clause, as in the subject rule's "Segera setelah serangan, ...". """
@@ -267,7 +289,7 @@ def _aimed_at_a_thing(v: SentenceView, c: Candidate) -> bool:
     no actor follows within two words: "mencaplok sebagian Tepi Barat", "menyerang wilayah Israel" are aimed
     at a state's land."""
     k = c.end
-    if k >= len(v) or k in v.actor_at or v.tokens[k].upos != "NOUN":
+    if k >= len(v) or k in v.actor_at or not _common_word(v, k):
         return False
     return not any(j in v.actor_at for j in range(k + 1, min(len(v), k + 3)))
 
