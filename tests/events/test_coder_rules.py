@@ -738,6 +738,16 @@ def test_needs_offers_and_collapsed_talks_are_no_acts_of_their_kind(coded_texts)
 
 
 
+def test_antara_kedua_negara_names_both_states_of_the_span(coded_texts):
+    # "kedua negara" resolves to the two states named before; between them they are the mediated parties
+    (mediated,) = coded_texts(
+        "Pakistan melancarkan serangan ke wilayah Iran. China menyatakan siap menjadi penengah antara kedua"
+        " negara dan mendesak keduanya menahan diri."
+    )
+    assert {"CHN->IRN 03", "CHN->PAK 03"} <= mediated, mediated
+    assert "PAK->IRN 03" not in mediated and "IRN->PAK 03" not in mediated, mediated
+
+
 def test_a_condemnation_of_an_attack_is_not_aimed_at_its_victim(coded_texts):
     (condemned,) = coded_texts(
         "Dua kilang minyak Arab Saudi diserang pesawat nirawak. Prancis melemparkan kecaman keras atas "

@@ -504,7 +504,8 @@ def parties_between(c: Candidate, state: SentenceState) -> None:
     v = state.view
     if not c.trigger.parties_as_targets or (k := _antara_at(v, c)) is None:
         return
-    named = _antara_actors(v, k)
+    # "menjadi penengah antara kedua negara": the span resolved to two states names both parties
+    named = v.expand(_antara_actors(v, k))
     if len(named) < 2:
         return
     c.targets[:] = named
