@@ -812,6 +812,20 @@ def test_a_date_in_a_relative_clause_dates_that_clause_not_the_event(cameo, dict
     assert 1967 in {m.event_date.year for m in off if m.cameo_code.startswith("13")}
 
 
+def test_a_date_in_a_clause_of_what_came_before_dates_that_act_not_the_main_one(cameo, dictionary):
+    text = (
+        "Presiden Iran bertemu Perdana Menteri Pakistan sepekan setelah Pakistan menyerang Iran pada 3 "
+        "Januari."
+    )
+    annotated = annotate_texts([text], load_knowledge(None))
+    on = code_annotated(annotated, dictionary, cameo)[0]
+    without = CoderConfig(disabled=frozenset({"date_in_own_clause"}))
+    off = code_annotated(annotated, dictionary, cameo, without)[0]
+    january_3 = EXAMPLE_DATE.replace(month=1, day=3)
+    assert january_3 not in {m.event_date for m in on if m.cameo_code == "040"}
+    assert {m.event_date for m in off if m.cameo_code == "040"} == {january_3}
+
+
 def test_a_relative_clause_that_tells_when_the_act_took_place_dates_it(cameo, dictionary):
     text = (
         "Media itu merujuk pada pengakuan Kenya atas kemerdekaan Sudan Selatan, yang diumumkan pada 25 "

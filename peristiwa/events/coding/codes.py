@@ -176,17 +176,24 @@ switch(
     "date_in_own_clause",
     "code",
     "core",
-    """A date inside a relative clause or a quotation that the trigger is not in dates something else:
-       "... bagian Tepi Barat, yang diduduki Israel pada tahun 1967, jika terpilih" does not date the
-       threatened annexation, '"pernah bertemu di 2016," kata Jokowi saat menyambut ...' not the welcome.""",
+    """A date inside a relative clause, a quotation or a clause of what came before or after (setelah,
+       sebelum, menyusul, usai, pasca) that the trigger is not in dates something else: "... bagian Tepi
+       Barat, yang diduduki Israel pada tahun 1967, jika terpilih" does not date the threatened annexation,
+       '"pernah bertemu di 2016," kata Jokowi saat menyambut ...' not the welcome, "Kunjungan itu terjadi dua
+       minggu setelah Iran menyerang wilayah Pakistan pada Selasa (16/1)" not the visit.""",
 )
+
+# Subordinators of a clause that tells what came before or after the main clause's act. Not "ketika/saat"
+# (the same time) nor "sejak" (since: "bertempur sejak Senin" dates the fighting).
+SEQUENCE_SUBORDINATORS = frozenset({"setelah", "sesudah", "sebelum", "menyusul", "usai", "seusai", "pasca"})
 
 RELATIVE_END = frozenset({",", ";", ":", "“", "”", '"', "(", ")"})
 QUOTE_MARKS = frozenset({"“", "”", '"'})
 
 
 def _foreign_date_spans(state: SentenceState, c: Candidate) -> list[tuple[int, int]]:
-    """Sentence-offset spans of the relative clauses and quotations that do not contain the trigger."""
+    """Sentence-offset spans of the relative clauses, sequence clauses and quotations that do not contain the
+    trigger."""
     v, base = state.view, state.sentence.start_char
     spans: list[tuple[int, int]] = []
     n = len(v)
@@ -197,6 +204,12 @@ def _foreign_date_spans(state: SentenceState, c: Candidate) -> list[tuple[int, i
         if i <= c.start < j or _modifies_trigger(v, c, i):
             continue
         spans.append((v.tokens[i].start_char - base, v.tokens[j - 1].end_char - base))
+    for i in range(n):
+        if v.texts[i].lower() not in SEQUENCE_SUBORDINATORS:
+            continue
+        j = next((k for k in range(i + 1, n) if v.texts[k] in RELATIVE_END), n)
+        if not i <= c.start < j:
+            spans.append((v.tokens[i].start_char - base, v.tokens[j - 1].end_char - base))
     quotes = [k for k in range(n) if v.texts[k] in QUOTE_MARKS]
     for a, b in zip(quotes[::2], quotes[1::2], strict=False):
         if not a < c.start < b:
