@@ -127,6 +127,17 @@ def test_jerusalem_is_a_place_not_the_israeli_government(k):
     assert find(resolve("Tel Aviv menolak resolusi itu .", k=k), "Tel Aviv")[0].method == "capital_metonym"
 
 
+def test_border_provinces_and_sites_are_places_of_their_state(k):
+    # where a cross-border strike lands: the province names the state struck, never an actor of its own
+    text = "Iran menyerang markas militan di Provinsi Balochistan dan Pakistan membalas di Sistan-Baluchestan"
+    ms = resolve(text, k=k)
+    province = find(ms, "Balochistan")[0]
+    assert (province.iso3, province.role, province.actor_kind) == ("PAK", "venue", "location")
+    iranian = find(ms, "Sistan-Baluchestan")[0]
+    assert (iranian.iso3, iranian.role) == ("IRN", "venue")
+    assert find(resolve("fasilitas nuklir Natanz diserang .", k=k), "Natanz")[0].iso3 == "IRN"
+
+
 def test_capital_after_antara_is_actor(k):
     ms = resolve("kerja sama antara Teheran dan Islamabad", k=k)
     assert [m.role for m in ms] == ["actor", "actor"]
