@@ -738,6 +738,14 @@ def test_needs_offers_and_collapsed_talks_are_no_acts_of_their_kind(coded_texts)
 
 
 
+def test_a_treaty_that_lasts_for_years_was_still_signed_on_one_day(coded_texts):
+    # the duration belongs to the relative clause on the treaty, not to the signing (durative_state)
+    (signed,) = coded_texts(
+        "Iran dan Rusia meneken perjanjian kemitraan strategis yang berlaku selama 20 tahun."
+    )
+    assert {"IRN->RUS 05", "RUS->IRN 05"} <= signed, signed
+
+
 def test_antara_kedua_negara_names_both_states_of_the_span(coded_texts):
     # "kedua negara" resolves to the two states named before; between them they are the mediated parties
     (mediated,) = coded_texts(

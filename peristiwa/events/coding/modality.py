@@ -512,6 +512,10 @@ def durative_state(c: Candidate, state: SentenceState) -> None:
     for k, w in enumerate(after[:-2]):
         if w in (".", ";", ","):
             return
+        if w == "yang" and v.tokens[c.end + k + 1].upos == "VERB":
+            # "meneken perjanjian ... yang berlaku selama 20 tahun": the treaty lasts, the signing is of a day
+            # ("hubungan yang baik selama 62 tahun" goes on: an adjective is no predicate of its own)
+            return
         counted = after[k + 1].isdigit() or after[k + 1] in ("bertahun-tahun", "puluhan", "beberapa")
         lasting = any(u in DURATION_UNITS or u == "bertahun-tahun" for u in after[k + 1 : k + 3])
         if w == "selama" and counted and lasting:
