@@ -17,7 +17,7 @@ from .morphology import CLITICS, MorphologyError, family, guess_category, with_c
 
 # The coder's rules (peristiwa/events/coding/) decide what the same entries code, so their version is part of
 # the version stored on every mention: bump it with any rule change, and the next run re-codes every article.
-CODER_RULES_VERSION = "2026.12.176"
+CODER_RULES_VERSION = "2026.12.177"
 
 TRIGGERS_YAML = Path(__file__).parent / "data" / "triggers.yaml"
 # The yes/no fields of an entry, all false when left out.

@@ -686,7 +686,9 @@ def relative_light_verb(c: Candidate, state: SentenceState) -> None:
     agent = v.actor_at.get(j)
     if agent is None:
         return
-    agents = [agent, *_listed_after(v, agent)]
+    from .pairs import _list_members
+
+    agents = _list_members(v, agent)
     c.targets[:] = [t for t in c.targets if all(t is not a for a in agents)]
     _add(c.sources, agents)
     c.fired("relative_light_verb")
@@ -718,19 +720,6 @@ def _relative_light_verb_at(state: SentenceState, pos: int) -> int | None:
     light = state.dictionary.light_verbs
     stem = v.texts[k][2:]
     return k if stem in light or stem.removesuffix("kan") in light or v.lemmas[k] in light else None
-
-
-def _listed_after(v: SentenceView, m: MentionLike) -> list[MentionLike]:
-    """Actors listed after `m` with commas or dan/serta/atau ("digelar Rusia dan Iran")."""
-    out: list[MentionLike] = []
-    k = v.actor_span(m)[1] + 1
-    while k + 1 < len(v) and v.texts[k] in (",", "dan", "serta", "atau"):
-        nxt = v.actor_at.get(k + 1)
-        if nxt is None:
-            break
-        out.append(nxt)
-        k = v.actor_span(nxt)[1] + 1
-    return out
 
 
 @rule("relative_clause_head", "arguments", "arguments")

@@ -105,10 +105,13 @@ def in_complement(state: SentenceState, inner_head: int, outer_head: int, outer_
             return False
         if rel in LOOSE_RELS and strict and v.head_pos(cur) == outer_head and not _purpose_marked(v, cur):
             return False  # an adverbial or relative clause of the frame itself is an adjunct, not its content
-        content = _content_of_object(v, cur, outer_head)
-        if rel == "acl" and strict and not _purpose_marked(v, cur) and not content:
-            # "mengecam Brasil yang menyerang Venezuela": a relative clause tells its own event
-            return False
+        if (
+            rel == "acl"
+            and strict
+            and not _purpose_marked(v, cur)
+            and not _content_of_object(v, cur, outer_head)
+        ):
+            return False  # "mengecam Brasil yang menyerang Venezuela": a relative clause tells its own event
         if rel not in COMPLEMENT_RELS + LOOSE_RELS:
             return None
         if rel in ("obl", "nmod") and state.on("means_not_content") and v.case_of(cur) in MEANS_CASES:
