@@ -122,12 +122,8 @@ TALKS_ABOUT_WAYS = """
 
 
 def test_verb_right_after_a_frames_object_is_its_content(cameo, dictionary):
-    # "membahas upaya mendorong Israel ...": talks about ways to urge Israel, not an appeal to Israel; a
-    # relative clause on the object ("yang ...") stays an event of its own (adjunct_not_complement)
-    sent = parse_conllu(TALKS_ABOUT_WAYS)
-    ments = longest_mentions(actors(sent, {"Menlu Iran": ("IRN", "GOV"), "Menlu Rusia": ("RUS", "GOV"),
-                                           "Israel": ("ISR", "GOV")}))
-    evs = code_article([sent], ments, dt.date(2024, 1, 30), dictionary, cameo)
+    # "membahas upaya mendorong Israel ...": talks about ways to urge Israel, not an appeal to Israel
+    evs = code(parse_conllu(TALKS_ABOUT_WAYS), cameo, dictionary, extra={"Menlu Rusia": EXTRA["Menlu Rusia"]})
     assert not [e for e in evs if e.target_iso3 == "ISR"]
     assert {(e.source_iso3, e.target_iso3) for e in evs} == {("IRN", "RUS"), ("RUS", "IRN")}
 
